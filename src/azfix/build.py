@@ -1,0 +1,328 @@
+"""Build ``dictionaries/`` from the source lexicons.
+
+Run ``python -m azfix.build --source ../shared/data`` from the project root.
+The sources are read, cleaned and merged into compact tab-separated files; the
+sources themselves are never copied. The output is deterministic: the same
+sources give byte-identical files, and ``manifest.json`` records the SHA-256
+of every input and output.
+
+Built files (format version :data:`FORMAT_VERSION`):
+
+``stems.tsv``
+    ``stem  pos  harmony  flags  count  sources`` — one row per stem, with
+    its parts of speech (comma-separated; ``nominal`` when no source gave one). ``harmony`` is the vowel-harmony class 1–4 (0: take it from the
+    last vowel); ``flags`` holds ``s`` (final k/q softens to y/ğ before a
+    vowel: ``çörək``→``çörəyi``), ``d`` (final t voices to d: ``get``→
+    ``gedir``), ``v`` (the last vowel drops before a vowel: ``ağız``→
+    ``ağzı``). ``count`` is the summed corpus count of the attested forms
+    built on the stem. ``sources`` lists one letter per source so that each row's
+    licence can be traced (see ``SOURCES.md``).
+``forms.tsv``
+    ``form  count`` — word forms with corpus counts, ASCII-fied junk removed.
+
+Cleaning: Cyrillic ``ә`` becomes ``ə``; glosses, labels and parenthesised
+notes are stripped; entries with spaces or digits are dropped; a form whose
+diacritic-restored twin is far more frequent (``siyaset`` beside
+``siyasət``) is dropped as an ASCII-fied misspelling.
+
+It must never write outside the output folder, and never ship a source file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from .alphabet import ascii_fold, az_lower, vowel_count
+from .morphology import Analyzer, StemEntry
+
+FORMAT_VERSION = 1
+
+# A word of the cleaned lexicons: lowercase Azerbaijani letters, optionally
+# joined by hyphens.
+_WORD = regex.compile(r"[a-zçəğıöşü]+(?:-[a-zçəğıöşü]+)*")
+_LEADING_WORD = regex.compile(r"^([a-zçəğıöşü]+(?:-[a-zçəğıöşü]+)*)(?=$|[\s,(;:.])")
+# "nəticələndirilm ək": a headword broken by a stray space.
+_BROKEN_ENTRY = regex.compile(r"^[a-zçəğıöşü]+ [a-zçəğıöşü]{1,3}\s*$")
+
+_HUNSPELL_POS = {
+    "N": "noun", "O": "noun", "A": "adj", "J": "adj", "V": "verb", "E": "verb",
+    "D": "adv", "B": "adv", "P": "pron", "R": "pron", "U": "num", "M": "num",
+    "F": "conj", "G": "conj",
+}
+_AZNLP_POS = {"N": "noun", "A": "adj", "D": "adv", "V": "verb", "X": "other"}
+
+SOURCE_LETTERS = {
+    "m": "mozillaz-hunspell",
+    "a": "az-lang-nlp",
+    "h": "aznlp-headwords",
+    "g": "aygun-lemmas",
+    "e": "azelexicon",
+    "f": "localdoc-freq",
+}
+
+# An ASCII-fied form is dropped when its diacritic twin is this much more
+# frequent.
+ASCII_TWIN_RATIO = 20
+
+
+def clean_word(raw: str) -> str:
+    """Normalise one lexicon entry: Cyrillic schwa, case, surrounding space."""
+    word = raw.strip().replace("\u04d9", "ə").replace("\u04d8", "Ə").replace("\u01dd", "ə")
+    return az_lower(word)
+
+
+@dataclass
+class StemTable:
+    """Stems collected from all sources: (stem, pos) -> harmony, sources."""
+
+    rows: dict[tuple[str, str], dict] = field(default_factory=dict)
+
+    def add(self, stem: str, pos: str, source: str, harmony: int = 0) -> None:
+        if not _WORD.fullmatch(stem) or vowel_count(stem) == 0 and len(stem) > 1 and pos != "other":
+            return
+        row = self.rows.setdefault((stem, pos), {"harmony": 0, "sources": set()})
+        row["sources"].add(source)
+        if harmony and not row["harmony"]:
+            row["harmony"] = harmony
+
+
+    def merged(self) -> dict[str, "MergedStem"]:
+        """One record per stem; "nominal" (POS unknown) is dropped where a source gave a POS."""
+        by_stem: dict[str, list[tuple[str, dict]]] = defaultdict(list)
+        for (stem, pos), row in self.rows.items():
+            by_stem[stem].append((pos, row))
+        merged = {}
+        for stem, rows in by_stem.items():
+            pos_set = {pos for pos, _ in rows}
+            if len(pos_set) > 1:
+                pos_set.discard("nominal")
+            harmony = next((row["harmony"] for _, row in rows if row["harmony"]), 0)
+            sources = "".join(sorted(set().union(*(row["sources"] for _, row in rows))))
+            merged[stem] = MergedStem(tuple(sorted(pos_set)), harmony, sources)
+        return merged
+
+
+@dataclass(frozen=True)
+class MergedStem:
+    pos: tuple[str, ...]
+    harmony: int
+    sources: str
+
+
+def read_lines(path: Path) -> list[str]:
+    return path.read_text(encoding="utf-8").splitlines()
+
+
+def add_mozillaz(table: StemTable, root: Path) -> None:
+    lines = read_lines(root / "mozillaz-hunspell" / "az.dic")
+    for line in lines[1:]:
+        stem, _, flags = line.partition("/")
+        word = clean_word(stem)
+        # Flags come as letter+digit pairs (N1, G2O2); a bare letter has no class.
+        for letter, digit in regex.findall(r"([A-Z])(\d?)", flags):
+            pos = _HUNSPELL_POS.get(letter, "other")
+            table.add(word, pos, "m", int(digit) if digit else 0)
+
+
+def add_aznlp(table: StemTable, root: Path) -> None:
+    for line in read_lines(root / "az-lang-nlp" / "dict.txt"):
+        if len(line) < 2:
+            continue
+        table.add(clean_word(line[1:]), _AZNLP_POS.get(line[0], "other"), "a")
+
+
+def add_verb_infinitives(table: StemTable, words: list[str], source: str) -> None:
+    for word in words:
+        if word.endswith(("maq", "mək")) and vowel_count(word[:-3]) > 0:
+            table.add(word[:-3], "verb", source)
+
+
+def add_glossed_list(table: StemTable, path: Path, source: str, infinitives: bool) -> None:
+    """Headword lists with glosses: keep the leading word of each entry."""
+    found = []
+    for raw in read_lines(path):
+        line = clean_word(raw)
+        if not line or _BROKEN_ENTRY.match(line):
+            continue
+        match = _LEADING_WORD.match(line)
+        if match:
+            found.append(match.group(1))
+    for word in found:
+        table.add(word, "nominal", source)
+    if infinitives:
+        add_verb_infinitives(table, found, source)
+
+
+def read_frequencies(root: Path) -> dict[str, int]:
+    counts: dict[str, int] = defaultdict(int)
+    path = root / "localdoc-freq" / "frequency_dictionary_az_80k.txt"
+    for line in read_lines(path):
+        parts = line.split()
+        if len(parts) != 2 or not parts[1].isdigit():
+            continue
+        word = clean_word(parts[0])
+        if _WORD.fullmatch(word):
+            counts[word] += int(parts[1])
+    return dict(counts)
+
+
+def diacritic_count(word: str) -> int:
+    return sum(1 for a, b in zip(word, ascii_fold(word)) if a != b)
+
+
+def drop_ascii_twins(counts: dict[str, int], stems: set[str]) -> dict[str, int]:
+    """Remove forms that are ASCII-fied spellings of a far more frequent twin."""
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for word in counts:
+        by_skeleton[ascii_fold(word)].append(word)
+    kept = {}
+    for word, count in counts.items():
+        twins = by_skeleton[ascii_fold(word)]
+        best = max(twins, key=lambda w: (counts[w], w))
+        is_junk = (
+            best != word
+            and counts[best] >= ASCII_TWIN_RATIO * count
+            and diacritic_count(word) < diacritic_count(best)
+            and word not in stems
+        )
+        if not is_junk:
+            kept[word] = count
+    return kept
+
+
+_SOFT = {"k": "y", "q": "ğ"}
+_HIGH_VOWELS = "ıiuü"
+
+
+def stem_flags(stem: str, pos: tuple[str, ...], forms: dict[str, int]) -> str:
+    """Morphophonological flags of a stem, read off the attested forms."""
+    flags = ""
+    last = stem[-1]
+    if last in _SOFT and vowel_count(stem) >= 2:
+        softened = stem[:-1] + _SOFT[last]
+        plain_hits = sum(forms.get(stem + v, 0) for v in "ıiuüaə")
+        soft_hits = sum(forms.get(softened + v, 0) for v in "ıiuüaə")
+        if soft_hits >= plain_hits:
+            flags += "s"
+    if "verb" in pos and last == "t":
+        # Polysyllabic verbs in -t voice before a vowel (qorxut → qorxudur);
+        # of the monosyllabic ones only those attested so (get → gedir).
+        voiced = stem[:-1] + "d"
+        endings = ("ir", "ər", "ib", "əcək", "in", "ır", "ar", "ıb", "acaq", "ur", "ub", "ür", "üb")
+        if vowel_count(stem) >= 2 or any(forms.get(voiced + e, 0) for e in endings):
+            flags += "d"
+    if (
+        len(stem) >= 3
+        and stem[-2] in _HIGH_VOWELS
+        and stem[-1] not in "aəıioöuüe"
+        and stem[-3] not in "aəıioöuüe"
+        and {"noun", "nominal", "adj"} & set(pos)
+    ):
+        dropped = stem[:-2] + stem[-1]
+        if any(forms.get(dropped + v, 0) > forms.get(stem + v, 0) for v in _HIGH_VOWELS):
+            flags += "v"
+    return flags
+
+
+def stem_evidence(entries: dict[str, StemEntry], forms: dict[str, int]) -> dict[str, int]:
+    """Corpus count of each stem: the summed counts of the attested forms built on it."""
+    analyzer = Analyzer(entries)
+    evidence: dict[str, int] = defaultdict(int)
+    for form, count in forms.items():
+        for stem in {a.stem for a in analyzer.analyze(form, limit=4)}:
+            evidence[stem] += count
+    return evidence
+
+
+# A stem that only one source lists, that no attested form is built on and that
+# is this short is more likely a dictionary typo than a word ("məktə", "sey").
+UNTRUSTED_STEM_LENGTH = 4
+
+
+def is_trusted(stem: str, sources: str, evidence: int) -> bool:
+    if vowel_count(stem) == 0:
+        return False
+    return len(sources) > 1 or evidence > 0 or len(stem) > UNTRUSTED_STEM_LENGTH
+
+
+def collect(root: Path) -> tuple[StemTable, dict[str, int]]:
+    table = StemTable()
+    add_mozillaz(table, root)
+    add_aznlp(table, root)
+    verbs = [clean_word(w) for w in read_lines(root / "aygun-lemmas" / "verb_lemmas.txt")]
+    add_verb_infinitives(table, verbs, "g")
+    add_glossed_list(table, root / "aygun-lemmas" / "general_lemmas.txt", "g", infinitives=False)
+    add_glossed_list(table, root / "aznlp-headwords" / "words.txt", "h", infinitives=True)
+    add_glossed_list(table, root / "azelexicon" / "words.txt", "e", infinitives=True)
+    stems = {stem for stem, _ in table.rows}
+    forms = drop_ascii_twins(read_frequencies(root), stems)
+    return table, forms
+
+
+def write_tsv(path: Path, header: str, rows: list[str]) -> None:
+    path.write_text(f"# {header}\n" + "\n".join(rows) + "\n", encoding="utf-8")
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def build(source: Path, out: Path) -> dict:
+    """Build every dictionary file from ``source`` (the shared data folder) into ``out``."""
+    root = source / "lexicon"
+    if not root.is_dir():
+        raise FileNotFoundError(f"no lexicon folder at {root}")
+    out.mkdir(parents=True, exist_ok=True)
+    table, forms = collect(root)
+
+    merged = table.merged()
+    entries = {stem: StemEntry(m.pos, m.harmony, stem_flags(stem, m.pos, forms)) for stem, m in merged.items()}
+    evidence = stem_evidence(entries, forms)
+    stem_rows = [
+        f"{stem}\t{','.join(entry.pos)}\t{entry.harmony}\t{entry.flags}\t{evidence.get(stem, 0)}\t{merged[stem].sources}"
+        for stem, entry in sorted(entries.items())
+        if is_trusted(stem, merged[stem].sources, evidence.get(stem, 0))
+    ]
+    write_tsv(out / "stems.tsv", f"azfix stems v{FORMAT_VERSION}: stem pos harmony flags count sources", stem_rows)
+
+    form_rows = [f"{w}\t{c}" for w, c in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))]
+    write_tsv(out / "forms.tsv", f"azfix forms v{FORMAT_VERSION}: form count", form_rows)
+
+    inputs = sorted(p for p in root.rglob("*") if p.is_file())
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "files": {
+            name: {"sha256": sha256(out / name), "rows": n}
+            for name, n in (("stems.tsv", len(stem_rows)), ("forms.tsv", len(form_rows)))
+        },
+        "inputs": {str(p.relative_to(source)): sha256(p) for p in inputs},
+    }
+    (out / "manifest.json").write_text(json.dumps(manifest, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    return manifest
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m azfix.build", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--source", type=Path, default=Path("../shared/data"), help="shared data folder")
+    parser.add_argument("--out", type=Path, default=Path("dictionaries"), help="output folder")
+    args = parser.parse_args(argv)
+    try:
+        manifest = build(args.source, args.out)
+    except (FileNotFoundError, UnicodeDecodeError) as exc:
+        print(f"azfix build: {exc}", file=sys.stderr)
+        return 2
+    for name, info in manifest["files"].items():
+        print(f"{name}: {info['rows']} rows", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,198 @@
+"""The Azerbaijani lexicon: built dictionaries, loaded lazily, behind a small API.
+
+A :class:`Lexicon` answers three questions about a word: is it a correct
+Azerbaijani word (:meth:`Lexicon.is_known`), how frequent is it
+(:meth:`Lexicon.frequency`), and how is it built (:meth:`Lexicon.analyze`).
+A word is known when it is an attested word form, a user word, or a stem of
+the stem table followed by a well-formed suffix chain (:mod:`azfix.morphology`).
+Hyphenated compounds are known when every part is; a number or acronym may
+carry a hyphenated suffix that fits its pronunciation (``BMT-dən``,
+``2023-cü``).
+
+The data in ``dictionaries/`` is read on first use, never at import time, and
+checked against the format version it was built with. The default lexicon is
+built once per process and shared; a Lexicon never changes after it is made,
+except for its memo of answers, so it is safe to share between threads.
+
+>>> lex = default_lexicon()
+>>> lex.is_known("kitablarımızdan"), lex.is_known("kitablarımızdna")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+from .alphabet import az_lower, is_upper_word
+from .build import FORMAT_VERSION
+from .morphology import Analysis, Analyzer, StemEntry, host_phonology
+
+__all__ = ["Lexicon", "default_lexicon", "DataFormatError"]
+
+_APOSTROPHES = "'’ʼ`"
+_HYPHENS = "-‐‑"
+_MEMO_LIMIT = 500_000
+# No Azerbaijani word comes near this; longer strings are not looked up, which
+# keeps analysis linear on pathological input (a megabyte without spaces).
+MAX_WORD_LENGTH = 64
+
+
+class DataFormatError(RuntimeError):
+    """The dictionaries on disk were built for another format version."""
+
+
+def dictionaries_path() -> Path:
+    """Folder of the shipped dictionaries (inside the installed package)."""
+    return Path(str(resources.files("azfix.dictionaries")))
+
+
+def read_data_lines(path: Path) -> list[str]:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line and not line.startswith("#")]
+
+
+class Lexicon:
+    """Stems, word-form frequencies and a morphological analyzer."""
+
+    def __init__(
+        self,
+        stems: dict[str, StemEntry],
+        forms: dict[str, int],
+        user_words: Iterable[str] = (),
+    ):
+        self.stems = stems
+        self.forms = forms
+        self.user_words = frozenset(az_lower(w) for w in user_words)
+        self.analyzer = Analyzer(stems)
+        self.total_count = sum(forms.values()) or 1
+        self._memo: dict[str, bool] = {}
+
+    @classmethod
+    def load(cls, folder: Path | None = None, user_words: Iterable[str] = ()) -> "Lexicon":
+        """Read the built dictionaries from ``folder`` (default: the shipped ones)."""
+        folder = Path(folder) if folder is not None else dictionaries_path()
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("format_version") != FORMAT_VERSION:
+            raise DataFormatError(
+                f"{folder} holds format {manifest.get('format_version')}, azfix reads format "
+                f"{FORMAT_VERSION}: rebuild with 'python -m azfix.build'"
+            )
+        return cls(read_stems(folder / "stems.tsv"), read_forms(folder / "forms.tsv"), user_words)
+
+    def with_words(self, words: Iterable[str]) -> "Lexicon":
+        """A new lexicon that also knows ``words`` (the data is shared, not copied)."""
+        return Lexicon(self.stems, self.forms, self.user_words | {az_lower(w) for w in words})
+
+    # -- questions -------------------------------------------------------
+    def frequency(self, word: str) -> float:
+        """Relative corpus frequency of a word form (0.0 when unattested)."""
+        return self.forms.get(az_lower(word), 0) / self.total_count
+
+    def count(self, word: str) -> int:
+        return self.forms.get(az_lower(word), 0)
+
+    def analyze(self, word: str) -> list[Analysis]:
+        """Morphological analyses of a word (lowercased first), longest stem first."""
+        if len(word) > MAX_WORD_LENGTH:
+            return []
+        return self.analyzer.analyze(az_lower(word))
+
+    def is_known(self, word: str) -> bool:
+        """True if ``word`` is a correct Azerbaijani word form."""
+        if not word or len(word) > MAX_WORD_LENGTH:
+            return False
+        known = self._memo.get(word)
+        if known is None:
+            if len(self._memo) > _MEMO_LIMIT:
+                self._memo.clear()
+            known = self._memo[word] = self._decide(word)
+        return known
+
+    def is_known_lower(self, lower: str) -> bool:
+        """:meth:`is_known` for a word that is already lowercase and simple."""
+        return lower in self.forms or lower in self.user_words or self.analyzer.is_well_formed(lower)
+
+    # -- the decision ----------------------------------------------------
+    def _decide(self, word: str) -> bool:
+        lower = az_lower(word)
+        if len(lower) == 1 and lower.isalpha():
+            return True  # a letter alone: an initial, a unit (m, s), a list mark
+        if lower in self.forms or lower in self.user_words or lower in self.stems:
+            return True
+        for mark in _APOSTROPHES:
+            if mark in word:
+                host, _, suffix = word.partition(mark)
+                return self._host_takes_suffix(host, az_lower(suffix), host_may_be_name=True)
+        if any(h in word for h in _HYPHENS):
+            return self._compound_is_known(word)
+        return lower.isalpha() and self.analyzer.is_well_formed(lower)
+
+    def _compound_is_known(self, word: str) -> bool:
+        parts = word.replace("‐", "-").replace("‑", "-").split("-")
+        if not all(parts):
+            return False
+        host = parts[0]
+        if host.isdigit() or (is_upper_word(host) and len(host) > 1):
+            # 2023-cü, BMT-dən, COVID-19: a code with a suffix or number.
+            tail = parts[1:]
+            return all(p.isdigit() for p in tail) or (
+                len(tail) == 1 and self._host_takes_suffix(host, az_lower(tail[0]))
+            )
+        if not all(self.is_known(part) for part in parts):
+            return False
+        # "Uqanda-nın": a part that is only a suffix of the part before it is
+        # a wrongly hyphenated suffix, not a compound.
+        return not any(
+            az_lower(part) not in self.stems and self._host_takes_suffix(prev, az_lower(part))
+            for prev, part in zip(parts, parts[1:])
+        )
+
+    def _host_takes_suffix(self, host: str, suffix: str, host_may_be_name: bool = False) -> bool:
+        if not host or not suffix:
+            return False
+        host_ok = (
+            host.isdigit()
+            or is_upper_word(host)
+            or (host_may_be_name and host[0].isupper())
+            or self.is_known(host)
+        )
+        if not host_ok:
+            return False
+        starts = ("Digits", "N") if host.isdigit() else ("N",)
+        return any(
+            self.analyzer.fits_suffix(suffix, harmony, after_vowel, start)
+            for harmony, after_vowel in host_phonology(host)
+            for start in starts
+        )
+
+
+_POS_CACHE: dict[str, tuple[str, ...]] = {}
+
+
+def read_stems(path: Path) -> dict[str, StemEntry]:
+    stems = {}
+    for line in read_data_lines(path):
+        stem, pos, harmony, flags, _count, _sources = line.split("\t")
+        pos_tuple = _POS_CACHE.get(pos)
+        if pos_tuple is None:
+            pos_tuple = _POS_CACHE[pos] = tuple(pos.split(","))
+        stems[stem] = StemEntry(pos_tuple, int(harmony), flags)
+    return stems
+
+
+def read_forms(path: Path) -> dict[str, int]:
+    forms = {}
+    for line in read_data_lines(path):
+        word, count = line.split("\t")
+        forms[word] = int(count)
+    return forms
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, loaded on first call and shared afterwards."""
+    return Lexicon.load()

@@ -1,0 +1,72 @@
+"""The dictionary build, run on a tiny source tree written by the test."""
+
+import json
+
+import pytest
+
+from azfix.build import build, clean_word
+from azfix.lexicon import Lexicon
+
+
+@pytest.fixture
+def source(tmp_path):
+    root = tmp_path / "data" / "lexicon"
+    files = {
+        "mozillaz-hunspell/az.dic": "4\nkitab/N1\nçörək/O2\nget/E2\nBMT/N\n",
+        "az-lang-nlp/dict.txt": "Nev\nVgəl\n",
+        "aygun-lemmas/verb_lemmas.txt": "oxumaq\n",
+        "aygun-lemmas/general_lemmas.txt": "(bakı)\nalma (bot.)\nsiyasət, siyasi\n",
+        "aznlp-headwords/words.txt": "dəniz\nnəticələndirilm ək\nzəx\n",
+        "azelexicon/words.txt": "ağız  \nqaş (anat.) \n",
+        "localdoc-freq/frequency_dictionary_az_80k.txt": (
+            "siyasət 9000\nsiyaset 100\nçörəyi 50\nkitab 40\nәsər 30\nəsər 5\nağzı 20\nağızı 1\n"
+            "gedir 30\noxuyur 10\ngəlir 5\nalma 3\nqaşı 2\n"
+        ),
+    }
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return tmp_path / "data"
+
+
+def test_clean_word():
+    assert clean_word(" Әsər ") == "əsər"
+
+
+def test_build_outputs(source, tmp_path):
+    out = tmp_path / "out"
+    manifest = build(source, out)
+    stems = {line.split("\t")[0]: line.split("\t") for line in (out / "stems.tsv").read_text().splitlines()[1:]}
+    forms = dict(line.split("\t") for line in (out / "forms.tsv").read_text().splitlines()[1:])
+    # glosses stripped, broken entries and bare-parenthesis lines dropped
+    assert {"alma", "siyasət", "dəniz", "ağız", "qaş", "kitab", "oxu", "gəl"} <= set(stems)
+    assert "nəticələndirilm" not in stems and "bakı" not in stems
+    assert "bmt" not in stems  # no vowel: an acronym, not a stem
+    assert "zəx" not in stems  # short, one source, no attested form: untrusted
+    # POS and harmony from Hunspell flags, alternation flags from attested forms
+    assert stems["kitab"][1:3] == ["noun", "1"]
+    assert "s" in stems["çörək"][3] and "d" in stems["get"][3] and "v" in stems["ağız"][3]
+    # Cyrillic schwa merged, ASCII-fied twin dropped
+    assert forms["əsər"] == "35" and "siyaset" not in forms and forms["siyasət"] == "9000"
+    assert manifest["files"]["stems.tsv"]["rows"] == len(stems)
+    assert json.loads((out / "manifest.json").read_text())["format_version"] == 1
+
+
+def test_build_is_reproducible(source, tmp_path):
+    build(source, tmp_path / "a")
+    build(source, tmp_path / "b")
+    for name in ("stems.tsv", "forms.tsv", "manifest.json"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_built_lexicon_loads_and_analyzes(source, tmp_path):
+    build(source, tmp_path / "out")
+    lex = Lexicon.load(tmp_path / "out")
+    assert lex.is_known("çörəyi") and lex.is_known("kitablarda") and lex.is_known("gedirlər")
+    assert not lex.is_known("çörəki")
+
+
+def test_missing_source_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        build(tmp_path / "nowhere", tmp_path / "out")

@@ -1,0 +1,71 @@
+import pytest
+
+from azfix.morphology import Analyzer, StemEntry, host_phonology, number_name, realize
+
+STEMS = {
+    "kitab": StemEntry(("noun",), 1, ""),
+    "ev": StemEntry(("noun",), 2, ""),
+    "çörək": StemEntry(("noun",), 2, "s"),
+    "ağız": StemEntry(("noun",), 1, "v"),
+    "ölkə": StemEntry(("noun",), 2, ""),
+    "gəl": StemEntry(("verb",), 2, ""),
+    "get": StemEntry(("verb",), 2, "d"),
+    "oxu": StemEntry(("verb",), 3, ""),
+    "al": StemEntry(("verb",), 1, ""),
+    "bir": StemEntry(("num",), 2, ""),
+}
+analyzer = Analyzer(STEMS)
+
+
+@pytest.mark.parametrize(
+    "template, harmony, after_vowel, surface",
+    [("lAr", 1, False, "lar"), ("lAr", 4, False, "lər"), ("(I)m", 3, False, "um"),
+     ("(I)m", 2, True, "m"), ("(y)A", 1, True, "ya"), ("(y)AcAQ", 2, False, "əcək"),
+     ("(s)I", 4, True, "sü"), ("mAlI", 1, False, "malı"), ("!CIl", 1, True, None)],
+)
+def test_realize(template, harmony, after_vowel, surface):
+    assert realize(template, harmony, after_vowel) == surface
+
+
+@pytest.mark.parametrize(
+    "word, segments",
+    [
+        ("kitablarımızdan", ("kitab", "lar", "ımız", "dan")),
+        ("evlərdəki", ("ev", "lər", "də", "ki")),
+        ("çörəyi", ("çörəy", "i")),
+        ("ağzı", ("ağz", "ı")),
+        ("ölkəsinin", ("ölkə", "si", "nin")),
+        ("gələcəyəm", ("gəl", "əcəy", "əm")),
+        ("gedir", ("ged", "ir")),
+        ("oxuyurlar", ("oxu", "yur", "lar")),
+        ("gəlməyəcəklər", ("gəl", "mə", "yəcək", "lər")),
+        ("alınmışdır", ("al", "ın", "mış", "dır")),
+        ("birinci", ("bir", "inci")),
+        ("gəldikmi", ("gəl", "di", "k", "mi")),
+    ],
+)
+def test_analysis_segments(word, segments):
+    assert segments in [a.segments for a in analyzer.analyze(word)]
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["kitablər", "evlar", "çörəki", "ağızı", "gəlirıq", "kitabdna", "oxuur", "getir", "gedmək"],
+)
+def test_ill_formed_words_have_no_analysis(word):
+    assert analyzer.analyze(word) == []
+
+
+def test_analysis_tags():
+    (analysis,) = [a for a in analyzer.analyze("kitablarımızdan") if a.stem == "kitab"]
+    assert analysis.tags == ("PL", "P1PL", "ABL") and analysis.pos == "noun"
+
+
+@pytest.mark.parametrize("digits, name", [("2023", "üç"), ("20", "iyirmi"), ("100", "yüz"), ("1990", "doxsan"), ("0", "sıfır")])
+def test_number_name(digits, name):
+    assert number_name(digits) == name
+
+
+def test_host_phonology_of_acronym_reads_letters_and_word():
+    assert (2, True) in host_phonology("BMT")  # be-em-te → BMT-nin
+    assert (1, True) in host_phonology("NATO") or (3, True) in host_phonology("NATO")

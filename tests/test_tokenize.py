@@ -1,0 +1,64 @@
+import pytest
+from hypothesis import given, settings, strategies as st
+
+from azfix.tokenize import TokenKind, tokenize, words
+
+
+def kinds(text):
+    return [(t.kind.value, t.text) for t in tokenize(text) if t.kind not in (TokenKind.SPACE,)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("BMT-dən", [("suffixed", "BMT-dən")]),
+        ("2023-cü il", [("suffixed", "2023-cü"), ("word", "il")]),
+        ("COVID-19", [("suffixed", "COVID-19")]),
+        ("AZƏRTAC-a", [("suffixed", "AZƏRTAC-a")]),
+        ("sosial-iqtisadi", [("word", "sosial-iqtisadi")]),
+        ("Bakı'nın", [("word", "Bakı'nın")]),
+        ("3,5 faiz", [("number", "3,5"), ("word", "faiz")]),
+        ("ABŞ", [("acronym", "ABŞ")]),
+        ("20 km.", [("number", "20"), ("abbreviation", "km.")]),
+        ("info@azertac.az", [("email", "info@azertac.az")]),
+        ("https://azertac.az/xeber?id=5.", [("url", "https://azertac.az/xeber?id=5"), ("punct", ".")]),
+        ("www.president.az", [("url", "www.president.az")]),
+        ("a\r\nb", [("word", "a"), ("newline", "\r\n"), ("word", "b")]),
+        ("«Salam»!", [("punct", "«"), ("word", "Salam"), ("punct", "»"), ("punct", "!")]),
+        ("😀", [("other", "😀")]),
+    ],
+)
+def test_token_kinds(text, expected):
+    assert kinds(text) == expected
+
+
+def test_offsets_index_the_input():
+    text = "Xarici İşlər Nazirliyinin BMT-dən 2 məktubu."
+    for token in tokenize(text):
+        assert text[token.start:token.end] == token.text
+
+
+def test_words_keeps_only_words():
+    assert words("Bu, 2023-cü ildə BMT və Bakı idi.") == ["Bu", "ildə", "BMT", "və", "Bakı", "idi"]
+
+
+def test_megabyte_without_spaces():
+    text = "ə" * 1_000_000
+    tokens = tokenize(text)
+    assert len(tokens) == 1 and tokens[0].end == 1_000_000
+
+
+@settings(max_examples=300)
+@given(st.text())
+def test_round_trip_any_text(text):
+    tokens = tokenize(text)
+    assert "".join(t.text for t in tokens) == text
+    position = 0
+    for token in tokens:
+        assert token.start == position and token.end > token.start
+        position = token.end
+
+
+@given(st.text(alphabet="abcçdeəfgğhxıijkqlmnoöprsştuüvyzİIƏ -'.,0123456789\n"))
+def test_round_trip_azerbaijani_like_text(text):
+    assert "".join(t.text for t in tokenize(text)) == text
