@@ -19,6 +19,12 @@ Built files (format version :data:`FORMAT_VERSION`):
     licence can be traced (see ``SOURCES.md``).
 ``forms.tsv``
     ``form  count`` — word forms with corpus counts, ASCII-fied junk removed.
+``tags.tsv``
+    ``tag  share`` — how often a word of running text carries each suffix
+    tag (the prior of an inflection nobody has written yet).
+``context.tsv.gz``
+    word unigram and bigram counts of the clean running text in
+    ``data/text`` (see :mod:`azfix.context`).
 
 Cleaning: Cyrillic ``ә`` becomes ``ə``; glosses, labels and parenthesised
 notes are stripped; entries with spaces or digits are dropped; a form whose
@@ -41,6 +47,7 @@ from pathlib import Path
 import regex
 
 from .alphabet import ascii_fold, az_lower, vowel_count
+from .context import ContextStats
 from .morphology import Analyzer, StemEntry
 
 FORMAT_VERSION = 1
@@ -232,14 +239,45 @@ def stem_flags(stem: str, pos: tuple[str, ...], forms: dict[str, int]) -> str:
     return flags
 
 
-def stem_evidence(entries: dict[str, StemEntry], forms: dict[str, int]) -> dict[str, int]:
-    """Corpus count of each stem: the summed counts of the attested forms built on it."""
+def stem_evidence(entries: dict[str, StemEntry], forms: dict[str, int]) -> tuple[dict[str, int], dict[str, float]]:
+    """Corpus counts of stems and shares of suffix tags, read off the attested forms.
+
+    A stem's count is the summed count of the forms built on it. A tag's share
+    is the corpus mass of the forms whose first analysis carries it, over the
+    mass of all analysed forms: how often, in running text, a word has it.
+    """
     analyzer = Analyzer(entries)
     evidence: dict[str, int] = defaultdict(int)
+    parsed = []
     for form, count in forms.items():
-        for stem in {a.stem for a in analyzer.analyze(form, limit=4)}:
+        analyses = analyzer.analyze(form, limit=8)
+        for stem in {a.stem for a in analyses}:
             evidence[stem] += count
-    return evidence
+        if analyses:
+            parsed.append((count, [a.tags for a in analyses]))
+    analysed_mass = sum(count for count, _ in parsed) or 1
+    # Which analysis of an ambiguous form is meant is unknown: start from an
+    # even split, then re-weight each analysis by the shares of its tags
+    # (two rounds of expectation-maximisation).
+    shares: dict[str, float] = {}
+    for _round in range(3):
+        tag_mass: dict[str, float] = defaultdict(float)
+        for count, readings in parsed:
+            weights = [_reading_weight(tags, shares) for tags in readings]
+            total = sum(weights)
+            for tags, weight in zip(readings, weights):
+                for tag in set(tags):
+                    tag_mass[tag] += count * weight / total
+        shares = {tag: mass / analysed_mass for tag, mass in tag_mass.items()}
+    return evidence, shares
+
+
+def _reading_weight(tags: tuple[str, ...], shares: dict[str, float]) -> float:
+    weight = 1.0
+    if shares:
+        for tag in tags:
+            weight *= shares.get(tag, 1e-6)
+    return weight
 
 
 # A stem that only one source lists, that no attested form is built on and that
@@ -285,23 +323,32 @@ def build(source: Path, out: Path) -> dict:
 
     merged = table.merged()
     entries = {stem: StemEntry(m.pos, m.harmony, stem_flags(stem, m.pos, forms)) for stem, m in merged.items()}
-    evidence = stem_evidence(entries, forms)
+    evidence, tag_shares = stem_evidence(entries, forms)
     stem_rows = [
         f"{stem}\t{','.join(entry.pos)}\t{entry.harmony}\t{entry.flags}\t{evidence.get(stem, 0)}\t{merged[stem].sources}"
         for stem, entry in sorted(entries.items())
         if is_trusted(stem, merged[stem].sources, evidence.get(stem, 0))
     ]
     write_tsv(out / "stems.tsv", f"azfix stems v{FORMAT_VERSION}: stem pos harmony flags count sources", stem_rows)
+    tag_rows = [f"{tag}\t{share:.6g}" for tag, share in sorted(tag_shares.items())]
+    write_tsv(out / "tags.tsv", f"azfix suffix tags v{FORMAT_VERSION}: tag share", tag_rows)
 
     form_rows = [f"{w}\t{c}" for w, c in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))]
     write_tsv(out / "forms.tsv", f"azfix forms v{FORMAT_VERSION}: form count", form_rows)
 
-    inputs = sorted(p for p in root.rglob("*") if p.is_file())
+    texts = sorted((source / "text").glob("*.txt"))
+    stats = ContextStats.from_texts(p.read_text(encoding="utf-8") for p in texts)
+    stats.save(out / "context.tsv.gz")
+    context_rows = len(stats.unigrams) + len(stats.bigrams)
+
+    inputs = sorted(p for p in list(root.rglob("*")) + texts if p.is_file())
     manifest = {
         "format_version": FORMAT_VERSION,
         "files": {
             name: {"sha256": sha256(out / name), "rows": n}
-            for name, n in (("stems.tsv", len(stem_rows)), ("forms.tsv", len(form_rows)))
+            for name, n in (("stems.tsv", len(stem_rows)), ("forms.tsv", len(form_rows)),
+                            ("tags.tsv", len(tag_rows)),
+                            ("context.tsv.gz", context_rows))
         },
         "inputs": {str(p.relative_to(source)): sha256(p) for p in inputs},
     }

@@ -63,9 +63,12 @@ class Lexicon:
         stems: dict[str, StemEntry],
         forms: dict[str, int],
         user_words: Iterable[str] = (),
+        stem_counts: dict[str, int] | None = None,
     ):
         self.stems = stems
         self.forms = forms
+        self.stem_counts = stem_counts or {}
+        self.tag_shares: dict[str, float] = {}
         self.user_words = frozenset(az_lower(w) for w in user_words)
         self.analyzer = Analyzer(stems)
         self.total_count = sum(forms.values()) or 1
@@ -81,11 +84,31 @@ class Lexicon:
                 f"{folder} holds format {manifest.get('format_version')}, azfix reads format "
                 f"{FORMAT_VERSION}: rebuild with 'python -m azfix.build'"
             )
-        return cls(read_stems(folder / "stems.tsv"), read_forms(folder / "forms.tsv"), user_words)
+        stems, stem_counts = read_stems(folder / "stems.tsv")
+        lexicon = cls(stems, read_forms(folder / "forms.tsv"), user_words, stem_counts)
+        lexicon.tag_shares = {tag: float(share) for tag, share in
+                              (line.split("\t") for line in read_data_lines(folder / "tags.tsv"))}
+        return lexicon
 
     def with_words(self, words: Iterable[str]) -> "Lexicon":
         """A new lexicon that also knows ``words`` (the data is shared, not copied)."""
-        return Lexicon(self.stems, self.forms, self.user_words | {az_lower(w) for w in words})
+        lexicon = Lexicon(self.stems, self.forms, self.user_words | {az_lower(w) for w in words}, self.stem_counts)
+        lexicon.tag_shares = self.tag_shares
+        return lexicon
+
+    def unseen_form_prior(self, word: str) -> float:
+        """Probability estimate for a well-formed word no corpus count covers.
+
+        The best analysis's stem count times the share of each of its suffix
+        tags: a common stem with common suffixes is a likely word.
+        """
+        best = 0.0
+        for analysis in self.analyze(word)[:8]:
+            p = self.stem_counts.get(analysis.stem, 0) / self.total_count
+            for tag in analysis.tags:
+                p *= self.tag_shares.get(tag, 1e-4)
+            best = max(best, p)
+        return best
 
     # -- questions -------------------------------------------------------
     def frequency(self, word: str) -> float:
@@ -173,15 +196,19 @@ class Lexicon:
 _POS_CACHE: dict[str, tuple[str, ...]] = {}
 
 
-def read_stems(path: Path) -> dict[str, StemEntry]:
+def read_stems(path: Path) -> tuple[dict[str, StemEntry], dict[str, int]]:
+    """Stem entries, and the corpus counts of the stems that have one."""
     stems = {}
+    counts = {}
     for line in read_data_lines(path):
-        stem, pos, harmony, flags, _count, _sources = line.split("\t")
+        stem, pos, harmony, flags, count, _sources = line.split("\t")
         pos_tuple = _POS_CACHE.get(pos)
         if pos_tuple is None:
             pos_tuple = _POS_CACHE[pos] = tuple(pos.split(","))
         stems[stem] = StemEntry(pos_tuple, int(harmony), flags)
-    return stems
+        if count != "0":
+            counts[stem] = int(count)
+    return stems, counts
 
 
 def read_forms(path: Path) -> dict[str, int]:

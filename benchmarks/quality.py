@@ -1,0 +1,137 @@
+"""Correction quality on development text: precision, recall, F0.5, false changes.
+
+    python -m benchmarks.quality [--shared ../shared] [--rate 0.05] [--seed 1]
+
+Evaluation sets, built from ``data/text`` of the shared folder:
+- noisy: the clean text damaged by :mod:`benchmarks.noise` at ``rate`` of words;
+- stripped: every Azerbaijani letter replaced by its ASCII look-alike;
+- clean: the text itself (every change is a false change).
+
+Scoring is by site: a damaged place counts as corrected when an edit covers it
+and turns it into the clean string; every edit that touches no damaged place
+is a false change. Precision = corrected / edits, recall = corrected / sites.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from azfix.alphabet import ascii_fold
+from azfix.edits import apply_edits
+from azfix.pipeline import Cleaner
+from azfix.tokenize import TokenKind, tokenize
+
+from .noise import Site, add_noise
+
+
+def load_texts(shared: Path, names: tuple[str, ...]) -> str:
+    return "\n".join((shared / "data" / "text" / n).read_text(encoding="utf-8") for n in names)
+
+
+def score_sites(edits, sites: list[Site]) -> dict:
+    """Match edits to damaged sites; count corrected, wrong and false changes per kind."""
+    by_kind = Counter(s.kind for s in sites)
+    fixed_by_kind: Counter = Counter()
+    used = set()
+    fixed = 0
+    for site in sites:
+        for k, edit in enumerate(edits):
+            if edit.start < site.end and edit.end > site.start:
+                used.add(k)
+                if edit.start == site.start and edit.end == site.end and edit.replacement == site.gold:
+                    fixed += 1
+                    fixed_by_kind[site.kind] += 1
+    false_changes = len(edits) - len(used)
+    changes = len(edits)
+    precision = fixed / changes if changes else 1.0
+    recall = fixed / len(sites) if sites else 1.0
+    beta2 = 0.25
+    f05 = (1 + beta2) * precision * recall / (beta2 * precision + recall) if precision + recall else 0.0
+    return {
+        "sites": len(sites), "edits": changes, "corrected": fixed, "false_changes": false_changes,
+        "precision": precision, "recall": recall, "f0.5": f05,
+        "recall_by_kind": {k: fixed_by_kind[k] / n for k, n in sorted(by_kind.items())},
+    }
+
+
+def stripped_restoration(cleaner: Cleaner, text: str) -> dict:
+    """Strip every diacritic; share of the damaged words restored exactly.
+
+    Words are compared by position, so the text is cleaned with splits off
+    (a split would shift every later word).
+    """
+    stripped = ascii_fold(text)
+    result = cleaner.correct(stripped)
+    gold_words = [t.text for t in tokenize(text) if t.kind is TokenKind.WORD]
+    out_words = [t.text for t in tokenize(result.text) if t.kind is TokenKind.WORD]
+    damaged = [i for i, g in enumerate(gold_words) if ascii_fold(g) != g]
+    if len(out_words) != len(gold_words):
+        raise AssertionError("word count changed while restoring diacritics")
+    restored = sum(1 for i in damaged if out_words[i] == gold_words[i])
+    all_right = sum(1 for g, o in zip(gold_words, out_words) if g == o)
+    misses = Counter((gold_words[i], out_words[i]) for i in damaged if out_words[i] != gold_words[i])
+    return {"words": len(gold_words), "damaged_words": len(damaged),
+            "restored": restored / len(damaged) if damaged else 1.0,
+            "all_words_right": all_right / len(gold_words),
+            "misses_sample": misses.most_common(40)}
+
+
+def evaluate(cleaner: Cleaner, text: str, rate: float, seed: int) -> dict:
+    noisy, sites = add_noise(text, rate, seed)
+    start = time.perf_counter()
+    result = cleaner.correct(noisy)
+    elapsed = time.perf_counter() - start
+    assert apply_edits(noisy, result.edits) == result.text
+    report = score_sites(result.edits, sites)
+    words = sum(1 for t in tokenize(noisy) if t.kind is TokenKind.WORD)
+    report["words_per_s"] = words / elapsed
+    clean_result = cleaner.correct(text)
+    clean_tokens = sum(1 for t in tokenize(text) if t.kind is not TokenKind.SPACE)
+    report["clean_false_change_rate"] = len(clean_result.edits) / clean_tokens
+    report["clean_false_changes_sample"] = [(e.original, e.replacement, e.kind) for e in clean_result.edits[:40]]
+    report["wrong_sample"] = _wrong_sample(result.edits, sites)
+    return report
+
+
+def _wrong_sample(edits, sites, n: int = 40):
+    out = []
+    for site in sites:
+        hits = [e for e in edits if e.start < site.end and e.end > site.start]
+        if not hits or hits[0].replacement != site.gold:
+            out.append((site.kind, site.noisy, site.gold, [h.replacement for h in hits]))
+    return out[:n]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--rate", type=float, default=0.05)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--texts", default="ntrex_news_dev.txt,wiki_sentences.txt")
+    parser.add_argument("--json", type=Path, default=Path("benchmarks/results/quality.json"))
+    args = parser.parse_args(argv)
+    text = load_texts(args.shared, tuple(args.texts.split(",")))
+    cleaner = Cleaner()
+    report = {"noisy": evaluate(cleaner, text, args.rate, args.seed),
+              "stripped": stripped_restoration(Cleaner(splits=False, hyphen_suffix=False), text)}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
+    n, s = report["noisy"], report["stripped"]
+    print("| measure | azfix | target |")
+    print("|---|---|---|")
+    print(f"| precision ({n['edits']} edits, {n['sites']} damaged sites) | {n['precision']:.3f} | ≥ 0.95 |")
+    print(f"| recall | {n['recall']:.3f} | ≥ 0.85 |")
+    print(f"| F0.5 | {n['f0.5']:.3f} | ≥ 0.92 |")
+    for kind, value in n["recall_by_kind"].items():
+        print(f"| recall: {kind} | {value:.3f} | |")
+    print(f"| false-change rate on clean text | {n['clean_false_change_rate']:.4%} | ≤ 0.1% |")
+    print(f"| diacritic-stripped words restored ({s['damaged_words']}) | {s['restored']:.3f} | ≥ 0.97 |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

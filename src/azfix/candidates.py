@@ -1,0 +1,234 @@
+"""Candidate generation: which correct words could a damaged word have been?
+
+Three indexes, built lazily from the lexicon on first use:
+
+- the **skeleton index** maps the diacritic skeleton (:func:`skeleton`, e.g.
+  ``siyaset``) of every attested form to the forms that share it, so that a
+  word typed without Azerbaijani letters finds its forms at once;
+- a **symmetric-delete index** (the SymSpell idea) maps each skeleton with one
+  letter deleted to the forms it came from. Deleting one letter from the query
+  and from the dictionary reaches every form within one insertion, deletion or
+  substitution of the skeleton, and therefore any number of diacritic edits
+  plus one ordinary edit;
+- the same two indexes over the **attested stems**, so that an inflection
+  nobody has written before is still reachable: the stem part is corrected
+  through the stem index and the suffixes are re-realised by the grammar with
+  the right vowel harmony (``mühabibəsi`` → ``müharibə`` + ``si``,
+  ``təşəbbüslerinə`` → ``təşəbbüs`` + ``lərinə``).
+
+Splits of one token into two words (``bizidəstəkləyən``) are proposed too.
+Every :class:`Candidate` records how it was made (:class:`CandidateKind`).
+This module proposes; it never decides (that is :mod:`azfix.correct`).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from functools import lru_cache
+from dataclasses import dataclass
+from typing import Iterable
+
+from .alphabet import ascii_fold
+from .lexicon import Lexicon
+from .morphology import START_STATE, realize
+
+__all__ = ["Candidate", "CandidateKind", "CandidateIndex", "skeleton"]
+
+_EXTRA_FOLD = str.maketrans({"ñ": "n", "Ñ": "N", "ä": "a", "ı": "i"})
+MIN_INDEXED_LENGTH = 3
+
+
+def skeleton(word: str) -> str:
+    """The diacritic skeleton of a lowercase word: ``yönəlmış`` → ``yonelmis``."""
+    return ascii_fold(word).translate(_EXTRA_FOLD)
+
+
+class CandidateKind(str, enum.Enum):
+    DIACRITIC = "diacritic"  # same skeleton
+    EDIT = "typo"  # within the delete index
+    STEM = "stem"  # corrected stem + re-realised suffixes
+    SPLIT = "split"  # two words
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    text: str
+    kind: CandidateKind
+
+
+def deletes(key: str) -> set[str]:
+    return {key[:i] + key[i + 1:] for i in range(len(key))}
+
+
+def _index(words: Iterable[str], min_length: int = MIN_INDEXED_LENGTH) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    by_delete: dict[str, list[str]] = defaultdict(list)
+    for word in words:
+        key = skeleton(word)
+        by_skeleton[key].append(word)
+        if len(key) >= min_length:
+            for d in deletes(key):
+                by_delete[d].append(word)
+    return dict(by_skeleton), dict(by_delete)
+
+
+def _skeletons(words: Iterable[str]) -> dict[str, list[str]]:
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for word in words:
+        by_skeleton[skeleton(word)].append(word)
+    return dict(by_skeleton)
+
+
+class CandidateIndex:
+    """Candidate generator over one lexicon. Build once, share freely (read-only)."""
+
+    def __init__(self, lexicon: Lexicon, min_form_count: int = 0):
+        self.lexicon = lexicon
+        forms = [w for w, c in lexicon.forms.items() if c >= min_form_count and "-" not in w]
+        self.form_skeletons, self.form_deletes = _index(forms, min_length=2)
+        attested = [s for s, c in lexicon.stem_counts.items() if c > 0 and len(s) >= MIN_INDEXED_LENGTH]
+        _, self.stem_deletes = _index(attested)
+        # Every stem is reachable by its skeleton (diacritic restoration of
+        # rare words and names); only attested stems by one further edit.
+        self.stem_skeletons = _skeletons(lexicon.stems)
+
+    # -- lookups ---------------------------------------------------------
+    @staticmethod
+    def _near(key: str, by_skeleton: dict, by_delete: dict) -> tuple[set[str], set[str]]:
+        """(same-skeleton words, words one skeleton edit away) for a skeleton key."""
+        same = set(by_skeleton.get(key, ()))
+        near: set[str] = set(by_delete.get(key, ()))
+        for d in deletes(key):
+            near.update(by_skeleton.get(d, ()))
+            near.update(by_delete.get(d, ()))
+        return same, near - same
+
+    def forms_near(self, word: str) -> list[Candidate]:
+        same, near = self._near(skeleton(word), self.form_skeletons, self.form_deletes)
+        out = [Candidate(w, CandidateKind.DIACRITIC) for w in same if w != word]
+        out += [Candidate(w, CandidateKind.EDIT) for w in near if w != word]
+        return out
+
+    def stems_near(self, prefix: str, diacritic_only: bool = False) -> set[str]:
+        key = skeleton(prefix)
+        if diacritic_only:
+            return set(self.stem_skeletons.get(key, ()))
+        same, near = self._near(key, self.stem_skeletons, self.stem_deletes)
+        return same | near
+
+    # -- generation ------------------------------------------------------
+    def candidates(self, word: str, splits: bool = True, diacritic_only: bool = False) -> list[Candidate]:
+        """Correct words that ``word`` (lowercase) may have been, unranked."""
+        found = {c.text: c for c in self.forms_near(word)}
+        for cand in self.stem_candidates(word, diacritic_only):
+            found.setdefault(cand.text, cand)
+        if splits:
+            for cand in self.split_candidates(word):
+                found.setdefault(cand.text, cand)
+        found.pop(word, None)
+        return list(found.values())
+
+    def stem_candidates(self, word: str, diacritic_only: bool = False) -> list[Candidate]:
+        """A corrected stem followed by the suffixes re-realised with its harmony."""
+        out = []
+        for cut in range(len(word) - 1, MIN_INDEXED_LENGTH - 1, -1):
+            rest_key = skeleton(word[cut:])
+            for stem in self.stems_near(word[:cut], diacritic_only):
+                entry = self.lexicon.stems.get(stem)
+                if entry is None:
+                    continue
+                for pos in entry.pos:
+                    for suffix in restore_suffixes(stem, entry, pos, rest_key):
+                        out.append(Candidate(stem_surface(stem, entry, suffix) + suffix, CandidateKind.STEM))
+        return out
+
+    def edit_candidates(self, word: str, cheap_substitutions: dict[str, str]) -> list[Candidate]:
+        """Known words one deletion, swap, cheap substitution or doubling away.
+
+        Unlike the indexes this reaches inflections that no corpus attests
+        (``sürürlərək`` → ``sürülərək``), at the price of a morphological check
+        per variant.
+        """
+        variants = set()
+        for i in range(len(word)):
+            variants.add(word[:i] + word[i + 1:])
+            variants.add(word[:i] + word[i] + word[i:])
+            if i + 1 < len(word):
+                variants.add(word[:i] + word[i + 1] + word[i] + word[i + 2:])
+            for other in cheap_substitutions.get(word[i], ""):
+                variants.add(word[:i] + other + word[i + 1:])
+        variants.discard(word)
+        is_known = self.lexicon.is_known_lower
+        return [Candidate(v, CandidateKind.EDIT) for v in variants if len(v) > 1 and is_known(v)]
+
+    def split_candidates(self, word: str, min_count: int = 1000) -> list[Candidate]:
+        """Two attested words written together: ``bizidəstəkləyən``."""
+        forms = self.lexicon.forms
+        out = []
+        for cut in range(2, len(word) - 1):
+            left, right = word[:cut], word[cut:]
+            if forms.get(left, 0) >= min_count and forms.get(right, 0) >= min_count:
+                out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
+                continue
+            # One side exact, the other one cheap edit away (bütüñüz → bütün üzv).
+            if forms.get(left, 0) >= min_count and len(right) >= 2:
+                for cand in self.forms_near(right):
+                    if forms.get(cand.text, 0) >= min_count:
+                        out.append(Candidate(f"{left} {cand.text}", CandidateKind.SPLIT))
+            if forms.get(right, 0) >= min_count and len(left) >= MIN_INDEXED_LENGTH:
+                for cand in self.forms_near(left):
+                    if forms.get(cand.text, 0) >= min_count:
+                        out.append(Candidate(f"{cand.text} {right}", CandidateKind.SPLIT))
+        return out
+
+
+_SOFT = {"k": "y", "q": "ğ", "t": "d"}
+
+
+@lru_cache(maxsize=None)
+def realized_variants(template: str, harmony: int, after_vowel: bool) -> tuple[tuple[str, str], ...]:
+    """(written form, skeleton) of a suffix template here, with its softened variant."""
+    from .morphology import _SOFTEN
+
+    surface = realize(template, harmony, after_vowel)
+    if not surface:
+        return ()
+    forms = [surface]
+    if template.endswith("Q"):
+        forms.append(surface[:-1] + _SOFTEN[surface[-1]])
+    return tuple((form, skeleton(form)) for form in forms)
+
+
+def stem_surface(stem: str, entry, suffix: str) -> str:
+    """The stem as written before ``suffix``: softened or voiced before a vowel."""
+    if suffix[:1] in "aıoueəiöü" and stem[-1] in _SOFT and (
+        ("s" in entry.flags and stem[-1] in "kq") or ("d" in entry.flags and stem[-1] == "t")
+    ):
+        return stem[:-1] + _SOFT[stem[-1]]
+    return stem
+
+
+def restore_suffixes(stem: str, entry, pos: str, rest_key: str) -> list[str]:
+    """Suffix chains after ``stem`` whose skeleton is ``rest_key``, written correctly."""
+    from .alphabet import harmony_class
+    from .morphology import GRAMMAR, ACCEPTING, VOWELS, _next_context
+
+    harmony = entry.harmony or harmony_class(stem) or 0
+    results: list[str] = []
+
+    def walk(rest: str, state: str, h: int, after_vowel: bool, written: str, depth: int) -> None:
+        if not rest:
+            if state in ACCEPTING:
+                results.append(written)
+            return
+        if depth > 6 or len(results) > 8:
+            return
+        for _tag, template, next_state in GRAMMAR[state]:
+            for form, key in realized_variants(template, h, after_vowel):
+                if rest.startswith(key):
+                    nh, nav = _next_context(form, h)
+                    walk(rest[len(key):], next_state, nh, nav, written + form, depth + 1)
+
+    walk(rest_key, START_STATE.get(pos, "N"), harmony, stem[-1] in VOWELS, "", 0)
+    return results

@@ -1,0 +1,308 @@
+"""The decision: which words to change, to what, and how sure we are.
+
+For every word token the corrector chooses between keeping the word and each
+candidate of :mod:`azfix.candidates` with a noisy-channel score::
+
+    score(c) = log P(c)                      frequency prior (lexicon)
+             - ALPHA * cost(word, c)         error model
+             + log P(c | prev) + log P(next | c)   context (bigram statistics)
+
+The confidence of a change is the posterior share of the best candidate among
+all options, "keep" included. A change is made only when the confidence
+reaches ``min_confidence`` and the error cost stays under ``max_cost``.
+
+Policies that keep correct text safe:
+- a known word is changed only as a *real-word error*: a candidate must be
+  clearly preferred by context (bigram evidence the original lacks), and the
+  prior odds of a real-word error are small (``REALWORD_PRIOR``);
+- capitalised unknown words (names) get only diacritic fixes to a known
+  form; all-capital words, numbers, URLs, e-mail addresses and protected
+  words are never touched;
+- hyphenated suffixes are joined only when the hyphenated part is a suffix
+  chain that fits the host's vowel harmony (``Uqanda-nın``), and codes keep
+  their hyphen (``BMT-dən``, ``2023-cü``, ``COVID-19``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from .alphabet import az_lower, is_title_word, is_upper_word, transfer_case
+from .candidates import Candidate, CandidateIndex, CandidateKind, skeleton
+from .context import SENTENCE, ContextStats
+from .edits import Edit
+from .errormodel import ErrorModel
+from .lexicon import Lexicon
+from .morphology import host_phonology
+from .tokenize import Token, TokenKind
+
+__all__ = ["Corrector", "CorrectorConfig"]
+
+ALPHA = 6.0  # log-odds per unit of error cost
+OOV_PRIOR = 2e-8  # prior probability of an unknown word being a correct rare word
+KNOWN_FLOOR = 5e-8  # prior of a well-formed word no count covers
+REALWORD_PRIOR = 2e-3  # prior odds that a known word is a real-word error
+SPLIT_PRIOR = 0.05  # a glued pair is rarer than its words side by side
+SPLIT_COST = 0.35  # error cost of a missing space
+TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
+
+
+@dataclass(frozen=True)
+class CorrectorConfig:
+    min_confidence: float = 0.8
+    max_cost: float = 2.1
+    realword: bool = True
+    realword_min_confidence: float = 0.95
+    hyphen_suffix: bool = True
+    splits: bool = True
+    protect: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    text: str
+    kind: str
+    confidence: float
+
+
+class Corrector:
+    """Turns word tokens into edits. Holds read-only data; safe to share."""
+
+    def __init__(self, lexicon: Lexicon, index: CandidateIndex, stats: ContextStats,
+                 model: ErrorModel, config: CorrectorConfig):
+        self.lexicon = lexicon
+        self.index = index
+        self.stats = stats
+        self.model = model
+        self.config = config
+        self.total = lexicon.total_count
+        self.alpha = ALPHA
+        self._nonword = lru_cache(maxsize=200_000)(self._nonword_candidates)
+        self._realword = lru_cache(maxsize=200_000)(self._realword_candidates)
+        self.prior = lru_cache(maxsize=500_000)(self._prior)
+        self.cheap_substitutions: dict[str, str] = {}
+        for (intended, observed), cost in model.substitutions.items():
+            if cost < 1.0:
+                self.cheap_substitutions[observed] = self.cheap_substitutions.get(observed, "") + intended
+
+    # -- probabilities -------------------------------------------------------
+    def _prior(self, word: str) -> float:
+        """Unigram probability: attested count, or an estimate for an unseen inflection."""
+        count = self.lexicon.forms.get(word)
+        if count:
+            return count / self.total
+        if " " in word:
+            first, second = word.split(" ", 1)
+            return SPLIT_PRIOR * self.prior(first) * self.prior(second)
+        return max(self.lexicon.unseen_form_prior(word), KNOWN_FLOOR if self.lexicon.is_known_lower(word) else OOV_PRIOR)
+
+    def context_score(self, prev: str, word: str, next_: str) -> float:
+        words = word.split(" ")
+        first, last = words[0], words[-1]
+        p_first = self.prior(first) or OOV_PRIOR
+        p_next = self.prior(next_) if next_ != SENTENCE else 0.05
+        score = math.log(self.stats.conditional(first, prev, p_first))
+        score += math.log(self.stats.conditional(next_, last, p_next or OOV_PRIOR))
+        return score
+
+    # -- candidate lists (cached per word type) --------------------------------
+    def _nonword_candidates(self, word: str, diacritic_only: bool) -> tuple[tuple[str, str, float], ...]:
+        """Scored candidates for an unknown word: whole forms first, then stems and splits."""
+        index = self.index
+        out = self._priced(word, index.forms_near(word), diacritic_only)
+        if not any(cost <= 0.5 for _, _, cost in out):
+            # No cheap fix among attested forms: try unseen inflections and splits.
+            extra = index.stem_candidates(word, diacritic_only)
+            if not diacritic_only:
+                extra += index.edit_candidates(word, self.cheap_substitutions)
+            if self.config.splits and not diacritic_only:
+                extra += index.split_candidates(word)
+            seen = {text for text, _, _ in out}
+            out += self._priced(word, [c for c in extra if c.text not in seen], diacritic_only)
+        return tuple(out)
+
+    def _priced(self, word: str, candidates: list[Candidate], diacritic_only: bool) -> list:
+        out = []
+        word_skeleton = skeleton(word)
+        limit = self.config.max_cost
+        for cand in candidates:
+            text = cand.text
+            if text == word:
+                continue
+            flat = text.replace(" ", "")
+            if diacritic_only and skeleton(text) != word_skeleton:
+                continue
+            # Cheap pre-filter in C: more than two skeleton edits is never affordable.
+            if Levenshtein.distance(word_skeleton, skeleton(flat), score_cutoff=3) > 2:
+                continue
+            cost = self.model.cost(word, flat, cutoff=limit)
+            if cand.kind is CandidateKind.SPLIT:
+                cost += SPLIT_COST
+            if cost <= limit and (" " in text or self.lexicon.is_known(text)):
+                out.append((text, _edit_kind(word, cand), cost))
+        return out
+
+    def _realword_candidates(self, word: str) -> tuple[tuple[str, str, float], ...]:
+        out = []
+        for cand in self.index.forms_near(word):
+            # Real-word confusions are letter swaps (on/ən, bəyin/beyin); a
+            # letter more or less changes the inflection, which bigrams
+            # cannot judge (4 ili / 4 il).
+            if len(cand.text) != len(word) or self.lexicon.forms.get(cand.text, 0) < 500:
+                continue
+            cost = self.model.cost(word, cand.text, cutoff=1.0)
+            if cost <= 1.0:
+                out.append((cand.text, "realword", cost))
+        return tuple(out)
+
+    # -- decisions -------------------------------------------------------------
+    def choose(self, word: str, prev: str, next_: str, known: bool, diacritic_only: bool) -> Choice | None:
+        if known:
+            options = self._realword(word) if self.config.realword else ()
+            # Fast exit: a real-word change needs bigram evidence for a candidate.
+            options = tuple(o for o in options if self._has_context_evidence(prev, o[0], next_, word))
+        else:
+            options = self._nonword(word, diacritic_only)
+        if not options:
+            return None
+        if known:
+            keep_prior = self.prior(word)
+        elif any(skeleton(text) == skeleton(word) for text, _, _ in options):
+            # An unknown word that is a known word but for its diacritics is
+            # far more often a damaged word than a new one.
+            keep_prior = OOV_PRIOR * TWIN_FACTOR
+        else:
+            keep_prior = OOV_PRIOR
+        keep_prior *= 1.0 if not known else (1 - REALWORD_PRIOR)
+        keep = math.log(keep_prior) + self.context_score(prev, word, next_)
+        scored = []
+        for text, kind, cost in options:
+            score = math.log(self.prior(text)) - self.alpha * cost + self.context_score(prev, text, next_)
+            if known:
+                score += math.log(REALWORD_PRIOR)
+            scored.append((score, text, kind))
+        scored.sort(reverse=True)
+        best_score, best_text, best_kind = scored[0]
+        top = max(best_score, keep)
+        total = math.exp(keep - top) + sum(math.exp(s - top) for s, _, _ in scored)
+        confidence = math.exp(best_score - top) / total
+        threshold = self.config.realword_min_confidence if known else self.config.min_confidence
+        if confidence < threshold:
+            return None
+        return Choice(best_text, best_kind, round(confidence, 4))
+
+    def _has_context_evidence(self, prev: str, cand: str, next_: str, word: str) -> bool:
+        """A real-word change needs bigrams for the candidate that the original lacks."""
+        cand_hits = self.stats.bigram(prev, cand) + self.stats.bigram(cand, next_)
+        word_hits = self.stats.bigram(prev, word) + self.stats.bigram(word, next_)
+        return cand_hits >= 2 and word_hits == 0
+
+    # -- tokens → edits ----------------------------------------------------------
+    def edits(self, tokens: list[Token]) -> list[Edit]:
+        words = [i for i, t in enumerate(tokens) if t.kind in _WORDLIKE]
+        lowered = {i: az_lower(tokens[i].text) for i in words}
+        out: list[Edit] = []
+        for n, i in enumerate(words):
+            token = tokens[i]
+            prev = _neighbour(tokens, words, lowered, n, -1)
+            next_ = _neighbour(tokens, words, lowered, n, +1)
+            edit = self.token_edit(token, lowered[i], prev, next_)
+            if edit is not None:
+                out.append(edit)
+        return out
+
+    def token_edit(self, token: Token, lower: str, prev: str, next_: str) -> Edit | None:
+        text = token.text
+        if token.kind is not TokenKind.WORD and token.kind is not TokenKind.ACRONYM:
+            return None
+        if text in self.config.protect or lower in self.config.protect or len(text) < 2:
+            return None
+        if "-" in text and self.config.hyphen_suffix:
+            joined = self.join_hyphenated_suffix(text)
+            if joined is not None:
+                return Edit(token.start, token.end, text, joined, "hyphen-suffix", 0.95)
+        if not text.isalpha():
+            return None
+        known = self.lexicon.is_known(text)
+        upper = is_upper_word(text)
+        if upper and (known or len(text) < 5):
+            return None  # acronyms
+        if known and (upper or not text.islower()):
+            return None  # a known capitalised word: real-word checks need lowercase
+        diacritic_only = upper or (not known and is_title_word(text))
+        if not known and not text.islower() and not diacritic_only:
+            return None  # mixed case (iPhone, McDonald): leave
+        choice = self.choose(lower, prev, next_, known, diacritic_only)
+        if choice is None:
+            return None
+        replacement = " ".join(transfer_case(part_src, part) for part_src, part in
+                               _case_sources(text, choice.text))
+        if replacement == text:
+            return None
+        return Edit(token.start, token.end, text, replacement, choice.kind, choice.confidence)
+
+    def join_hyphenated_suffix(self, text: str) -> str | None:
+        """``Uqanda-nın`` → ``Uqandanın``; ``Uqanda-yaya`` (doubled) → ``Uqandaya``."""
+        host, sep, tail = text.partition("-")
+        if not sep or "-" in tail or not host or not tail or not host.isalpha() or not tail.isalpha():
+            return None
+        if is_upper_word(host):
+            return None  # acronyms keep their hyphen (BMT-dən)
+        lower_tail = az_lower(tail)
+        halves = len(lower_tail) % 2 == 0 and lower_tail[: len(lower_tail) // 2] * 2 == lower_tail
+        analyzer = self.lexicon.analyzer
+
+        def fits(suffix: str) -> bool:
+            return any(analyzer.fits_suffix(suffix, h, v) for h, v in host_phonology(host))
+
+        # Foreign names keep a hyphen before their suffixes (Pyongyang-ın); a
+        # join is made only when the lexicon attests the joined word.
+        forms = self.lexicon.forms
+        if halves and fits(lower_tail[: len(lower_tail) // 2]):
+            joined = host + tail[: len(tail) // 2]
+            attested = az_lower(host) in forms and self.lexicon.is_known(joined)
+        elif lower_tail not in self.lexicon.stems and fits(lower_tail):
+            joined = host + tail
+            attested = az_lower(joined) in forms
+        else:
+            return None
+        return joined if attested else None
+
+
+_WORDLIKE = (TokenKind.WORD, TokenKind.ACRONYM, TokenKind.SUFFIXED, TokenKind.NUMBER)
+_BREAKS = frozenset(".!?;:\n")
+
+
+def _neighbour(tokens: list[Token], words: list[int], lowered: dict, n: int, step: int) -> str:
+    """The neighbouring word within the same sentence, or the sentence mark."""
+    m = n + step
+    if m < 0 or m >= len(words):
+        return SENTENCE
+    a, b = sorted((words[n], words[m]))
+    for token in tokens[a + 1:b]:
+        if token.kind is TokenKind.NEWLINE or token.text in _BREAKS:
+            return SENTENCE
+    token = tokens[words[m]]
+    return "<num>" if token.kind is TokenKind.NUMBER else lowered[words[m]]
+
+
+def _edit_kind(word: str, cand: Candidate) -> str:
+    if cand.kind is CandidateKind.SPLIT:
+        return "split"
+    if skeleton(word) == skeleton(cand.text):
+        return "diacritic"
+    return "typo"
+
+
+def _case_sources(original: str, replacement: str) -> list[tuple[str, str]]:
+    """Pair each word of a (possibly split) replacement with the case model to copy."""
+    parts = replacement.split(" ")
+    if len(parts) == 1:
+        return [(original, replacement)]
+    first = original[: len(parts[0])]
+    rest = original[len(parts[0]):] or original
+    return [(first, parts[0])] + [(az_lower(rest) if not is_upper_word(original) else rest, p) for p in parts[1:]]

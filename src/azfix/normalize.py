@@ -1,0 +1,67 @@
+"""The Unicode stage: one-character repairs that need no dictionary.
+
+- Cyrillic schwa ``ә``/``Ә`` and the turned e ``ǝ``/``Ǝ`` become ``ə``/``Ə``;
+- legacy-font letters: ``Ģ``/``ģ`` (an old 8-bit Azerbaijani font's ş) become
+  ``Ş``/``ş``, inside Latin words only;
+- Cyrillic and Greek look-alike letters (``а о е с р х к һ``…) inside an
+  otherwise Latin word become the Latin letter; a word written wholly in
+  Cyrillic is Cyrillic text and stays as it is;
+- invisible characters (zero-width space/joiner, soft hyphen, BOM inside the
+  text) are removed; ligatures (``ﬁ``) are spelled out.
+
+Every change replaces exactly one character, so spans stay exact. This
+stage never touches a character whose word it cannot classify as Latin.
+
+>>> normalize_edits("Azәrbaycan")[0].replacement
+'ə'
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .edits import Edit
+
+__all__ = ["normalize_edits"]
+
+SCHWAS = {"\u04d9": "ə", "\u04d8": "Ə", "\u01dd": "ə", "\u018e": "Ə"}
+LEGACY_FONT = {"Ģ": "Ş", "ģ": "ş"}
+# Cyrillic / Greek letters that look like Latin ones.
+LOOKALIKES = {
+    "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "к": "k",
+    "һ": "h", "і": "i", "ј": "j", "ԛ": "q", "ѕ": "s", "ԁ": "d", "ո": "n",
+    "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P",
+    "С": "C", "Т": "T", "Х": "X", "І": "I", "Ј": "J", "Һ": "H",
+    "ο": "o", "α": "a", "ν": "v", "Α": "A", "Β": "B", "Ε": "E", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Χ": "X", "Ζ": "Z",
+}
+INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff"}
+LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
+
+_WORD = regex.compile(r"[\p{L}\p{M}\u200b-\u200d\u2060\u00ad]+")
+_LATIN = regex.compile(r"\p{Script=Latin}")
+_NON_LATIN_LETTER = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+
+
+def normalize_edits(text: str) -> list[Edit]:
+    """Character edits that normalise ``text`` (spans index ``text``)."""
+    edits: list[Edit] = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        base = match.start()
+        latin = len(_LATIN.findall(word))
+        foreign = len(_NON_LATIN_LETTER.findall(word))
+        is_latin_word = latin > 0 and latin >= foreign
+        for i, ch in enumerate(word):
+            if ch in INVISIBLE:
+                edits.append(Edit(base + i, base + i + 1, ch, "", "invisible", 1.0))
+            elif ch in SCHWAS and (is_latin_word or foreign == len([c for c in word if c in SCHWAS])):
+                # Cyrillic ә inside Latin text, or alone (a lone schwa word).
+                edits.append(Edit(base + i, base + i + 1, ch, SCHWAS[ch], "homoglyph", 0.99))
+            elif ch in LEGACY_FONT and is_latin_word:
+                edits.append(Edit(base + i, base + i + 1, ch, LEGACY_FONT[ch], "legacy-font", 0.95))
+            elif ch in LOOKALIKES and is_latin_word:
+                edits.append(Edit(base + i, base + i + 1, ch, LOOKALIKES[ch], "homoglyph", 0.98))
+            elif ch in LIGATURES:
+                edits.append(Edit(base + i, base + i + 1, ch, LIGATURES[ch], "ligature", 1.0))
+    return edits

@@ -1,0 +1,164 @@
+"""The Cleaner: runs the stages in order and reports every change against the input.
+
+    text → normalize (characters) → tokenize → correct (words) → Result
+
+Each stage returns :class:`~azfix.edits.Edit` records in the coordinates of
+the text it was given; the pipeline composes them so that every reported
+span indexes the caller's input, and ``apply_edits(text, result.edits) ==
+result.text``. A :class:`Cleaner` is immutable after construction, safe to
+share between threads, and picklable (its data is rebuilt lazily, once per
+process, after unpickling), so it ships to worker processes.
+
+>>> Cleaner().clean("Bu siyaset sayesində")
+'Bu siyasət sayəsində'
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field, fields, replace
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from .edits import Edit, Result, apply_edits, compose
+from .normalize import normalize_edits
+from .tokenize import tokenize
+
+__all__ = ["Cleaner", "CleanerConfig", "default_cleaner"]
+
+
+@dataclass(frozen=True)
+class CleanerConfig:
+    """Every option of the pipeline.
+
+    normalize: run the Unicode stage (look-alike letters, Cyrillic ә,
+        legacy-font Ģ, invisible characters, ligatures).
+    correct: run word correction.
+    min_confidence: a non-word correction is applied only at or above this
+        posterior confidence (0–1).
+    realword_min_confidence: the same for real-word corrections (a correct
+        word replaced by another), which need much stronger evidence.
+    max_cost: the largest error-model cost a correction may have (1.0 = one
+        arbitrary typo; a lost diacritic costs 0.25).
+    realword: check known words against their confusion sets in context.
+    hyphen_suffix: join suffixes wrongly hyphenated onto words (Uqanda-nın).
+    splits: propose splitting glued words.
+    protect: words never changed (compared as written and lowercased).
+    user_words: extra correct words.
+    stats: path of context statistics made by ``azfix train`` (None: shipped).
+    """
+
+    normalize: bool = True
+    correct: bool = True
+    min_confidence: float = 0.8
+    realword_min_confidence: float = 0.95
+    max_cost: float = 2.1
+    realword: bool = True
+    hyphen_suffix: bool = True
+    splits: bool = True
+    protect: frozenset[str] = frozenset()
+    user_words: frozenset[str] = frozenset()
+    stats: str | None = None
+
+
+class Cleaner:
+    """Cleans Azerbaijani text. ``Cleaner(**options)``; see :class:`CleanerConfig`."""
+
+    def __init__(self, **options):
+        names = {f.name for f in fields(CleanerConfig)}
+        unknown = set(options) - names
+        if unknown:
+            raise TypeError(f"unknown Cleaner option(s): {', '.join(sorted(unknown))}")
+        for key in ("protect", "user_words"):
+            if key in options:
+                options[key] = frozenset(options[key])
+        if options.get("stats") is not None:
+            options["stats"] = str(options["stats"])
+        self.config = CleanerConfig(**options)
+        self._lock = threading.Lock()
+        self._corrector = None
+
+    def __reduce__(self):
+        return (_rebuild, (self.config,))
+
+    def __repr__(self) -> str:
+        return f"Cleaner({self.config})"
+
+    # -- the public calls ---------------------------------------------------
+    def correct(self, text: str) -> Result:
+        """Clean ``text``; return the cleaned text with every edit made."""
+        if not isinstance(text, str):
+            raise TypeError(f"Cleaner.correct() takes str, not {type(text).__name__}")
+        first = normalize_edits(text) if self.config.normalize else []
+        mid = apply_edits(text, first) if first else text
+        second = self.corrector().edits(tokenize(mid)) if self.config.correct else []
+        edits = compose(text, first, second)
+        return Result(apply_edits(text, edits) if edits else text, tuple(edits))
+
+    def clean(self, text: str) -> str:
+        return self.correct(text).text
+
+    def clean_many(self, texts: Iterable[str]) -> Iterable[str]:
+        for text in texts:
+            yield self.clean(text)
+
+    # -- lazily built parts ------------------------------------------------------
+    def corrector(self):
+        if self._corrector is None:
+            with self._lock:
+                if self._corrector is None:
+                    self._corrector = _build_corrector(self.config)
+        return self._corrector
+
+
+def _rebuild(config: CleanerConfig) -> Cleaner:
+    return Cleaner(**{f.name: getattr(config, f.name) for f in fields(config)})
+
+
+@lru_cache(maxsize=8)
+def _build_corrector(config: CleanerConfig):
+    from .candidates import CandidateIndex
+    from .context import ContextStats
+    from .correct import Corrector, CorrectorConfig
+    from .errormodel import ErrorModel
+    from .lexicon import default_lexicon, dictionaries_path
+
+    lexicon = default_lexicon()
+    if config.user_words:
+        lexicon = lexicon.with_words(config.user_words)
+    stats = _shared_stats(config.stats)
+    corrector_config = CorrectorConfig(
+        min_confidence=config.min_confidence,
+        max_cost=config.max_cost,
+        realword=config.realword,
+        realword_min_confidence=config.realword_min_confidence,
+        hyphen_suffix=config.hyphen_suffix,
+        splits=config.splits,
+        protect=config.protect,
+    )
+    return Corrector(lexicon, _shared_index(), stats, ErrorModel(), corrector_config)
+
+
+@lru_cache(maxsize=1)
+def _shared_index():
+    from .candidates import CandidateIndex
+    from .lexicon import default_lexicon
+
+    return CandidateIndex(default_lexicon())
+
+
+@lru_cache(maxsize=4)
+def _shared_stats(path: str | None):
+    from .context import ContextStats
+    from .lexicon import dictionaries_path
+
+    shipped = ContextStats.load(dictionaries_path() / "context.tsv.gz")
+    if path is None:
+        return shipped
+    return shipped.merge(ContextStats.load(Path(path)))
+
+
+@lru_cache(maxsize=1)
+def default_cleaner() -> Cleaner:
+    return Cleaner()
