@@ -7,6 +7,9 @@ Evaluation sets, built from ``data/text`` of the shared folder:
 - stripped: every Azerbaijani letter replaced by its ASCII look-alike;
 - clean: the text itself (every change is a false change).
 
+The context statistics used are built from the other texts of ``data/text``
+(held out), never from the text being evaluated.
+
 Scoring is by site: a damaged place counts as corrected when an edit covers it
 and turns it into the clean string; every edit that touches no damaged place
 is a false change. Precision = corrected / edits, recall = corrected / sites.
@@ -106,6 +109,22 @@ def _wrong_sample(edits, sites, n: int = 40):
     return out[:n]
 
 
+def held_out_cleaner(shared: Path, exclude: tuple[str, ...], folder: Path, **options) -> Cleaner:
+    """A Cleaner whose context statistics come only from texts other than ``exclude``.
+
+    The shipped statistics include the development text; evaluating on text
+    the statistics have seen would flatter every context decision.
+    """
+    from azfix.context import ContextStats
+
+    others = [p for p in sorted((shared / "data" / "text").glob("*.txt")) if p.name not in exclude]
+    stats = ContextStats.from_texts(p.read_text(encoding="utf-8") for p in others)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / ("heldout-" + "-".join(n.split(".")[0] for n in exclude) + ".tsv.gz")
+    stats.save(path)
+    return Cleaner(stats=str(path), shipped_stats=False, **options)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -114,10 +133,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--texts", default="ntrex_news_dev.txt,wiki_sentences.txt")
     parser.add_argument("--json", type=Path, default=Path("benchmarks/results/quality.json"))
     args = parser.parse_args(argv)
-    text = load_texts(args.shared, tuple(args.texts.split(",")))
-    cleaner = Cleaner()
+    names = tuple(args.texts.split(","))
+    text = load_texts(args.shared, names)
+    tmp = args.json.parent / "tmp"
+    cleaner = held_out_cleaner(args.shared, names, tmp)
     report = {"noisy": evaluate(cleaner, text, args.rate, args.seed),
-              "stripped": stripped_restoration(Cleaner(splits=False, hyphen_suffix=False), text)}
+              "stripped": stripped_restoration(
+                  held_out_cleaner(args.shared, names, tmp, splits=False, hyphen_suffix=False), text)}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     n, s = report["noisy"], report["stripped"]

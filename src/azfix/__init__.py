@@ -1,6 +1,8 @@
 """azfix: Azerbaijani text normalization and OCR cleanup.
 
 >>> import azfix
+>>> azfix.clean("Bu siyaset sayesində mümkün oldu.")
+'Bu siyasət sayəsində mümkün oldu.'
 >>> azfix.is_known("kitablarımızdan")
 True
 >>> azfix.analyze("kitablarımızdan")[0].segments
@@ -9,11 +11,21 @@ True
 
 from __future__ import annotations
 
+from .edits import Edit, Result, apply_edits
 from .morphology import Analysis
+from .pipeline import Cleaner, CleanerConfig, default_cleaner
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "Analysis", "analyze", "is_known"]
+__all__ = [
+    "__version__", "Analysis", "Cleaner", "CleanerConfig", "Edit", "Result",
+    "analyze", "apply_edits", "clean", "is_known", "suggest",
+]
+
+
+def clean(text: str) -> str:
+    """Clean ``text`` with the default :class:`Cleaner`."""
+    return default_cleaner().clean(text)
 
 
 def is_known(word: str) -> bool:
@@ -28,3 +40,8 @@ def analyze(word: str) -> list[Analysis]:
     from .lexicon import default_lexicon
 
     return default_lexicon().analyze(word)
+
+
+def suggest(word: str, n: int = 5) -> list[tuple[str, float]]:
+    """Up to ``n`` corrections of one word, best first, with their posterior shares."""
+    return default_cleaner().corrector().suggest(word, n)

@@ -37,6 +37,7 @@ __all__ = ["Candidate", "CandidateKind", "CandidateIndex", "skeleton"]
 
 _EXTRA_FOLD = str.maketrans({"ñ": "n", "Ñ": "N", "ä": "a", "ı": "i"})
 MIN_INDEXED_LENGTH = 3
+SPLIT_READINGS = 4  # near forms tried for each side of a split
 
 
 def skeleton(word: str) -> str:
@@ -165,21 +166,26 @@ class CandidateIndex:
     def split_candidates(self, word: str, min_count: int = 1000) -> list[Candidate]:
         """Two attested words written together: ``bizidəstəkləyən``."""
         forms = self.lexicon.forms
+
+        def readings(part: str) -> list[str]:
+            """The part itself if frequent, and its most frequent near forms."""
+            near = sorted((c.text for c in self.forms_near(part) if forms.get(c.text, 0) >= min_count),
+                          key=lambda w: -forms[w])[:SPLIT_READINGS]
+            return ([part] if forms.get(part, 0) >= min_count else []) + near
+
         out = []
         for cut in range(2, len(word) - 1):
             left, right = word[:cut], word[cut:]
             if forms.get(left, 0) >= min_count and forms.get(right, 0) >= min_count:
                 out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
                 continue
-            # One side exact, the other one cheap edit away (bütüñüz → bütün üzv).
-            if forms.get(left, 0) >= min_count and len(right) >= 2:
-                for cand in self.forms_near(right):
-                    if forms.get(cand.text, 0) >= min_count:
-                        out.append(Candidate(f"{left} {cand.text}", CandidateKind.SPLIT))
-            if forms.get(right, 0) >= min_count and len(left) >= MIN_INDEXED_LENGTH:
-                for cand in self.forms_near(left):
-                    if forms.get(cand.text, 0) >= min_count:
-                        out.append(Candidate(f"{cand.text} {right}", CandidateKind.SPLIT))
+            # Glued and garbled: each side may be one cheap edit from a word
+            # (bütüñüz → bütün üzv); the error model prices the whole.
+            if len(left) < 2 or len(right) < 2:
+                continue
+            for first in readings(left):
+                for second in readings(right):
+                    out.append(Candidate(f"{first} {second}", CandidateKind.SPLIT))
         return out
 
 

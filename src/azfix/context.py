@@ -7,9 +7,10 @@ their own corpus with ``azfix train CORPUS -o STATS`` and load it with
 ``Cleaner(stats=STATS)``.
 
 The score of a word ``w`` between ``prev`` and ``next`` is the smoothed
-log-probability ``log P(w | prev) + log P(next | w)``, each term
-interpolated with the unigram probability (Witten–Bell style, constant
-``BACKOFF``). This module only measures; :mod:`azfix.correct` decides.
+``log P(w | prev) / P(w) + log P(next | w) / P(next)``, each conditional
+interpolated with the unigram probability (additive backoff with weight
+``BACKOFF``), divided by the unigram probability so that the context only
+says how much the neighbours raise or lower the odds. This module only measures; :mod:`azfix.correct` decides.
 
 >>> stats = ContextStats.from_texts(["ən güclü ölkə", "ən güclü dövlət"])
 >>> stats.bigram("ən", "güclü")
@@ -30,17 +31,27 @@ from .tokenize import TokenKind, iter_tokens
 
 __all__ = ["ContextStats", "FORMAT_HEADER"]
 
-FORMAT_HEADER = "# azfix context stats v1: kind word [word] count"
-BACKOFF = 2.0
+FORMAT_HEADER = "# azfix context stats v2: 1 word count | 2 word word count | C word capitalised inside-sentence"
+BACKOFF = 5.0
+DISCOUNT = 0.5  # absolute discount: a pair seen once is weak evidence
 SENTENCE = "<s>"
 
 
-def sentence_words(text: str) -> Iterable[list[str]]:
-    """Lowercase word sequences of a text, cut at sentence punctuation and line breaks."""
+def sentence_words(text: str, capitals: Counter | None = None, middles: Counter | None = None) -> Iterable[list[str]]:
+    """Lowercase word sequences of a text, cut at sentence punctuation and line breaks.
+
+    With ``capitals`` and ``middles``, also counts for each word how often it
+    stands inside a sentence, and how often it is capitalised there (names are).
+    """
     current: list[str] = []
     for token in iter_tokens(text):
         if token.kind in (TokenKind.WORD, TokenKind.ACRONYM, TokenKind.SUFFIXED):
-            current.append(az_lower(token.text))
+            lower = az_lower(token.text)
+            if middles is not None and current and token.kind is TokenKind.WORD:
+                middles[lower] += 1
+                if token.text[:1].isupper():
+                    capitals[lower] += 1
+            current.append(lower)
         elif token.kind is TokenKind.NUMBER:
             current.append("<num>")
         elif token.kind is TokenKind.NEWLINE or token.text in ".!?;:":
@@ -55,6 +66,8 @@ def sentence_words(text: str) -> Iterable[list[str]]:
 class ContextStats:
     unigrams: Counter = field(default_factory=Counter)
     bigrams: Counter = field(default_factory=Counter)
+    capitals: Counter = field(default_factory=Counter)  # capitalised inside a sentence
+    middles: Counter = field(default_factory=Counter)  # seen inside a sentence
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "ContextStats":
@@ -64,13 +77,19 @@ class ContextStats:
         return stats
 
     def add_text(self, text: str) -> None:
-        for words in sentence_words(text):
+        for words in sentence_words(text, self.capitals, self.middles):
             padded = [SENTENCE, *words, SENTENCE]
             self.unigrams.update(words)
             self.bigrams.update(zip(padded, padded[1:]))
 
     def merge(self, other: "ContextStats") -> "ContextStats":
-        return ContextStats(self.unigrams + other.unigrams, self.bigrams + other.bigrams)
+        return ContextStats(self.unigrams + other.unigrams, self.bigrams + other.bigrams,
+                            self.capitals + other.capitals, self.middles + other.middles)
+
+    def capitalised_share(self, word: str) -> float | None:
+        """How often ``word`` is capitalised inside sentences (None: never seen there)."""
+        seen = self.middles.get(word, 0)
+        return self.capitals.get(word, 0) / seen if seen else None
 
     # -- queries -----------------------------------------------------------
     def unigram(self, word: str) -> int:
@@ -82,11 +101,24 @@ class ContextStats:
     def conditional(self, word: str, given: str, prior: float) -> float:
         """Smoothed P(word | given), backing off to ``prior`` (a unigram probability)."""
         given_count = self.unigrams.get(given, 0) if given != SENTENCE else 0
-        return (self.bigram(given, word) + BACKOFF * prior) / (given_count + BACKOFF)
+        seen = max(self.bigram(given, word) - DISCOUNT, 0.0)
+        return (seen + BACKOFF * prior) / (given_count + BACKOFF)
 
-    def log_score(self, prev: str, word: str, next_: str, prior_word: float, prior_next: float) -> float:
-        return math.log(self.conditional(word, prev, prior_word)) + math.log(
-            self.conditional(next_, word, prior_next)
+    @property
+    def sentence_end_rate(self) -> float:
+        """P(<s> follows a word): sentences per word."""
+        words = sum(self.unigrams.values()) or 1
+        ends = sum(count for (_, second), count in self.bigrams.items() if second == SENTENCE)
+        return max(ends / words, 1e-3)
+
+    def association(self, prev: str, word: str, next_: str, prior_word: float, prior_next: float) -> float:
+        """How much the neighbours raise the odds of ``word``: log P(w|prev)/P(w) + log P(next|w)/P(next).
+
+        Zero for a word the statistics never saw; the unigram prior is
+        counted elsewhere, once.
+        """
+        return math.log(self.conditional(word, prev, prior_word) / prior_word) + math.log(
+            self.conditional(next_, word, prior_next) / prior_next
         )
 
     # -- files -------------------------------------------------------------
@@ -99,6 +131,8 @@ class ContextStats:
             for (a, b), count in sorted(self.bigrams.items()):
                 if count >= min_count:
                     out.write(f"2\t{a}\t{b}\t{count}\n")
+            for word, seen in sorted(self.middles.items()):
+                out.write(f"C\t{word}\t{self.capitals.get(word, 0)}\t{seen}\n")
 
     @classmethod
     def load(cls, path: Path) -> "ContextStats":
@@ -111,6 +145,10 @@ class ContextStats:
                 parts = line.rstrip("\n").split("\t")
                 if parts[0] == "1":
                     stats.unigrams[parts[1]] = int(parts[2])
-                else:
+                elif parts[0] == "2":
                     stats.bigrams[(parts[1], parts[2])] = int(parts[3])
+                else:
+                    if parts[2] != "0":
+                        stats.capitals[parts[1]] = int(parts[2])
+                    stats.middles[parts[1]] = int(parts[3])
         return stats

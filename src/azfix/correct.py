@@ -42,18 +42,22 @@ from .tokenize import Token, TokenKind
 
 __all__ = ["Corrector", "CorrectorConfig"]
 
-ALPHA = 6.0  # log-odds per unit of error cost
+ALPHA = 6.0  # log-odds per unit of error cost (fitted on development noise)
 OOV_PRIOR = 2e-8  # prior probability of an unknown word being a correct rare word
 KNOWN_FLOOR = 5e-8  # prior of a well-formed word no count covers
 REALWORD_PRIOR = 2e-3  # prior odds that a known word is a real-word error
-SPLIT_PRIOR = 0.05  # a glued pair is rarer than its words side by side
+SPLIT_PRIOR = 20.0  # odds of a glued pair over its unigram product (fitted on development noise)
 SPLIT_COST = 0.35  # error cost of a missing space
+HARMONY_REPAIR_STEM_SHARE = 0.6  # the unchanged stem must be this much of the word
+MAX_ASSOCIATION = 1.5  # the most log-odds one neighbour can add
 TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
+ASCII_DIACRITIC_COST = 0.05  # a missing diacritic in ASCII-typed text
+ASCII_TWIN_PRIOR = 0.3  # in ASCII-typed text, odds that a word lost its diacritics
 
 
 @dataclass(frozen=True)
 class CorrectorConfig:
-    min_confidence: float = 0.8
+    min_confidence: float = 0.75
     max_cost: float = 2.1
     realword: bool = True
     realword_min_confidence: float = 0.95
@@ -81,6 +85,8 @@ class Corrector:
         self.config = config
         self.total = lexicon.total_count
         self.alpha = ALPHA
+        self.end_rate = stats.sentence_end_rate
+        self.stats_words = sum(stats.unigrams.values()) or 1
         self._nonword = lru_cache(maxsize=200_000)(self._nonword_candidates)
         self._realword = lru_cache(maxsize=200_000)(self._realword_candidates)
         self.prior = lru_cache(maxsize=500_000)(self._prior)
@@ -101,13 +107,27 @@ class Corrector:
         return max(self.lexicon.unseen_form_prior(word), KNOWN_FLOOR if self.lexicon.is_known_lower(word) else OOV_PRIOR)
 
     def context_score(self, prev: str, word: str, next_: str) -> float:
+        """Log odds the neighbours add to ``word``; a split's two words are scored as a pair."""
         words = word.split(" ")
-        first, last = words[0], words[-1]
-        p_first = self.prior(first) or OOV_PRIOR
-        p_next = self.prior(next_) if next_ != SENTENCE else 0.05
-        score = math.log(self.stats.conditional(first, prev, p_first))
-        score += math.log(self.stats.conditional(next_, last, p_next or OOV_PRIOR))
+        score = self._association(prev, words[0]) + self._association(words[-1], next_)
+        for first, second in zip(words, words[1:]):
+            score += self._association(first, second)
         return score
+
+    def _association(self, first: str, second: str) -> float:
+        """log P(second | first) / P(second), smoothed, clipped at 0 and at a count-based cap.
+
+        Only attested neighbours count: in statistics this small, a pair never
+        seen is no evidence against a word.
+        """
+        if second == SENTENCE:
+            prior = self.end_rate
+        else:
+            prior = max(self.prior(second), self.stats.unigram(second) / self.stats_words)
+        ratio = self.stats.conditional(second, first, prior) / prior
+        # One sighting in a small corpus is weak evidence; the cap grows with the count.
+        cap = MAX_ASSOCIATION * math.log2(1 + self.stats.bigram(first, second))
+        return min(max(math.log(ratio), 0.0), cap)
 
     # -- candidate lists (cached per word type) --------------------------------
     def _nonword_candidates(self, word: str, diacritic_only: bool) -> tuple[tuple[str, str, float], ...]:
@@ -122,7 +142,8 @@ class Corrector:
             if self.config.splits and not diacritic_only:
                 extra += index.split_candidates(word)
             seen = {text for text, _, _ in out}
-            out += self._priced(word, [c for c in extra if c.text not in seen], diacritic_only)
+            unique = {c.text: c for c in extra if c.text not in seen}
+            out += self._priced(word, list(unique.values()), diacritic_only)
         return tuple(out)
 
     def _priced(self, word: str, candidates: list[Candidate], diacritic_only: bool) -> list:
@@ -146,6 +167,17 @@ class Corrector:
                 out.append((text, _edit_kind(word, cand), cost))
         return out
 
+    @lru_cache(maxsize=100_000)
+    def _ascii_twins(self, word: str) -> tuple[tuple[str, str, float], ...]:
+        # In text typed without Azerbaijani letters a lost diacritic is the
+        # rule, not an error: each costs ASCII_DIACRITIC_COST.
+        word_skeleton = skeleton(word)
+        return tuple(
+            (text, "diacritic", ASCII_DIACRITIC_COST * sum(a != b for a, b in zip(word, text)))
+            for text in self.index.form_skeletons.get(word_skeleton, ())
+            if text != word and len(text) == len(word)
+        )
+
     def _realword_candidates(self, word: str) -> tuple[tuple[str, str, float], ...]:
         out = []
         for cand in self.index.forms_near(word):
@@ -159,31 +191,61 @@ class Corrector:
                 out.append((cand.text, "realword", cost))
         return tuple(out)
 
+    def suggest(self, word: str, n: int = 5) -> list[tuple[str, float]]:
+        """Ranked corrections of one word out of context, with posterior shares."""
+        lower = az_lower(word)
+        options = self._nonword(lower, False) or self._realword(lower)
+        if not options:
+            return []
+        scored = [(math.log(self.prior(text)) - self.alpha * cost, text) for text, _, cost in options]
+        top = max(score for score, _ in scored)
+        total = sum(math.exp(score - top) for score, _ in scored)
+        ranked = sorted(((math.exp(score - top) / total, text) for score, text in scored), reverse=True)
+        return [(transfer_case(word, text) if " " not in text else text, round(share, 4))
+                for share, text in ranked[:n]]
+
     # -- decisions -------------------------------------------------------------
-    def choose(self, word: str, prev: str, next_: str, known: bool, diacritic_only: bool) -> Choice | None:
-        if known:
+    def choose(self, word: str, prev: str, next_: str, known: bool, diacritic_only: bool,
+               ascii_typed: bool = False, wellformed: bool = False) -> Choice | None:
+        """Keep ``word`` or replace it; ``known`` means attested (a real-word check),
+        ``wellformed`` an unattested word the morphology accepts."""
+        error_prior = REALWORD_PRIOR
+        if known and ascii_typed:
+            # Text typed without Azerbaijani letters: a known word with a more
+            # frequent diacritic twin is probably that twin (ucun → üçün).
+            options = self._ascii_twins(word)
+            error_prior = ASCII_TWIN_PRIOR
+        elif known:
             options = self._realword(word) if self.config.realword else ()
             # Fast exit: a real-word change needs bigram evidence for a candidate.
             options = tuple(o for o in options if self._has_context_evidence(prev, o[0], next_, word))
         else:
             options = self._nonword(word, diacritic_only)
+            if wellformed:
+                # A valid inflection is not judged by its spelling alone: only
+                # a lost diacritic may turn it into its attested twin.
+                options = tuple(o for o in options if o[1] == "diacritic")
         if not options:
             return None
         if known:
             keep_prior = self.prior(word)
+        elif wellformed:
+            # Well formed but never attested: a rare inflection, or a damaged
+            # word that happens to parse (lakın = lak + ın beside lakin).
+            keep_prior = KNOWN_FLOOR
         elif any(skeleton(text) == skeleton(word) for text, _, _ in options):
             # An unknown word that is a known word but for its diacritics is
             # far more often a damaged word than a new one.
             keep_prior = OOV_PRIOR * TWIN_FACTOR
         else:
             keep_prior = OOV_PRIOR
-        keep_prior *= 1.0 if not known else (1 - REALWORD_PRIOR)
+        keep_prior *= 1.0 if not known else (1 - error_prior)
         keep = math.log(keep_prior) + self.context_score(prev, word, next_)
         scored = []
         for text, kind, cost in options:
             score = math.log(self.prior(text)) - self.alpha * cost + self.context_score(prev, text, next_)
             if known:
-                score += math.log(REALWORD_PRIOR)
+                score += math.log(error_prior)
             scored.append((score, text, kind))
         scored.sort(reverse=True)
         best_score, best_text, best_kind = scored[0]
@@ -205,17 +267,18 @@ class Corrector:
     def edits(self, tokens: list[Token]) -> list[Edit]:
         words = [i for i, t in enumerate(tokens) if t.kind in _WORDLIKE]
         lowered = {i: az_lower(tokens[i].text) for i in words}
+        ascii_typed = is_ascii_typed(tokens)
         out: list[Edit] = []
         for n, i in enumerate(words):
             token = tokens[i]
             prev = _neighbour(tokens, words, lowered, n, -1)
             next_ = _neighbour(tokens, words, lowered, n, +1)
-            edit = self.token_edit(token, lowered[i], prev, next_)
+            edit = self.token_edit(token, lowered[i], prev, next_, ascii_typed)
             if edit is not None:
                 out.append(edit)
         return out
 
-    def token_edit(self, token: Token, lower: str, prev: str, next_: str) -> Edit | None:
+    def token_edit(self, token: Token, lower: str, prev: str, next_: str, ascii_typed: bool = False) -> Edit | None:
         text = token.text
         if token.kind is not TokenKind.WORD and token.kind is not TokenKind.ACRONYM:
             return None
@@ -231,19 +294,50 @@ class Corrector:
         upper = is_upper_word(text)
         if upper and (known or len(text) < 5):
             return None  # acronyms
-        if known and (upper or not text.islower()):
+        if known and (upper or not (text.islower() or ascii_typed and is_title_word(text))):
             return None  # a known capitalised word: real-word checks need lowercase
         diacritic_only = upper or (not known and is_title_word(text))
         if not known and not text.islower() and not diacritic_only:
             return None  # mixed case (iPhone, McDonald): leave
-        choice = self.choose(lower, prev, next_, known, diacritic_only)
+        attested = lower in self.lexicon.forms or lower in self.lexicon.user_words
+        wellformed = known and not attested and not ascii_typed and text.islower()
+        choice = self.choose(lower, prev, next_, known and not wellformed, diacritic_only,
+                             ascii_typed, wellformed)
         if choice is None:
+            return None
+        if (not known and is_title_word(text) and prev != SENTENCE
+                and not self._name_fix_is_certain(lower, choice.text)):
+            # Inside a sentence an unknown capitalised word is most likely a
+            # name (Yanina, Kup, Nilsen): leave it unless the fix is certain.
             return None
         replacement = " ".join(transfer_case(part_src, part) for part_src, part in
                                _case_sources(text, choice.text))
         if replacement == text:
             return None
         return Edit(token.start, token.end, text, replacement, choice.kind, choice.confidence)
+
+    def _name_fix_is_certain(self, word: str, fix: str) -> bool:
+        """A diacritic fix of a capitalised word is certain when it either
+
+        - gives a word the statistics mostly see capitalised inside sentences
+          (a known name: Azerbaycan → Azərbaycan; never Aldi → aldı), or
+        - repairs only the vowel harmony of the suffixes after an unchanged,
+          long or attested stem (Troykasi → Troykası: troyka + sı), which a name
+          that merely resembles a word (Yanina: yan + ına) does not pass.
+        """
+        if self.stats.middles.get(fix, 0) >= 2:
+            # The statistics know how the fix is written inside sentences.
+            return self.stats.capitalised_share(fix) >= 0.5
+        for analysis in self.lexicon.analyze(fix)[:8]:
+            stem_length = len(analysis.segments[0])
+            if (
+                analysis.suffixes
+                and word[:stem_length] == fix[:stem_length]
+                and stem_length > HARMONY_REPAIR_STEM_SHARE * len(fix)
+                and (self.lexicon.stem_counts.get(analysis.stem, 0) > 0 or stem_length >= 5)
+            ):
+                return True
+        return False
 
     def join_hyphenated_suffix(self, text: str) -> str | None:
         """``Uqanda-nın`` → ``Uqandanın``; ``Uqanda-yaya`` (doubled) → ``Uqandaya``."""
@@ -271,6 +365,23 @@ class Corrector:
         else:
             return None
         return joined if attested else None
+
+
+_AZ_SPECIFIC = frozenset("əıöüşçğƏİÖÜŞÇĞ")
+
+
+def is_ascii_typed(tokens: list[Token], min_letters: int = 200, max_share: float = 0.005) -> bool:
+    """True for a text typed without Azerbaijani letters.
+
+    In ordinary Azerbaijani about one letter in eight is one of ``əıöüşçğ``;
+    a long text with almost none was typed on a keyboard without them.
+    """
+    letters = specific = 0
+    for token in tokens:
+        if token.kind is TokenKind.WORD:
+            letters += len(token.text)
+            specific += sum(1 for ch in token.text if ch in _AZ_SPECIFIC)
+    return letters >= min_letters and specific <= max_share * letters
 
 
 _WORDLIKE = (TokenKind.WORD, TokenKind.ACRONYM, TokenKind.SUFFIXED, TokenKind.NUMBER)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-DIACRITIC_PAIRS = ["eə", "iı", "iü", "uü", "oö", "sş", "cç", "gğ", "ıu"]
+DIACRITIC_PAIRS = ["eə", "iı", "iü", "uü", "oö", "sş", "cç", "gğ", "ıu", "nñ", "aä"]
 OCR_PAIRS = ["əa", "rf", "dl", "nm", "yv", "şy", "li", "bh", "rn", "ce", "üu", "öo", "ğg", "ıl", "tf", "ij"]
 KEYBOARD_ROWS = ["qüertyuiopöğ", "asdfghjklıə", "zxcvbnmçş"]
 

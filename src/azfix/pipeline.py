@@ -46,12 +46,15 @@ class CleanerConfig:
     splits: propose splitting glued words.
     protect: words never changed (compared as written and lowercased).
     user_words: extra correct words.
-    stats: path of context statistics made by ``azfix train`` (None: shipped).
+    stats: path of context statistics made by ``azfix train``, added to the
+        shipped ones (None: the shipped statistics only).
+    shipped_stats: use the shipped statistics; False with ``stats`` uses only
+        the user's (for a corpus of another domain, or held-out evaluation).
     """
 
     normalize: bool = True
     correct: bool = True
-    min_confidence: float = 0.8
+    min_confidence: float = 0.75
     realword_min_confidence: float = 0.95
     max_cost: float = 2.1
     realword: bool = True
@@ -60,6 +63,7 @@ class CleanerConfig:
     protect: frozenset[str] = frozenset()
     user_words: frozenset[str] = frozenset()
     stats: str | None = None
+    shipped_stats: bool = True
 
 
 class Cleaner:
@@ -127,7 +131,7 @@ def _build_corrector(config: CleanerConfig):
     lexicon = default_lexicon()
     if config.user_words:
         lexicon = lexicon.with_words(config.user_words)
-    stats = _shared_stats(config.stats)
+    stats = _shared_stats(config.stats, config.shipped_stats)
     corrector_config = CorrectorConfig(
         min_confidence=config.min_confidence,
         max_cost=config.max_cost,
@@ -149,14 +153,15 @@ def _shared_index():
 
 
 @lru_cache(maxsize=4)
-def _shared_stats(path: str | None):
+def _shared_stats(path: str | None, use_shipped: bool = True):
     from .context import ContextStats
     from .lexicon import dictionaries_path
 
+    user = ContextStats.load(Path(path)) if path is not None else ContextStats()
+    if not use_shipped:
+        return user
     shipped = ContextStats.load(dictionaries_path() / "context.tsv.gz")
-    if path is None:
-        return shipped
-    return shipped.merge(ContextStats.load(Path(path)))
+    return shipped.merge(user) if path is not None else shipped
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,115 @@
+"""The correction engine on golden cases written by us, and on the seed article's error kinds."""
+
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+import azfix
+from azfix import Cleaner, apply_edits
+
+CASES = json.loads((Path(__file__).parent / "cases" / "correct.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text, expected", CASES["positive"])
+def test_positive_cases(text, expected):
+    assert azfix.clean(text) == expected
+
+
+@pytest.mark.parametrize("text", CASES["negative"])
+def test_negative_cases_are_unchanged(text):
+    result = Cleaner().correct(text)
+    assert result.text == text and result.edits == ()
+
+
+@pytest.mark.parametrize("text, _expected", CASES["positive"])
+def test_edits_reproduce_the_text(text, _expected):
+    result = Cleaner().correct(text)
+    assert apply_edits(text, result.edits) == result.text
+    for edit in result.edits:
+        assert text[edit.start:edit.end] == edit.original
+        assert 0 < edit.confidence <= 1 and edit.kind
+
+
+def test_edit_records():
+    (edit,) = Cleaner().correct("Bu siyaset").edits
+    assert (edit.start, edit.end, edit.original, edit.replacement, edit.kind) == (3, 10, "siyaset", "siyasət", "diacritic")
+
+
+def test_idempotent():
+    text = "Vətən mühabibəsi dövründə qarşı yönəlmış siyaset"
+    once = azfix.clean(text)
+    assert azfix.clean(once) == once
+
+
+def test_protect_and_min_confidence():
+    assert Cleaner(protect={"siyaset"}).clean("Bu siyaset") == "Bu siyaset"
+    assert Cleaner(min_confidence=1.01).clean("Bu siyaset") == "Bu siyaset"
+
+
+def test_user_words_are_kept():
+    assert Cleaner(user_words=["mühabibəsi"]).clean("Vətən mühabibəsi") == "Vətən mühabibəsi"
+
+
+def test_cleaner_pickles():
+    cleaner = Cleaner(protect={"Qarabağ"}, min_confidence=0.9)
+    clone = pickle.loads(pickle.dumps(cleaner))
+    assert clone.config == cleaner.config
+    assert clone.clean("Bu siyaset") == "Bu siyasət"
+
+
+def test_unknown_option_is_an_error():
+    with pytest.raises(TypeError, match="unknown Cleaner option"):
+        Cleaner(colour=True)
+
+
+def test_non_string_input_is_an_error():
+    with pytest.raises(TypeError):
+        Cleaner().correct(b"bytes")
+
+
+def test_suggest_ranks_the_right_word_first():
+    assert azfix.suggest("mühabibəsi")[0][0] == "müharibəsi"
+    assert azfix.suggest("Siyaset")[0][0] == "Siyasət"
+
+
+def test_ascii_typed_text_is_restored():
+    text = ("Azerbaycan Respublikasinin Prezidenti bu gun yeni qerar imzalayib. "
+            "Qerara gore her il ucun xususi proqram hazirlanacaq ve olkenin butun "
+            "seherlerinde yeni mektebler tikilecek. Bu proqram cercivesinde tehsil "
+            "sisteminde islahatlar davam etdirilecek.")
+    cleaned = azfix.clean(text)
+    assert "Azərbaycan Respublikasının Prezidenti" in cleaned
+    assert "hər il üçün xüsusi proqram" in cleaned
+    assert "ölkənin bütün" in cleaned
+
+
+SEED_LIKE = (
+    "Sədrlik dövründə ölkə nüfuzunu bərpa etməye yönəlmış və heç bir aktorla ziddiyətə "
+    "getmədən təşviqinə köklənmiş siyaset sərgiləyib. Vətən mühabibəsi dövründə irəli "
+    "sürülnən təxribatçı addımların qarşısını alıb. Cavabdeh naüzirlərinin görüşləri keçirilib."
+)
+SEED_LIKE_FIXED = (
+    "Sədrlik dövründə ölkə nüfuzunu bərpa etməyə yönəlmiş və heç bir aktorla ziddiyyətə "
+    "getmədən təşviqinə köklənmiş siyasət sərgiləyib. Vətən müharibəsi dövründə irəli "
+    "sürülən təxribatçı addımların qarşısını alıb. Cavabdeh nazirlərinin görüşləri keçirilib."
+)
+
+
+def test_seed_error_kinds():
+    assert azfix.clean(SEED_LIKE) == SEED_LIKE_FIXED
+
+
+@pytest.mark.xfail(strict=True, reason="needs bigram evidence ('üzv dövlətlər') the shipped statistics lack")
+def test_glued_and_garbled_words():
+    assert azfix.clean("uğurlar bütüñüz dövlətlər tərəfindən") == "uğurlar bütün üzv dövlətlər tərəfindən"
+
+
+def test_user_statistics_supply_context(tmp_path):
+    from azfix.context import ContextStats
+
+    stats = ContextStats.from_texts(["bütün üzv dövlətlər"] * 20)
+    path = tmp_path / "stats.tsv.gz"
+    stats.save(path)
+    assert Cleaner(stats=str(path)).clean("uğurlar bütüñüz dövlətlər") == "uğurlar bütün üzv dövlətlər"
