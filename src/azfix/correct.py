@@ -49,6 +49,8 @@ REALWORD_PRIOR = 2e-3  # prior odds that a known word is a real-word error
 SPLIT_PRIOR = 20.0  # odds of a glued pair over its unigram product (fitted on development noise)
 SPLIT_COST = 0.35  # error cost of a missing space
 HARMONY_REPAIR_STEM_SHARE = 0.6  # the unchanged stem must be this much of the word
+CHEAP_SUBSTITUTION = 0.55  # substitutions tried when generating unseen inflections
+MAX_PRICED = 25  # candidates priced by the error model, best skeleton match first
 MAX_ASSOCIATION = 1.5  # the most log-odds one neighbour can add
 TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
 ASCII_DIACRITIC_COST = 0.05  # a missing diacritic in ASCII-typed text
@@ -92,7 +94,7 @@ class Corrector:
         self.prior = lru_cache(maxsize=500_000)(self._prior)
         self.cheap_substitutions: dict[str, str] = {}
         for (intended, observed), cost in model.substitutions.items():
-            if cost < 1.0:
+            if cost <= CHEAP_SUBSTITUTION:
                 self.cheap_substitutions[observed] = self.cheap_substitutions.get(observed, "") + intended
 
     # -- probabilities -------------------------------------------------------
@@ -137,7 +139,7 @@ class Corrector:
         if not any(cost <= 0.5 for _, _, cost in out):
             # No cheap fix among attested forms: try unseen inflections and splits.
             extra = index.stem_candidates(word, diacritic_only)
-            if not diacritic_only:
+            if not diacritic_only and not any(cost <= 1.0 for _, _, cost in out):
                 extra += index.edit_candidates(word, self.cheap_substitutions)
             if self.config.splits and not diacritic_only:
                 extra += index.split_candidates(word)
@@ -147,9 +149,9 @@ class Corrector:
         return tuple(out)
 
     def _priced(self, word: str, candidates: list[Candidate], diacritic_only: bool) -> list:
-        out = []
+        """Error-model costs of the most promising candidates (at most MAX_PRICED)."""
         word_skeleton = skeleton(word)
-        limit = self.config.max_cost
+        shortlist = []
         for cand in candidates:
             text = cand.text
             if text == word:
@@ -158,8 +160,13 @@ class Corrector:
             if diacritic_only and skeleton(text) != word_skeleton:
                 continue
             # Cheap pre-filter in C: more than two skeleton edits is never affordable.
-            if Levenshtein.distance(word_skeleton, skeleton(flat), score_cutoff=3) > 2:
-                continue
+            distance = Levenshtein.distance(word_skeleton, skeleton(flat), score_cutoff=3)
+            if distance <= 2:
+                shortlist.append((distance, -self.lexicon.forms.get(text, 0), text, flat, cand))
+        shortlist.sort()
+        out = []
+        limit = self.config.max_cost
+        for _distance, _count, text, flat, cand in shortlist[:MAX_PRICED]:
             cost = self.model.cost(word, flat, cutoff=limit)
             if cand.kind is CandidateKind.SPLIT:
                 cost += SPLIT_COST
@@ -225,6 +232,12 @@ class Corrector:
                 # A valid inflection is not judged by its spelling alone: only
                 # a lost diacritic may turn it into its attested twin.
                 options = tuple(o for o in options if o[1] == "diacritic")
+            if ascii_typed:
+                options = tuple(
+                    (text, kind, ASCII_DIACRITIC_COST * sum(a != b for a, b in zip(word, text)))
+                    if kind == "diacritic" and len(text) == len(word) else (text, kind, cost)
+                    for text, kind, cost in options
+                )
         if not options:
             return None
         if known:
@@ -284,11 +297,42 @@ class Corrector:
             return None
         if text in self.config.protect or lower in self.config.protect or len(text) < 2:
             return None
-        if "-" in text and self.config.hyphen_suffix:
-            joined = self.join_hyphenated_suffix(text)
-            if joined is not None:
-                return Edit(token.start, token.end, text, joined, "hyphen-suffix", 0.95)
+        if "-" in text:
+            if self.config.hyphen_suffix:
+                joined = self.join_hyphenated_suffix(text)
+                if joined is not None:
+                    return Edit(token.start, token.end, text, joined, "hyphen-suffix", 0.95)
+            return self.compound_edit(token, prev, next_, ascii_typed)
         if not text.isalpha():
+            return None
+        fix = self.word_edit(text, lower, prev, next_, ascii_typed)
+        if fix is None:
+            return None
+        return Edit(token.start, token.end, text, *fix)
+
+    def compound_edit(self, token: Token, prev: str, next_: str, ascii_typed: bool) -> Edit | None:
+        """Correct each part of a hyphenated compound (cenub-qerb → cənub-qərb)."""
+        parts = token.text.split("-")
+        if self.lexicon.is_known(token.text) and not ascii_typed or not all(p.isalpha() for p in parts):
+            return None
+        lowered = [az_lower(p) for p in parts]
+        fixed, kinds, confidences = [], [], []
+        for k, part in enumerate(parts):
+            left = prev if k == 0 else lowered[k - 1]
+            right = next_ if k == len(parts) - 1 else lowered[k + 1]
+            fix = self.word_edit(part, lowered[k], left, right, ascii_typed) if len(part) > 1 else None
+            fixed.append(fix[0] if fix else part)
+            if fix:
+                kinds.append(fix[1])
+                confidences.append(fix[2])
+        if not kinds:
+            return None
+        return Edit(token.start, token.end, token.text, "-".join(fixed), kinds[0], min(confidences))
+
+    def word_edit(self, text: str, lower: str, prev: str, next_: str,
+                  ascii_typed: bool) -> tuple[str, str, float] | None:
+        """(replacement, kind, confidence) for one alphabetic word, or None to keep it."""
+        if text in self.config.protect or lower in self.config.protect:
             return None
         known = self.lexicon.is_known(text)
         upper = is_upper_word(text)
@@ -305,7 +349,7 @@ class Corrector:
                              ascii_typed, wellformed)
         if choice is None:
             return None
-        if (not known and is_title_word(text) and prev != SENTENCE
+        if (not known and not ascii_typed and is_title_word(text) and prev != SENTENCE
                 and not self._name_fix_is_certain(lower, choice.text)):
             # Inside a sentence an unknown capitalised word is most likely a
             # name (Yanina, Kup, Nilsen): leave it unless the fix is certain.
@@ -314,7 +358,7 @@ class Corrector:
                                _case_sources(text, choice.text))
         if replacement == text:
             return None
-        return Edit(token.start, token.end, text, replacement, choice.kind, choice.confidence)
+        return replacement, choice.kind, choice.confidence
 
     def _name_fix_is_certain(self, word: str, fix: str) -> bool:
         """A diacritic fix of a capitalised word is certain when it either

@@ -56,36 +56,40 @@ def apply_edits(text: str, edits) -> str:
 def compose(original: str, first: list[Edit], second: list[Edit]) -> list[Edit]:
     """Express edits made on ``apply_edits(original, first)`` as edits of ``original``.
 
-    ``first`` must be character edits (each replaces exactly one character:
-    homoglyphs, removed invisible characters, ligatures). An edit of the
-    second stage that covers some of them absorbs them, and its original text
-    is taken from ``original``, so the span always points into the input.
+    Each character of the intermediate text knows the span of ``original`` it
+    came from (itself, or the whole span a first-stage edit replaced). An edit
+    of the second stage is widened to whole first-stage edits, absorbs them,
+    and takes its original text from ``original``, so every span points into
+    the caller's input.
     """
     if not first:
         return sorted(second, key=lambda e: (e.start, e.end))
-    if any(e.end - e.start != 1 for e in first):
-        raise ValueError("compose() needs single-character first-stage edits")
+    first = sorted(first, key=lambda e: (e.start, e.end))
     mid = apply_edits(original, first)
-    source: list[int] = []  # original position of each character of mid
+    starts: list[int] = []  # original start of the span each mid character came from
+    ends: list[int] = []  # original end of that span
     position = 0
-    for edit in sorted(first, key=lambda e: e.start):
-        source.extend(range(position, edit.start))
-        source.extend([edit.start] * len(edit.replacement))
+    for edit in first:
+        starts.extend(range(position, edit.start))
+        ends.extend(range(position + 1, edit.start + 1))
+        starts.extend([edit.start] * len(edit.replacement))
+        ends.extend([edit.end] * len(edit.replacement))
         position = edit.end
-    source.extend(range(position, len(original)))
-    source.append(len(original))
+    starts.extend(range(position, len(original)))
+    ends.extend(range(position + 1, len(original) + 1))
+    starts.append(len(original))
     result, absorbed = [], set()
     for edit in second:
-        o_start = source[edit.start]
-        o_end = source[edit.end - 1] + 1 if edit.end > edit.start else o_start
+        o_start = starts[edit.start]
+        o_end = ends[edit.end - 1] if edit.end > edit.start else o_start
         m_start = edit.start
-        while m_start > 0 and source[m_start - 1] == o_start and o_start < len(original):
+        while m_start > 0 and starts[m_start - 1] == o_start and ends[m_start - 1] > o_start:
             m_start -= 1
         m_end = edit.end
-        while edit.end > edit.start and m_end < len(mid) and source[m_end] == o_end - 1:
+        while edit.end > edit.start and m_end < len(mid) and ends[m_end] == o_end and starts[m_end] < o_end:
             m_end += 1
         for k, prior in enumerate(first):
-            if o_start <= prior.start < o_end:
+            if o_start <= prior.start < o_end or (prior.start == prior.end == o_start):
                 absorbed.add(k)
         replacement = mid[m_start:edit.start] + edit.replacement + mid[edit.end:m_end]
         result.append(Edit(o_start, o_end, original[o_start:o_end], replacement, edit.kind, edit.confidence))

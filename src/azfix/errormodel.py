@@ -87,27 +87,32 @@ class ErrorModel:
         Returns a value above ``cutoff`` as soon as every path exceeds it.
         """
         n, m = len(observed), len(intended)
+        observed_indel = [self._indel(observed, i) for i in range(n)]
+        intended_indel = [self._indel(intended, j) for j in range(m)]
+        substitutions = self.substitutions
+        transpose = self.transpose_cost
         previous2: list[float] | None = None
         previous = [0.0] * (m + 1)
         for j in range(1, m + 1):
-            previous[j] = previous[j - 1] + self._indel(intended, j - 1)
+            previous[j] = previous[j - 1] + intended_indel[j - 1]
         for i in range(1, n + 1):
-            current = [previous[0] + self._indel(observed, i - 1)] + [0.0] * m
             o = observed[i - 1]
+            extra_cost = observed_indel[i - 1]
+            current = [previous[0] + extra_cost] + [0.0] * m
             for j in range(1, m + 1):
                 t = intended[j - 1]
-                best = previous[j - 1] + (0.0 if o == t else self.substitution(o, t))
-                extra = previous[j] + self._indel(observed, i - 1)  # o inserted
+                best = previous[j - 1] + (0.0 if o == t else substitutions.get((t, o), DEFAULT_COST))
+                extra = previous[j] + extra_cost  # o inserted
                 if extra < best:
                     best = extra
-                missing = current[j - 1] + self._indel(intended, j - 1)  # t dropped
+                missing = current[j - 1] + intended_indel[j - 1]  # t dropped
                 if missing < best:
                     best = missing
                 if (
-                    previous2 is not None and i > 1 and j > 1
-                    and o == intended[j - 2] and observed[i - 2] == t and o != t
+                    previous2 is not None and j > 1 and o != t
+                    and o == intended[j - 2] and observed[i - 2] == t
                 ):
-                    swapped = previous2[j - 2] + self.transpose_cost
+                    swapped = previous2[j - 2] + transpose
                     if swapped < best:
                         best = swapped
                 current[j] = best

@@ -222,6 +222,27 @@ def _next_context(surface: str, harmony: int) -> tuple[int, bool]:
     return harmony_class(surface) or harmony, surface[-1] in VOWELS
 
 
+@lru_cache(maxsize=None)
+def transitions(state: str, harmony: int, after_vowel: bool) -> tuple[tuple[str, str, str, int, bool, str], ...]:
+    """The written suffixes that may follow in this state and context, precomputed.
+
+    Each is (tag, written form, next state, next harmony, ends in a vowel,
+    constraint on the next letter): the grammar walk then only compares strings.
+    """
+    out = []
+    for tag, template, next_state in GRAMMAR[state]:
+        surface = realize(template, harmony, after_vowel)
+        if surface is None:
+            continue
+        forms = [(surface, "")]
+        if template.endswith("Q"):
+            forms.append((surface[:-1] + _SOFTEN[surface[-1]], "vowel"))
+        for form, must in forms:
+            next_harmony, next_after_vowel = _next_context(form, harmony)
+            out.append((tag, form, next_state, next_harmony, next_after_vowel, must))
+    return tuple(out)
+
+
 class Analyzer:
     """Finds the analyses of lowercase words over a stem table.
 
@@ -277,20 +298,10 @@ class Analyzer:
             return
         if next_must and (rest[0] in VOWELS) != (next_must == "vowel"):
             return
-        for tag, template, next_state in GRAMMAR[state]:
-            surface = realize(template, harmony, after_vowel)
-            if surface is None:
-                continue
-            variants = [(surface, False)]
-            if template.endswith("Q"):
-                variants.append((surface[:-1] + _SOFTEN[surface[-1]], True))
-            for form, softened in variants:
-                if not rest.startswith(form):
-                    continue
-                next_harmony, next_after_vowel = _next_context(form, harmony)
+        for tag, form, next_state, next_harmony, next_after_vowel, must in transitions(state, harmony, after_vowel):
+            if rest.startswith(form):
                 for chain in self.suffix_chains(
-                    rest[len(form):], next_state, next_harmony, next_after_vowel,
-                    "vowel" if softened else "",
+                    rest[len(form):], next_state, next_harmony, next_after_vowel, must
                 ):
                     yield ((tag, form), *chain)
 

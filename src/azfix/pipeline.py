@@ -1,6 +1,6 @@
 """The Cleaner: runs the stages in order and reports every change against the input.
 
-    text → normalize (characters) → tokenize → correct (words) → Result
+    text → normalize (characters) + layout (lines) → tokenize → correct (words) → Result
 
 Each stage returns :class:`~azfix.edits.Edit` records in the coordinates of
 the text it was given; the pipeline composes them so that every reported
@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .edits import Edit, Result, apply_edits, compose
+from .layout import layout_edits
 from .normalize import normalize_edits
 from .tokenize import tokenize
 
@@ -34,6 +35,8 @@ class CleanerConfig:
 
     normalize: run the Unicode stage (look-alike letters, Cyrillic ә,
         legacy-font Ģ, invisible characters, ligatures).
+    layout: run the layout stage (end-of-line hyphens, hard-wrapped lines,
+        paragraphs broken mid-sentence, stray blank lines, OCR speckle at line edges).
     correct: run word correction.
     min_confidence: a non-word correction is applied only at or above this
         posterior confidence (0–1).
@@ -53,6 +56,7 @@ class CleanerConfig:
     """
 
     normalize: bool = True
+    layout: bool = True
     correct: bool = True
     min_confidence: float = 0.75
     realword_min_confidence: float = 0.95
@@ -95,6 +99,8 @@ class Cleaner:
         if not isinstance(text, str):
             raise TypeError(f"Cleaner.correct() takes str, not {type(text).__name__}")
         first = normalize_edits(text) if self.config.normalize else []
+        if self.config.layout:
+            first = merge_first_stage(first, layout_edits(text, self._is_known()))
         mid = apply_edits(text, first) if first else text
         second = self.corrector().edits(tokenize(mid)) if self.config.correct else []
         edits = compose(text, first, second)
@@ -108,12 +114,27 @@ class Cleaner:
             yield self.clean(text)
 
     # -- lazily built parts ------------------------------------------------------
+    def _is_known(self):
+        from .lexicon import default_lexicon
+
+        lexicon = default_lexicon()
+        if self.config.user_words:
+            lexicon = self.corrector().lexicon
+        return lexicon.is_known
+
     def corrector(self):
         if self._corrector is None:
             with self._lock:
                 if self._corrector is None:
                     self._corrector = _build_corrector(self.config)
         return self._corrector
+
+
+def merge_first_stage(characters: list[Edit], layout: list[Edit]) -> list[Edit]:
+    """Unicode and layout edits together; a layout edit wins where both touch a character."""
+    spans = [(e.start, e.end) for e in layout]
+    kept = [e for e in characters if all(e.end <= a or e.start >= b for a, b in spans)]
+    return sorted(kept + layout, key=lambda e: (e.start, e.end))
 
 
 def _rebuild(config: CleanerConfig) -> Cleaner:

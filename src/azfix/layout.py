@@ -1,0 +1,205 @@
+"""The layout stage: repair what OCR and copy-paste do to lines and paragraphs.
+
+Runs on the whole text before word correction and returns edits that only
+touch line breaks, hyphens at line ends, blank lines and stray punctuation at
+line edges — never a letter:
+
+- ``dehyphenate``: a word broken at a line end (``respub-\\nlikası``) is
+  joined when the joined word is known, or when neither form is known and
+  the next line goes on in lowercase; a real compound keeps its hyphen
+  (``sosial-\\niqtisadi`` → ``sosial-iqtisadi``);
+- ``unwrap``: in hard-wrapped text (most lines end without sentence
+  punctuation) the line breaks inside a paragraph become spaces;
+- ``paragraph``: a paragraph that stops mid-sentence and a next paragraph
+  that goes on in lowercase are joined (``mövcud\\n\\nçağırışlar``);
+- ``noise``: punctuation standing alone at a line edge, separated by a space
+  from the text (``(UPÜ) :``, ``: dirib``) is removed;
+- ``whitespace``: blank lines at the start, runs of blank lines, trailing
+  blank lines.
+
+Real paragraph breaks, lists and headings (lines that end a sentence, start
+with a list mark or a capital after a finished line) are kept.
+
+>>> from azfix.lexicon import default_lexicon
+>>> [(e.original, e.replacement) for e in layout_edits("respub-\\nlikası", default_lexicon().is_known)]
+[('-\\n', '')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+import regex
+
+from .edits import Edit
+
+__all__ = ["layout_edits", "is_hard_wrapped"]
+
+TERMINAL = tuple(".!?…:;»\"”)")
+HYPHENS = "-\u00ad\u2010\u2011"
+NOISE = ".:;,·•'\"“”‘’„—–-|_~*"
+_LIST_MARK = regex.compile(r"^\s*(?:[-•*–—]\s|\d{1,3}[.)]\s|[a-zа-я][.)]\s)")
+_LAST_WORD = regex.compile(r"([\p{L}]+)[" + HYPHENS + r"]$")
+_FIRST_WORD = regex.compile(r"^\s*([\p{L}]+)")
+_LINE_END_NOISE = regex.compile(r"(?<=\S)( +[" + regex.escape(NOISE) + r"]+)$")
+# Noise marks and spaces before a lowercase continuation: ": dirib", "— “narahatlıq".
+# A single mark glued to the word ("“rin") may be a real quote and is kept.
+_LINE_START_NOISE = regex.compile(
+    r"^([" + regex.escape(NOISE) + r" ]*[" + regex.escape(NOISE) + r"][" + regex.escape(NOISE) + r" ]*)(?=\p{Ll})"
+)
+
+
+def _start_noise(body: str):
+    match = _LINE_START_NOISE.search(body)
+    if match and (" " in match.group(1) or len(match.group(1).strip()) >= 2):
+        return match
+    return None
+
+
+@dataclass
+class Line:
+    start: int  # offset of the first character
+    text: str  # without its line break
+    end: int  # offset just after the line break (or end of text)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    position = 0
+    for match in regex.finditer(r"[^\n]*(?:\n|$)", text):
+        chunk = match.group()
+        if not chunk and match.start() == len(text) and lines:
+            break
+        body = chunk[:-1] if chunk.endswith("\n") else chunk
+        body = body[:-1] if body.endswith("\r") else body
+        lines.append(Line(position, body, position + len(chunk)))
+        position += len(chunk)
+        if position >= len(text):
+            break
+    return lines
+
+
+def is_hard_wrapped(lines: list[Line], min_lines: int = 6, share: float = 0.5, goes_on: float = 0.3) -> bool:
+    """True when most lines stop mid-sentence and many next lines go on in lowercase.
+
+    A column or a hard-wrapped page; a list of headlines (no final stops,
+    but every line starts with a capital) is not.
+    """
+    content = [line.text.strip() for line in lines if not line.blank]
+    if len(content) < min_lines:
+        return False
+    open_ended = sum(1 for t in content if not t.endswith(TERMINAL))
+    lowercase_next = sum(1 for t in content[1:] if t[:1].islower())
+    return open_ended / len(content) >= share and lowercase_next / (len(content) - 1) >= goes_on
+
+
+def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
+    """Edits that repair line breaks, hyphenation, blank lines and edge noise."""
+    lines = split_lines(text)
+    if len(lines) < 2 and not text.startswith(("\n", "\r\n")):
+        return []
+    edits: list[Edit] = []
+    edge: dict[int, tuple[str, str]] = {}  # line index -> (text without edge noise)
+    for k, line in enumerate(lines):
+        body = line.text
+        tail = _LINE_END_NOISE.search(body)
+        if tail:
+            s = line.start + tail.start(1)
+            edits.append(Edit(s, s + len(tail.group(1)), tail.group(1), "", "noise", 0.8))
+            body = body[: tail.start(1)]
+        head = _start_noise(body)
+        if head and k > 0 and not lines[k - 1].text.rstrip().endswith(TERMINAL):
+            edits.append(Edit(line.start, line.start + len(head.group(1)), head.group(1), "", "noise", 0.8))
+            body = " " * len(head.group(1)) + body[len(head.group(1)):]
+        edge[k] = body
+    wrapped = is_hard_wrapped(lines)
+    edits += _joins(text, lines, edge, wrapped, is_known)
+    edits += _blank_runs(text, lines, edits)
+    return _without_overlaps(edits)
+
+
+def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known) -> list[Edit]:
+    """Decide, for each line break, whether to keep it, unwrap it or dehyphenate."""
+    edits = []
+    k = 0
+    while k < len(lines) - 1:
+        line = lines[k]
+        if line.blank:
+            k += 1
+            continue
+        body = edge[k].rstrip()
+        # the next non-blank line, and whether blank lines lie between
+        j = k + 1
+        while j < len(lines) and lines[j].blank:
+            j += 1
+        if j >= len(lines):
+            break
+        nxt = edge[j]
+        gap = j - k - 1
+        next_first = _FIRST_WORD.search(nxt)
+        continues = bool(next_first) and next_first.group(1)[:1].islower()
+        break_start = line.start + len(body)
+        break_end = lines[j].start + (len(nxt) - len(nxt.lstrip()))
+        hyphen = _LAST_WORD.search(body)
+        if hyphen and continues and gap == 0:
+            left, right = hyphen.group(1), next_first.group(1)
+            joined_known = is_known(left + right)
+            compound_known = is_known(f"{left}-{right}")
+            hyphen_at = break_start - 1
+            if joined_known or not compound_known:
+                edits.append(Edit(hyphen_at, break_end, text[hyphen_at:break_end], "", "dehyphenate",
+                                  0.95 if joined_known else 0.7))
+            else:
+                edits.append(Edit(break_start, break_end, text[break_start:break_end], "", "dehyphenate", 0.9))
+        elif gap == 0 and wrapped and not _LIST_MARK.match(nxt) and not (
+            body.endswith(TERMINAL) and not continues and len(body) < 0.6 * _typical_width(lines)
+        ):
+            edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "unwrap", 0.9))
+        elif gap > 0 and continues and not body.endswith(TERMINAL) and not _LIST_MARK.match(nxt):
+            edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "paragraph", 0.85))
+        k = j
+    return edits
+
+
+def _typical_width(lines: list[Line]) -> float:
+    widths = sorted(len(line.text) for line in lines if not line.blank)
+    return widths[len(widths) // 2] if widths else 0
+
+
+def _blank_runs(text: str, lines: list[Line], made: list[Edit]) -> list[Edit]:
+    """Leading blank lines, runs of more than one blank line, trailing blank lines."""
+    covered = [(e.start, e.end) for e in made]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in covered)
+
+    edits = []
+    lead = len(text) - len(text.lstrip("\r\n \t"))
+    if 0 < lead < len(text):
+        line_start = text.rfind("\n", 0, lead) + 1
+        if line_start > 0 and free(0, line_start):
+            edits.append(Edit(0, line_start, text[:line_start], "", "whitespace", 1.0))
+    for match in regex.finditer(r"\n(?:[ \t\r]*\n){2,}", text):
+        s, e = match.start(), match.end()
+        if s >= lead and e < len(text) and free(s, e):
+            edits.append(Edit(s, e, match.group(), "\n\n", "whitespace", 1.0))
+    trail = regex.search(r"\n(?:[ \t\r]*\n)+[ \t\r]*$", text)
+    if trail and trail.start() >= lead and free(trail.start(), trail.end()):
+        edits.append(Edit(trail.start(), trail.end(), trail.group(), "\n", "whitespace", 1.0))
+    return edits
+
+
+def _without_overlaps(edits: list[Edit]) -> list[Edit]:
+    kept: list[Edit] = []
+    for edit in sorted(edits, key=lambda e: (e.start, -(e.end - e.start))):
+        if kept and edit.start < kept[-1].end:
+            continue
+        if edit.original == edit.replacement:
+            continue
+        kept.append(edit)
+    return kept
