@@ -42,6 +42,7 @@ NOISE = ".:;,·•'\"“”‘’„—–-|_~*"
 _LIST_MARK = regex.compile(r"^\s*(?:[-•*–—]\s|\d{1,3}[.)]\s|[a-zа-я][.)]\s)")
 _LAST_WORD = regex.compile(r"([\p{L}]+)[" + HYPHENS + r"]$")
 _FIRST_WORD = regex.compile(r"^\s*([\p{L}]+)")
+_FIRST_WORD_PAST_NOISE = regex.compile(r"^[\s" + regex.escape(NOISE) + r"]*([\p{L}]+)")
 _LINE_END_NOISE = regex.compile(r"(?<=\S)( +[" + regex.escape(NOISE) + r"]+)$")
 # Noise marks and spaces before a lowercase continuation: ": dirib", "— “narahatlıq".
 # A single mark glued to the word ("“rin") may be a real quote and is kept.
@@ -104,7 +105,8 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
     if len(lines) < 2 and not text.startswith(("\n", "\r\n")):
         return []
     edits: list[Edit] = []
-    edge: dict[int, tuple[str, str]] = {}  # line index -> (text without edge noise)
+    wrapped = is_hard_wrapped(lines)
+    edge: dict[int, str] = {}  # line index -> its text with edge noise blanked
     for k, line in enumerate(lines):
         body = line.text
         tail = _LINE_END_NOISE.search(body)
@@ -113,11 +115,11 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
             edits.append(Edit(s, s + len(tail.group(1)), tail.group(1), "", "noise", 0.8))
             body = body[: tail.start(1)]
         head = _start_noise(body)
-        if head and k > 0 and not lines[k - 1].text.rstrip().endswith(TERMINAL):
+        list_item = _LIST_MARK.match(body) and (not wrapped or k > 0 and _LIST_MARK.match(lines[k - 1].text))
+        if head and not list_item and k > 0 and not lines[k - 1].text.rstrip().endswith(TERMINAL):
             edits.append(Edit(line.start, line.start + len(head.group(1)), head.group(1), "", "noise", 0.8))
             body = " " * len(head.group(1)) + body[len(head.group(1)):]
         edge[k] = body
-    wrapped = is_hard_wrapped(lines)
     edits += _joins(text, lines, edge, wrapped, is_known)
     edits += _blank_runs(text, lines, edits)
     return _without_overlaps(edits)
@@ -142,11 +144,12 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known) ->
         nxt = edge[j]
         gap = j - k - 1
         next_first = _FIRST_WORD.search(nxt)
-        continues = bool(next_first) and next_first.group(1)[:1].islower()
+        next_word = _FIRST_WORD_PAST_NOISE.search(nxt)
+        continues = bool(next_word) and next_word.group(1)[:1].islower()
         break_start = line.start + len(body)
         break_end = lines[j].start + (len(nxt) - len(nxt.lstrip()))
         hyphen = _LAST_WORD.search(body)
-        if hyphen and continues and gap == 0:
+        if hyphen and continues and gap == 0 and next_first:
             left, right = hyphen.group(1), next_first.group(1)
             joined_known = is_known(left + right)
             compound_known = is_known(f"{left}-{right}")
@@ -161,6 +164,7 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known) ->
         ):
             edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "unwrap", 0.9))
         elif gap > 0 and continues and not body.endswith(TERMINAL) and not _LIST_MARK.match(nxt):
+            # A paragraph that stops mid-sentence goes on after the blank line.
             edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "paragraph", 0.85))
         k = j
     return edits

@@ -43,6 +43,20 @@ _LATIN = regex.compile(r"\p{Script=Latin}")
 _NON_LATIN_LETTER = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 
 
+def legacy_letter(word: str, i: int) -> str:
+    """The ş the legacy font drew as Ģ, in the case its neighbours call for.
+
+    Such fonts drew both cases the same way; the word decides: capitals
+    around it (or a capital word start) give Ş, else ş.
+    """
+    others = [c for c in word if c.isalpha() and c not in LEGACY_FONT]
+    if others and all(c.isupper() for c in others):
+        return "Ş"
+    if i == 0 and (not others or others[0].islower()) and word[i] == "Ģ":
+        return "Ş"
+    return "ş" if others else LEGACY_FONT[word[i]]
+
+
 def normalize_edits(text: str) -> list[Edit]:
     """Character edits that normalise ``text`` (spans index ``text``)."""
     edits: list[Edit] = []
@@ -59,7 +73,7 @@ def normalize_edits(text: str) -> list[Edit]:
                 # Cyrillic ә inside Latin text, or alone (a lone schwa word).
                 edits.append(Edit(base + i, base + i + 1, ch, SCHWAS[ch], "homoglyph", 0.99))
             elif ch in LEGACY_FONT and is_latin_word:
-                edits.append(Edit(base + i, base + i + 1, ch, LEGACY_FONT[ch], "legacy-font", 0.95))
+                edits.append(Edit(base + i, base + i + 1, ch, legacy_letter(word, i), "legacy-font", 0.95))
             elif ch in LOOKALIKES and is_latin_word:
                 edits.append(Edit(base + i, base + i + 1, ch, LOOKALIKES[ch], "homoglyph", 0.98))
             elif ch in LIGATURES:

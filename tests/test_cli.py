@@ -1,0 +1,126 @@
+"""The command line, driven as a user drives it: a subprocess."""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+import azfix
+
+
+def run(*args, stdin=None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "azfix.cli", *args], input=stdin, capture_output=True,
+                          text=True, encoding="utf-8", cwd=cwd)
+
+
+def test_version():
+    out = run("--version")
+    assert out.returncode == 0 and out.stdout.strip() == f"azfix {azfix.__version__}"
+
+
+def test_clean_stdin_to_stdout():
+    out = run("clean", "-q", stdin="Bu siyaset sayesində\n")
+    assert out.returncode == 0 and out.stdout == "Bu siyasət sayəsində\n" and out.stderr == ""
+
+
+def test_clean_summary_on_stderr():
+    out = run("clean", stdin="Bu siyaset\n")
+    assert "1 edits (diacritic 1)" in out.stderr
+
+
+def test_clean_json(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Bu siyaset", encoding="utf-8")
+    out = run("clean", "--json", str(path))
+    record = json.loads(out.stdout)
+    assert record["file"] == str(path)
+    assert record["edits"] == [{"start": 3, "end": 10, "original": "siyaset", "replacement": "siyasət",
+                                "kind": "diacritic", "confidence": record["edits"][0]["confidence"]}]
+
+
+def test_clean_diff(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Bu siyaset\n", encoding="utf-8")
+    out = run("clean", "--diff", str(path))
+    assert "-Bu siyaset" in out.stdout and "+Bu siyasət" in out.stdout
+
+
+def test_clean_output_file(tmp_path):
+    source, target = tmp_path / "a.txt", tmp_path / "b.txt"
+    source.write_text("Bu siyaset\n", encoding="utf-8")
+    assert run("clean", "-q", str(source), "-o", str(target)).returncode == 0
+    assert target.read_text(encoding="utf-8") == "Bu siyasət\n"
+    assert source.read_text(encoding="utf-8") == "Bu siyaset\n"
+
+
+def test_in_place_keeps_permissions(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Bu siyaset\n", encoding="utf-8")
+    os.chmod(path, 0o640)
+    assert run("clean", "-q", "--in-place", str(path)).returncode == 0
+    assert path.read_text(encoding="utf-8") == "Bu siyasət\n"
+    assert path.stat().st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"a\x00b", "binary file (NUL byte at offset 1)"), (b"ab\xffc", "not valid utf-8 at byte offset 2")],
+)
+def test_bad_input_is_a_clear_error(tmp_path, content, message):
+    path = tmp_path / "bad.txt"
+    path.write_bytes(content)
+    out = run("clean", "--in-place", str(path))
+    assert out.returncode == 2 and message in out.stderr and out.stdout == ""
+    assert path.read_bytes() == content
+
+
+def test_encoding_option(tmp_path):
+    path = tmp_path / "latin.txt"
+    path.write_bytes("Bu siyaset café\n".encode("latin-1"))
+    out = run("clean", "-q", "--encoding", "latin-1", str(path))
+    assert out.returncode == 0 and out.stdout == "Bu siyasət café\n"
+
+
+def test_missing_file_and_directory(tmp_path):
+    assert run("clean", str(tmp_path / "none.txt")).returncode == 2
+    out = run("clean", str(tmp_path))
+    assert out.returncode == 2 and "is a directory" in out.stderr
+
+
+def test_unwritable_output(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Bu siyaset\n", encoding="utf-8")
+    out = run("clean", str(source), "-o", str(tmp_path / "no" / "such" / "dir" / "out.txt"))
+    assert out.returncode == 2 and "cannot write" in out.stderr
+
+
+def test_check_lists_unknown_words(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Vətən mühabibəsi\nbitdi\n", encoding="utf-8")
+    out = run("check", str(path))
+    assert out.returncode == 1
+    assert out.stdout.splitlines()[0].startswith(f"{path}:1:7: mühabibəsi -> müharibəsi")
+    clean = tmp_path / "b.txt"
+    clean.write_text("Vətən müharibəsi\n", encoding="utf-8")
+    assert run("check", str(clean)).returncode == 0
+
+
+def test_suggest():
+    out = run("suggest", "mühabibəsi")
+    assert out.returncode == 0 and out.stdout.startswith("mühabibəsi [unknown]: müharibəsi")
+
+
+def test_train_writes_statistics(tmp_path):
+    corpus = tmp_path / "corpus.txt"
+    corpus.write_text("bütün üzv dövlətlər\n" * 20, encoding="utf-8")
+    stats = tmp_path / "stats.tsv.gz"
+    assert run("train", str(corpus), "-o", str(stats)).returncode == 0
+    out = run("clean", "-q", "--stats", str(stats), stdin="uğurlar bütüñüz dövlətlər\n")
+    assert out.stdout == "uğurlar bütün üzv dövlətlər\n"
+
+
+def test_usage_error_exit_code():
+    assert run("clean", "--no-such-flag").returncode == 2

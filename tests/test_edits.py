@@ -1,0 +1,42 @@
+from hypothesis import given, settings, strategies as st
+
+from azfix import Cleaner
+from azfix.edits import Edit, apply_edits, compose
+
+
+def test_apply_edits_rejects_mismatch():
+    import pytest
+
+    with pytest.raises(ValueError):
+        apply_edits("abc", [Edit(0, 1, "x", "y", "typo", 1.0)])
+
+
+def test_compose_maps_spans_through_deletions():
+    original = "a\u200bсiyaset respub-\nlikası"
+    first = [Edit(1, 2, "\u200b", "", "invisible", 1.0), Edit(2, 3, "с", "s", "homoglyph", 1.0),
+             Edit(16, 18, "-\n", "", "dehyphenate", 0.9)]
+    mid = apply_edits(original, first)
+    second = [Edit(1, 8, "siyaset", "siyasət", "diacritic", 0.9)]
+    composed = compose(original, first, second)
+    assert apply_edits(original, composed) == apply_edits(mid, second)
+    assert composed[1] == Edit(2, 9, "сiyaset", "siyasət", "diacritic", 0.9)
+
+
+TEXT = st.text(alphabet="abcəşıI İ-\n .,\u200bаеӘĢ0123", max_size=80)
+
+
+@settings(max_examples=150, deadline=None)
+@given(TEXT)
+def test_every_result_is_reproduced_by_its_edits(text):
+    result = Cleaner().correct(text)
+    assert apply_edits(text, result.edits) == result.text
+    for edit in result.edits:
+        assert text[edit.start:edit.end] == edit.original
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet="abcdeəfgğhxıijkqlmnoöprsştuüvyz ", max_size=60))
+def test_idempotent(text):
+    cleaner = Cleaner()
+    once = cleaner.clean(text)
+    assert cleaner.clean(once) == once

@@ -1,0 +1,81 @@
+import pytest
+
+import azfix
+from azfix import Cleaner
+from azfix.edits import apply_edits
+from azfix.layout import layout_edits
+from azfix.lexicon import default_lexicon
+
+is_known = default_lexicon().is_known
+
+
+def fixed(text):
+    return apply_edits(text, layout_edits(text, is_known))
+
+
+def test_end_of_line_hyphen_joined_when_known():
+    assert fixed("Azərbaycan Respub-\nlikasının paytaxtı") == "Azərbaycan Respublikasının paytaxtı"
+
+
+def test_real_compound_keeps_its_hyphen():
+    assert fixed("sosial-\niqtisadi inkişaf") == "sosial-iqtisadi inkişaf"
+
+
+def test_paragraph_broken_mid_sentence_is_rejoined():
+    text = "Təşəbbüslər sayəsində mövcud\n\nçağırışlar yeni imkanlara çevrilib.\n\nBurada xüsusilə qeyd edək."
+    assert fixed(text) == (
+        "Təşəbbüslər sayəsində mövcud çağırışlar yeni imkanlara çevrilib.\n\nBurada xüsusilə qeyd edək."
+    )
+
+
+def test_stray_blank_lines():
+    assert fixed("\n\n\nBaşlıq\n\n\n\nMətn burada.\n\n\n") == "Başlıq\n\nMətn burada.\n"
+
+
+COLUMN = (
+    "Bəzi məclis üzvləri arasında adlarının Uels\n"
+    "Parlamenti Üzvlərinə (UPÜ) :\n"
+    "dəyişdirilməsini tələb edən təklif ilə bağlı\n"
+    "narahatlıq hökm sürür. Bu narahatlıq məcl-\n"
+    "isin adının Uels Parlamenti kimi\n"
+    "dəyişdirilməsi planından sonra ortaya\n"
+    "çıxıb. Mühafizəkar partiyasının nümayəndəsi bil-\n"
+    ": dirib ki, onun partiyası razıdır.\n"
+    "\n"
+    "İkinci abzas burada başlayır və\n"
+    "burada da bitir.\n"
+)
+
+
+def test_hard_wrapped_column_is_unwrapped():
+    assert fixed(COLUMN) == (
+        "Bəzi məclis üzvləri arasında adlarının Uels Parlamenti Üzvlərinə (UPÜ) dəyişdirilməsini tələb "
+        "edən təklif ilə bağlı narahatlıq hökm sürür. Bu narahatlıq məclisin adının Uels Parlamenti kimi "
+        "dəyişdirilməsi planından sonra ortaya çıxıb. Mühafizəkar partiyasının nümayəndəsi bildirib ki, "
+        "onun partiyası razıdır.\n\nİkinci abzas burada başlayır və burada da bitir.\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Birinci sətir.\nİkinci sətir.\nÜçüncü sətir.",  # one paragraph per line
+        "Başlıq\n\nMətn burada.\n",
+        "- birinci\n- ikinci\n- üçüncü\n",
+        "Xəbərlər\nİdman\nMədəniyyət\nSiyasət\nİqtisadiyyat\nHava\n",  # headlines, not a column
+    ],
+)
+def test_clean_layout_is_unchanged(text):
+    assert layout_edits(text, is_known) == []
+
+
+def test_layout_edits_compose_with_word_edits():
+    text = "Vətən mühabi-\nbəsi dövründə"
+    result = Cleaner().correct(text)
+    assert result.text == "Vətən müharibəsi dövründə"
+    assert apply_edits(text, result.edits) == result.text
+    assert [e.original for e in result.edits] == ["mühabi-\nbəsi"]
+
+
+def test_layout_can_be_switched_off():
+    assert Cleaner(layout=False).clean("\n\nBaşlıq") == "\n\nBaşlıq"

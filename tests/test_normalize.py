@@ -1,0 +1,25 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from azfix.edits import apply_edits
+from azfix.normalize import normalize_edits
+
+CASES = json.loads((Path(__file__).parent / "cases" / "normalize.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("text, expected", CASES["repaired"])
+def test_lookalikes_and_legacy_letters_are_repaired(text, expected):
+    assert apply_edits(text, normalize_edits(text)) == expected
+
+
+@pytest.mark.parametrize("text", CASES["unchanged"])
+def test_cyrillic_and_clean_text_pass_through(text):
+    assert normalize_edits(text) == []
+
+
+def test_every_edit_replaces_one_character():
+    edits = normalize_edits("Azәrbaycan\u200b хalqı qızıĢıb")
+    assert [e.kind for e in edits] == ["homoglyph", "invisible", "homoglyph", "legacy-font"]
+    assert all(e.end - e.start == 1 for e in edits)
