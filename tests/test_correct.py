@@ -113,3 +113,15 @@ def test_user_statistics_supply_context(tmp_path):
     path = tmp_path / "stats.tsv.gz"
     stats.save(path)
     assert Cleaner(stats=str(path)).clean("uğurlar bütüñüz dövlətlər") == "uğurlar bütün üzv dövlətlər"
+
+
+def test_hunspell_dictionary_extends_the_lexicon(tmp_path):
+    (tmp_path / "extra.dic").write_text("1\nmühabibə/S\n", encoding="utf-8")
+    (tmp_path / "extra.aff").write_text("SET UTF-8\nSFX S Y 1\nSFX S 0 si .\n", encoding="utf-8")
+    assert Cleaner().clean("Vətən mühabibəsi") == "Vətən müharibəsi"
+    assert Cleaner(hunspell=[str(tmp_path / "extra")]).clean("Vətən mühabibəsi") == "Vətən mühabibəsi"
+
+
+def test_missing_hunspell_dictionary_is_an_error(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        Cleaner(hunspell=[str(tmp_path / "none")]).clean("söz")

@@ -26,6 +26,7 @@ Policies that keep correct text safe:
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -50,6 +51,7 @@ SPLIT_PRIOR = 20.0  # odds of a glued pair over its unigram product (fitted on d
 SPLIT_COST = 0.35  # error cost of a missing space
 HARMONY_REPAIR_STEM_SHARE = 0.6  # the unchanged stem must be this much of the word
 CHEAP_SUBSTITUTION = 0.55  # substitutions tried when generating unseen inflections
+REPEATED = 3  # an unknown word this frequent in one text is taken as intended
 MAX_PRICED = 25  # candidates priced by the error model, best skeleton match first
 MAX_ASSOCIATION = 1.5  # the most log-odds one neighbour can add
 TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
@@ -281,17 +283,22 @@ class Corrector:
         words = [i for i, t in enumerate(tokens) if t.kind in _WORDLIKE]
         lowered = {i: az_lower(tokens[i].text) for i in words}
         ascii_typed = is_ascii_typed(tokens)
+        # The same unknown word again and again is a term or a name of this
+        # text (left in a wiki table, Muhitdin), rarely the same typo.
+        counts = Counter(lowered.values())
+        self_repeating = {w for w, n in counts.items() if n >= REPEATED}
         out: list[Edit] = []
         for n, i in enumerate(words):
             token = tokens[i]
             prev = _neighbour(tokens, words, lowered, n, -1)
             next_ = _neighbour(tokens, words, lowered, n, +1)
-            edit = self.token_edit(token, lowered[i], prev, next_, ascii_typed)
+            edit = self.token_edit(token, lowered[i], prev, next_, ascii_typed, lowered[i] in self_repeating)
             if edit is not None:
                 out.append(edit)
         return out
 
-    def token_edit(self, token: Token, lower: str, prev: str, next_: str, ascii_typed: bool = False) -> Edit | None:
+    def token_edit(self, token: Token, lower: str, prev: str, next_: str, ascii_typed: bool = False,
+                   repeated: bool = False) -> Edit | None:
         text = token.text
         if token.kind is not TokenKind.WORD and token.kind is not TokenKind.ACRONYM:
             return None
@@ -307,6 +314,8 @@ class Corrector:
             return None
         fix = self.word_edit(text, lower, prev, next_, ascii_typed)
         if fix is None:
+            return None
+        if repeated and not ascii_typed and (fix[1] != "diacritic" or not text.islower()):
             return None
         return Edit(token.start, token.end, text, *fix)
 

@@ -12,7 +12,7 @@ line edges — never a letter:
   punctuation) the line breaks inside a paragraph become spaces;
 - ``paragraph``: a paragraph that stops mid-sentence and a next paragraph
   that goes on in lowercase are joined (``mövcud\\n\\nçağırışlar``);
-- ``noise``: punctuation standing alone at a line edge, separated by a space
+- ``noise`` (hard-wrapped text only): punctuation standing alone at a line edge, separated by a space
   from the text (``(UPÜ) :``, ``: dirib``) is removed;
 - ``whitespace``: blank lines at the start, runs of blank lines, trailing
   blank lines.
@@ -109,6 +109,9 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
     edge: dict[int, str] = {}  # line index -> its text with edge noise blanked
     for k, line in enumerate(lines):
         body = line.text
+        edge[k] = body
+        if not wrapped:
+            continue  # edge noise is an OCR artefact of hard-wrapped pages only
         tail = _LINE_END_NOISE.search(body)
         if tail:
             s = line.start + tail.start(1)

@@ -69,6 +69,7 @@ class Lexicon:
         self.forms = forms
         self.stem_counts = stem_counts or {}
         self.tag_shares: dict[str, float] = {}
+        self.hunspell: tuple = ()  # extra Hunspell checkers (with_hunspell)
         self.user_words = frozenset(az_lower(w) for w in user_words)
         self.analyzer = Analyzer(stems)
         self.total_count = sum(forms.values()) or 1
@@ -90,10 +91,31 @@ class Lexicon:
                               (line.split("\t") for line in read_data_lines(folder / "tags.tsv"))}
         return lexicon
 
+    def with_hunspell(self, dictionaries: Iterable[str]) -> "Lexicon":
+        """A new lexicon that also accepts what these Hunspell dictionaries accept.
+
+        Each entry is a path without extension: ``/path/to/az_AZ`` for
+        ``az_AZ.dic`` + ``az_AZ.aff`` (read by the ``hunspell`` binding of
+        the chunspell wheel).
+        """
+        import hunspell  # from the chunspell wheel
+
+        checkers = []
+        for base in dictionaries:
+            path = Path(base)
+            if not path.with_suffix(".dic").exists() or not path.with_suffix(".aff").exists():
+                raise FileNotFoundError(f"no Hunspell pair {path}.dic / {path}.aff")
+            checkers.append(hunspell.Hunspell(path.name, hunspell_data_dir=str(path.parent)))
+        lexicon = Lexicon(self.stems, self.forms, self.user_words, self.stem_counts)
+        lexicon.tag_shares = self.tag_shares
+        lexicon.hunspell = tuple(self.hunspell) + tuple(checkers)
+        return lexicon
+
     def with_words(self, words: Iterable[str]) -> "Lexicon":
         """A new lexicon that also knows ``words`` (the data is shared, not copied)."""
         lexicon = Lexicon(self.stems, self.forms, self.user_words | {az_lower(w) for w in words}, self.stem_counts)
         lexicon.tag_shares = self.tag_shares
+        lexicon.hunspell = self.hunspell
         return lexicon
 
     def unseen_form_prior(self, word: str) -> float:
@@ -137,10 +159,13 @@ class Lexicon:
 
     def is_known_lower(self, lower: str) -> bool:
         """:meth:`is_known` for a word that is already lowercase and simple."""
-        return lower in self.forms or lower in self.user_words or self.analyzer.is_well_formed(lower)
+        return (lower in self.forms or lower in self.user_words or self.analyzer.is_well_formed(lower)
+                or any(h.spell(lower) for h in self.hunspell))
 
     # -- the decision ----------------------------------------------------
     def _decide(self, word: str) -> bool:
+        if self.hunspell and any(h.spell(word) for h in self.hunspell):
+            return True
         lower = az_lower(word)
         if len(lower) == 1 and lower.isalpha():
             return True  # a letter alone: an initial, a unit (m, s), a list mark

@@ -49,6 +49,8 @@ class CleanerConfig:
     splits: propose splitting glued words.
     protect: words never changed (compared as written and lowercased).
     user_words: extra correct words.
+    hunspell: Hunspell dictionaries (paths without .dic/.aff) whose words
+        count as correct too.
     stats: path of context statistics made by ``azfix train``, added to the
         shipped ones (None: the shipped statistics only).
     shipped_stats: use the shipped statistics; False with ``stats`` uses only
@@ -66,6 +68,7 @@ class CleanerConfig:
     splits: bool = True
     protect: frozenset[str] = frozenset()
     user_words: frozenset[str] = frozenset()
+    hunspell: tuple[str, ...] = ()
     stats: str | None = None
     shipped_stats: bool = True
 
@@ -81,6 +84,8 @@ class Cleaner:
         for key in ("protect", "user_words"):
             if key in options:
                 options[key] = frozenset(options[key])
+        if "hunspell" in options:
+            options["hunspell"] = tuple(str(p) for p in options["hunspell"])
         if options.get("stats") is not None:
             options["stats"] = str(options["stats"])
         self.config = CleanerConfig(**options)
@@ -118,7 +123,7 @@ class Cleaner:
         from .lexicon import default_lexicon
 
         lexicon = default_lexicon()
-        if self.config.user_words:
+        if self.config.user_words or self.config.hunspell:
             lexicon = self.corrector().lexicon
         return lexicon.is_known
 
@@ -152,6 +157,8 @@ def _build_corrector(config: CleanerConfig):
     lexicon = default_lexicon()
     if config.user_words:
         lexicon = lexicon.with_words(config.user_words)
+    if config.hunspell:
+        lexicon = lexicon.with_hunspell(config.hunspell)
     stats = _shared_stats(config.stats, config.shipped_stats)
     corrector_config = CorrectorConfig(
         min_confidence=config.min_confidence,
