@@ -22,6 +22,10 @@ Built files (format version :data:`FORMAT_VERSION`):
 ``tags.tsv``
     ``tag  share`` — how often a word of running text carries each suffix
     tag (the prior of an inflection nobody has written yet).
+``confusions.tsv``
+    ``intended  observed  count  cost`` — letter confusions learnt from real
+    Tesseract output beside its source (news pages only; the Wikipedia pages
+    stay unseen for evaluation).
 ``context.tsv.gz``
     word unigram and bigram counts of the clean running text in
     ``data/text`` (see :mod:`azfix.context`).
@@ -48,6 +52,7 @@ import regex
 
 from .alphabet import ascii_fold, az_lower, vowel_count
 from .context import ContextStats
+from .errormodel import confusion_costs, learn_confusions
 from .morphology import Analyzer, StemEntry
 
 FORMAT_VERSION = 1
@@ -305,6 +310,25 @@ def collect(root: Path) -> tuple[StemTable, dict[str, int]]:
     return table, forms
 
 
+# OCR pages whose confusions are learnt; the Wikipedia pages stay unseen for evaluation.
+CONFUSION_PAGES = "ntrex_dev_*.ocr.txt"
+
+
+def build_confusions(source: Path, out: Path) -> list[str]:
+    """Letter confusions of real Tesseract output, learnt from OCR/gold page pairs."""
+    pairs, letters = [], defaultdict(int)
+    for ocr in sorted((source / "ocr").glob(CONFUSION_PAGES)):
+        gold = ocr.with_name(ocr.name.replace(".ocr.", ".gold.")).read_text(encoding="utf-8")
+        pairs.append((ocr.read_text(encoding="utf-8"), gold))
+        for ch in gold:
+            letters[ch] += 1
+    counts = learn_confusions(pairs)
+    costs = confusion_costs(counts, letters)
+    rows = [f"{a}\t{b}\t{counts[(a, b)]}\t{cost}" for (a, b), cost in sorted(costs.items())]
+    write_tsv(out / "confusions.tsv", f"azfix OCR confusions v{FORMAT_VERSION}: intended observed count cost", rows)
+    return rows
+
+
 def write_tsv(path: Path, header: str, rows: list[str]) -> None:
     path.write_text(f"# {header}\n" + "\n".join(rows) + "\n", encoding="utf-8")
 
@@ -336,6 +360,8 @@ def build(source: Path, out: Path) -> dict:
     form_rows = [f"{w}\t{c}" for w, c in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))]
     write_tsv(out / "forms.tsv", f"azfix forms v{FORMAT_VERSION}: form count", form_rows)
 
+    confusion_rows = build_confusions(source, out)
+
     texts = sorted((source / "text").glob("*.txt"))
     stats = ContextStats.from_texts(p.read_text(encoding="utf-8") for p in texts)
     stats.save(out / "context.tsv.gz")
@@ -347,7 +373,7 @@ def build(source: Path, out: Path) -> dict:
         "files": {
             name: {"sha256": sha256(out / name), "rows": n}
             for name, n in (("stems.tsv", len(stem_rows)), ("forms.tsv", len(form_rows)),
-                            ("tags.tsv", len(tag_rows)),
+                            ("tags.tsv", len(tag_rows)), ("confusions.tsv", len(confusion_rows)),
                             ("context.tsv.gz", context_rows))
         },
         "inputs": {str(p.relative_to(source)): sha256(p) for p in inputs},

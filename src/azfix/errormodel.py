@@ -7,7 +7,9 @@ units" (1.0 = an arbitrary letter inserted, dropped or replaced):
   cheapest: keyboards without Azerbaijani letters produce these wholesale;
 - a doubled letter written once or a single letter doubled (``ziddiyət``);
 - OCR confusions of Tesseract's Azerbaijani model (``ə``↔``a``, ``r``→``f``,
-  ``d``→``l``, ``n``→``m``, ``y``→``v``, ``rn``/``m`` …);
+  ``d``→``l``, ``n``→``m``, ``y``→``v`` …), the documented ones plus those
+  learnt from real OCR output beside its source (:func:`learn_confusions`,
+  shipped as ``dictionaries/confusions.tsv``);
 - neighbouring keys on the Azerbaijani QWERTY keyboard;
 - transpositions of two adjacent letters.
 
@@ -23,6 +25,7 @@ True
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Iterable
 
 DIACRITIC_PAIRS = ["eə", "iı", "iü", "uü", "oö", "sş", "cç", "gğ", "ıu", "nñ", "aä"]
 OCR_PAIRS = ["əa", "rf", "dl", "nm", "yv", "şy", "li", "bh", "rn", "ce", "üu", "öo", "ğg", "ıl", "tf", "ij"]
@@ -54,9 +57,71 @@ def _substitution_table() -> dict[tuple[str, str], float]:
         table[(a, b)] = KEYBOARD_COST
     for a, b in OCR_PAIRS:
         table[(a, b)] = table[(b, a)] = OCR_COST
+    for key, cost in learnt_confusions().items():
+        table[key] = min(table.get(key, DEFAULT_COST), cost)
     for a, b in DIACRITIC_PAIRS:
         table[(a, b)] = table[(b, a)] = DIACRITIC_COST
     return table
+
+
+def learnt_confusions() -> dict[tuple[str, str], float]:
+    """The OCR confusion costs shipped in dictionaries/confusions.tsv (empty if absent)."""
+    from .lexicon import dictionaries_path, read_data_lines
+
+    path = dictionaries_path() / "confusions.tsv"
+    if not path.exists():
+        return {}
+    costs = {}
+    for line in read_data_lines(path):
+        intended, observed, _count, cost = line.split("\t")
+        costs[(intended, observed)] = float(cost)
+    return costs
+
+
+def learn_confusions(pairs: Iterable[tuple[str, str]], min_count: int = 3) -> dict[tuple[str, str], int]:
+    """Count letter substitutions (intended, observed) between OCR words and their true words.
+
+    ``pairs`` are (observed text, true text) of the same page. Words are
+    aligned with difflib; in word pairs at most two edits apart the letter
+    substitutions are counted. Used by :mod:`azfix.build` on real Tesseract output.
+    """
+    import difflib
+
+    from rapidfuzz.distance import Levenshtein
+
+    counts: dict[tuple[str, str], int] = {}
+    for observed_text, true_text in pairs:
+        observed, truth = observed_text.split(), true_text.split()
+        matcher = difflib.SequenceMatcher(None, observed, truth, autojunk=False)
+        for op, a0, a1, b0, b1 in matcher.get_opcodes():
+            if op != "replace" or a1 - a0 != b1 - b0:
+                continue
+            for seen, meant in zip(observed[a0:a1], truth[b0:b1]):
+                if Levenshtein.distance(seen, meant) > 2:
+                    continue
+                for kind, i, j in Levenshtein.editops(meant, seen):
+                    if kind == "replace" and meant[i].isalpha() and seen[j].isalpha():
+                        key = (meant[i], seen[j])
+                        counts[key] = counts.get(key, 0) + 1
+    return {key: n for key, n in counts.items() if n >= min_count}
+
+
+def confusion_costs(counts: dict[tuple[str, str], int], letter_counts: dict[str, int]) -> dict[tuple[str, str], float]:
+    """Costs for learnt substitutions: the likelier P(observed | intended), the cheaper.
+
+    A confusion seen once in a thousand letters costs OCR_COST; one seen once
+    in twenty, DIACRITIC_COST; rarer ones are not given a special cost.
+    """
+    import math
+
+    costs = {}
+    for (intended, observed), n in counts.items():
+        p = n / max(letter_counts.get(intended, 0), n)
+        if p < 1e-3:
+            continue
+        scale = (math.log(p) - math.log(1e-3)) / (math.log(0.05) - math.log(1e-3))
+        costs[(intended, observed)] = round(OCR_COST - min(scale, 1.0) * (OCR_COST - DIACRITIC_COST), 3)
+    return costs
 
 
 @dataclass(frozen=True)
