@@ -125,6 +125,23 @@ def held_out_cleaner(shared: Path, exclude: tuple[str, ...], folder: Path, **opt
     return Cleaner(stats=str(path), shipped_stats=False, **options)
 
 
+def compare_peers(shared: Path, cleaner: Cleaner, text: str, rate: float, seed: int) -> dict:
+    """azfix and its peers on the same slice of text (peers are slow: Hunspell suggests ~20 words/s)."""
+    from .peers import PEERS
+
+    noisy, sites = add_noise(text, rate, seed)
+    clean_tokens = sum(1 for t in tokenize(text) if t.kind is not TokenKind.SPACE)
+    rows = {}
+    systems = {"azfix": lambda s: list(cleaner.correct(s).edits)}
+    for name, make in PEERS.items():
+        systems[name] = make(shared)
+    for name, run in systems.items():
+        scores = score_sites(run(noisy), sites)
+        scores["clean_false_change_rate"] = len(run(text)) / clean_tokens
+        rows[name] = scores
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
@@ -132,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--texts", default="ntrex_news_dev.txt,wiki_sentences.txt")
     parser.add_argument("--json", type=Path, default=Path("benchmarks/results/quality.json"))
+    parser.add_argument("--peers", type=int, default=0, metavar="CHARS",
+                        help="also compare with the peers on the first CHARS characters")
     args = parser.parse_args(argv)
     names = tuple(args.texts.split(","))
     text = load_texts(args.shared, names)
@@ -140,6 +159,8 @@ def main(argv: list[str] | None = None) -> int:
     report = {"noisy": evaluate(cleaner, text, args.rate, args.seed),
               "stripped": stripped_restoration(
                   held_out_cleaner(args.shared, names, tmp, splits=False, hyphen_suffix=False), text)}
+    if args.peers:
+        report["peers"] = compare_peers(args.shared, cleaner, text[: args.peers], args.rate, args.seed)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")
     n, s = report["noisy"], report["stripped"]
@@ -152,6 +173,13 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| recall: {kind} | {value:.3f} | |")
     print(f"| false-change rate on clean text | {n['clean_false_change_rate']:.4%} | ≤ 0.1% |")
     print(f"| diacritic-stripped words restored ({s['damaged_words']}) | {s['restored']:.3f} | ≥ 0.97 |")
+    if args.peers:
+        print(f"\nSame run, first {args.peers} characters, all systems:\n")
+        print("| system | precision | recall | F0.5 | false-change rate on clean text |")
+        print("|---|---|---|---|---|")
+        for name, r in report["peers"].items():
+            print(f"| {name} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f0.5']:.3f} | "
+                  f"{r['clean_false_change_rate']:.2%} |")
     return 0
 
 

@@ -84,10 +84,46 @@ def test_encoding_option(tmp_path):
     assert out.returncode == 0 and out.stdout == "Bu siyasət café\n"
 
 
-def test_missing_file_and_directory(tmp_path):
-    assert run("clean", str(tmp_path / "none.txt")).returncode == 2
+def test_missing_file_and_empty_directory(tmp_path):
+    out = run("clean", str(tmp_path / "none.txt"))
+    assert out.returncode == 2 and "no such file" in out.stderr
     out = run("clean", str(tmp_path))
-    assert out.returncode == 2 and "is a directory" in out.stderr
+    assert out.returncode == 2 and "no files matching *.txt" in out.stderr
+
+
+def test_directory_to_output_dir_with_jobs(tmp_path):
+    source = tmp_path / "in"
+    (source / "sub").mkdir(parents=True)
+    (source / "a.txt").write_text("Bu siyaset\n", encoding="utf-8")
+    (source / "sub" / "b.txt").write_text("Vətən mühabibəsi\n", encoding="utf-8")
+    (source / "skip.md").write_text("siyaset\n", encoding="utf-8")
+    out = run("clean", "--jobs", "2", str(source), "--output-dir", str(tmp_path / "out"))
+    assert out.returncode == 0, out.stderr
+    assert (tmp_path / "out" / "a.txt").read_text(encoding="utf-8") == "Bu siyasət\n"
+    assert (tmp_path / "out" / "sub" / "b.txt").read_text(encoding="utf-8") == "Vətən müharibəsi\n"
+    assert not (tmp_path / "out" / "skip.md").exists()
+    assert "2 documents" in out.stderr and "diacritic 1" in out.stderr and "typo 1" in out.stderr
+
+
+def test_big_file_in_order_with_two_jobs(tmp_path):
+    paragraphs = [f"{n}. Bu siyaset sayesində iclas keçirildi." for n in range(3000)]
+    path = tmp_path / "big.txt"
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    out = run("clean", "-q", "--jobs", "2", str(path))
+    expected = "\n\n".join(p.replace("siyaset sayesində", "siyasət sayəsində") for p in paragraphs) + "\n"
+    assert out.returncode == 0 and out.stdout == expected
+
+
+def test_jsonl_field(tmp_path):
+    path = tmp_path / "docs.jsonl"
+    path.write_text('{"id": 1, "text": "Bu siyaset"}\n{"id": 2, "text": "Vətən mühabibəsi"}\n', encoding="utf-8")
+    out = run("clean", "-q", "--jsonl-field", "text", str(path))
+    assert [json.loads(line) for line in out.stdout.splitlines()] == [
+        {"id": 1, "text": "Bu siyasət"}, {"id": 2, "text": "Vətən müharibəsi"}]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": 1}\n', encoding="utf-8")
+    out = run("clean", "--jsonl-field", "text", str(bad))
+    assert out.returncode == 2 and "no string field 'text'" in out.stderr
 
 
 def test_unwritable_output(tmp_path):

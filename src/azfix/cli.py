@@ -15,6 +15,7 @@ import os
 import sys
 import tempfile
 from pathlib import Path
+from typing import Iterable, Iterator
 
 from . import __version__
 
@@ -53,24 +54,6 @@ def read_text(path: str, encoding: str) -> str:
         raise InputError(f"unknown encoding {encoding!r}") from exc
 
 
-def write_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename."""
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".azfix.tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"{path}: cannot write ({exc.strerror})") from exc
-    try:
-        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
-            out.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def edit_record(edit) -> dict:
     return {"start": edit.start, "end": edit.end, "original": edit.original,
             "replacement": edit.replacement, "kind": edit.kind, "confidence": edit.confidence}
@@ -89,39 +72,193 @@ def make_cleaner(args):
     return Cleaner(**options)
 
 
-def cmd_clean(args) -> int:
-    cleaner = make_cleaner(args)
-    paths = args.files or ["-"]
-    if args.in_place and "-" in paths:
-        raise InputError("--in-place needs file names, not standard input")
-    if args.output and len(paths) > 1:
-        raise InputError("-o takes one input; use --in-place for several files")
-    texts = [(p, read_text(p, args.encoding)) for p in paths]  # read everything first: fail early
-    for path, text in texts:
-        result = cleaner.correct(text)
-        if args.json:
-            record = {"file": path, "edits": [edit_record(e) for e in result.edits]}
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
-        elif args.diff:
-            import difflib
+def stream_text(path: str, encoding: str, block: int = 1 << 20) -> Iterator[str]:
+    """Decode a file (or stdin) block by block; a clear error names the bad byte's offset."""
+    import codecs
 
-            sys.stdout.writelines(difflib.unified_diff(
-                text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-                fromfile=path, tofile=f"{path} (azfix)"))
-        elif args.in_place:
-            if result.text != text:
-                write_atomic(Path(path), result.text, args.encoding)
-        elif args.output:
-            write_atomic(Path(args.output), result.text, args.encoding)
+    try:
+        source = sys.stdin.buffer if path == "-" else open(path, "rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    name = "<stdin>" if path == "-" else path
+    try:
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    except LookupError as exc:
+        raise InputError(f"unknown encoding {encoding!r}") from exc
+    offset = 0
+    pending = ""
+    with source if path != "-" else _nullcontext(source):
+        while True:
+            data = source.read(block)
+            nul = data.find(b"\0")
+            if nul >= 0:
+                raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul})")
+            try:
+                text = decoder.decode(data, final=not data)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: not valid {encoding} at byte offset {offset + exc.start} "
+                                 f"(use --encoding to choose another)") from exc
+            offset += len(data)
+            lines = (pending + text).splitlines(keepends=True)
+            pending = lines.pop() if lines and not lines[-1].endswith(("\n", "\r")) else ""
+            yield from lines
+            if not data:
+                if pending:
+                    yield pending
+                return
+
+
+class _nullcontext:
+    def __init__(self, value):
+        self.value = value
+
+    def __enter__(self):
+        return self.value
+
+    def __exit__(self, *exc):
+        return False
+
+
+def output_for(path: Path, args, roots: dict[Path, Path]) -> Path | None:
+    """Where the cleaned text of ``path`` goes (None: standard output)."""
+    if args.in_place:
+        return path
+    if args.output:
+        return Path(args.output)
+    if args.output_dir:
+        root = roots.get(path)
+        relative = path.relative_to(root) if root else Path(path.name)
+        return Path(args.output_dir) / relative
+    return None
+
+
+def cmd_clean(args) -> int:
+    import time
+
+    from .batch import Summary, chunks_of, clean_chunks, clean_jsonl, find_files
+
+    cleaner = make_cleaner(args)
+    names = args.files or ["-"]
+    if (args.in_place or args.output_dir) and "-" in names:
+        raise InputError("--in-place and --output-dir need file names, not standard input")
+    roots: dict[Path, Path] = {}
+    files: list[str] = []
+    for name in names:
+        if name != "-" and Path(name).is_dir():
+            try:
+                for found in find_files([name], args.glob):
+                    roots[found] = Path(name)
+                    files.append(str(found))
+            except FileNotFoundError as exc:
+                raise InputError(str(exc)) from exc
         else:
-            sys.stdout.write(result.text)
-        if not args.quiet:
-            kinds: dict[str, int] = {}
-            for edit in result.edits:
-                kinds[edit.kind] = kinds.get(edit.kind, 0) + 1
-            summary = ", ".join(f"{k} {n}" for k, n in sorted(kinds.items())) or "no changes"
-            print(f"azfix: {path}: {len(result.edits)} edits ({summary})", file=sys.stderr)
+            if name != "-" and not Path(name).exists():
+                raise InputError(f"{name}: no such file")
+            files.append(name)
+    if args.output and len(files) > 1:
+        raise InputError("-o takes one input; use --in-place or --output-dir for several files")
+    summary = Summary()
+    started = time.perf_counter()
+    for name in files:
+        if args.json or args.diff:
+            report_file(name, cleaner, args, summary)
+            continue
+        target = output_for(Path(name), args, roots)
+        if args.output_dir and target is not None:
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise InputError(f"{target.parent}: cannot create ({exc.strerror})") from exc
+        lines = stream_text(name, args.encoding)
+        if args.jsonl_field:
+            try:
+                pieces = clean_jsonl(lines, args.jsonl_field, cleaner, args.jobs, summary)
+                write_pieces(pieces, target, args.encoding, name)
+            except ValueError as exc:
+                raise InputError(f"{name}: {exc}") from exc
+        else:
+            progress = make_progress(name)
+
+            def cleaned() -> Iterator[str]:
+                for result, original in zip_results(chunks_of(lines), cleaner, args.jobs):
+                    summary.add(result, original)
+                    if progress is not None:
+                        progress.update(len(original))
+                    yield result.text
+
+            write_pieces(cleaned(), target, args.encoding, name)
+            if progress is not None:
+                progress.close()
+        summary.documents += 1
+    summary.seconds = time.perf_counter() - started
+    if not args.quiet:
+        print(summary.line(), file=sys.stderr)
     return EXIT_OK
+
+
+def zip_results(chunks, cleaner, jobs):
+    """(result, original chunk) pairs, in order."""
+    from .batch import clean_chunks
+
+    originals: list[str] = []
+
+    def remember():
+        for chunk in chunks:
+            originals.append(chunk)
+            yield chunk
+
+    for result in clean_chunks(remember(), cleaner, jobs):
+        yield result, originals.pop(0)
+
+
+def make_progress(name: str):
+    """A progress bar on a terminal (tqdm), else None."""
+    if not sys.stderr.isatty() or name == "-":
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=Path(name).stat().st_size, unit="B", unit_scale=True, desc=name, file=sys.stderr)
+
+
+def write_pieces(pieces: Iterable[str], target: Path | None, encoding: str, name: str) -> None:
+    """Write to stdout, or to ``target`` through a temporary file renamed at the end."""
+    if target is None:
+        for piece in pieces:
+            sys.stdout.write(piece)
+        return
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".azfix.tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror})") from exc
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
+            for piece in pieces:
+                out.write(piece)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        elif Path(name).exists() and name != "-":
+            os.chmod(tmp, Path(name).stat().st_mode & 0o7777)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def report_file(name: str, cleaner, args, summary) -> None:
+    text = read_text(name, args.encoding)
+    result = cleaner.correct(text)
+    summary.add(result, text)
+    summary.documents += 1
+    if args.json:
+        record = {"file": name, "edits": [edit_record(e) for e in result.edits]}
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    else:
+        import difflib
+
+        sys.stdout.writelines(difflib.unified_diff(
+            text.splitlines(keepends=True), result.text.splitlines(keepends=True),
+            fromfile=name, tofile=f"{name} (azfix)"))
 
 
 def cmd_check(args) -> int:
@@ -196,6 +333,10 @@ def parser() -> argparse.ArgumentParser:
     where.add_argument("--in-place", action="store_true", help="replace each file with its cleaned text")
     where.add_argument("--json", action="store_true", help="print the edits as JSON lines")
     where.add_argument("--diff", action="store_true", help="print a unified diff")
+    where.add_argument("--output-dir", help="write each cleaned file under this folder")
+    clean.add_argument("--glob", default="*.txt", help="files to take from directories (default *.txt)")
+    clean.add_argument("--jsonl-field", help="input is JSON lines: clean this field, keep the rest")
+    clean.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     clean.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     common(clean)
     clean.set_defaults(run=cmd_clean)

@@ -1,0 +1,171 @@
+"""Batch cleaning: many files, big files, all cores, in order, with bounded memory.
+
+A text is cut into chunks at blank lines (a paragraph never straddles two
+chunks, so the layout stage sees whole paragraphs), the chunks are cleaned by
+a pool of worker processes — one :class:`~azfix.Cleaner` each, sent pickled —
+and written back in their original order as they arrive. Memory stays
+bounded by the number of chunks in flight, not by the size of the input.
+
+>>> from azfix import Cleaner
+>>> list(clean_chunks(["Bu siyaset\\n"], Cleaner(), jobs=1))[0].text
+'Bu siyasət\\n'
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator, TextIO
+
+from .edits import Result
+from .pipeline import Cleaner
+
+__all__ = ["Summary", "chunks_of", "clean_chunks", "find_files", "clean_jsonl"]
+
+CHUNK_CHARS = 64 * 1024
+IN_FLIGHT_PER_JOB = 4
+
+_worker_cleaner: Cleaner | None = None
+
+
+@dataclass
+class Summary:
+    documents: int = 0
+    words: int = 0
+    edits: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def add(self, result: Result, text: str) -> None:
+        self.words += len(text.split())
+        self.edits.update(e.kind for e in result.edits)
+
+    def line(self) -> str:
+        kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.edits.items())) or "none"
+        rate = self.words / self.seconds if self.seconds else 0.0
+        return (f"azfix: {self.documents} documents, {self.words} words, "
+                f"{sum(self.edits.values())} edits ({kinds}), {rate:,.0f} words/s")
+
+
+def chunks_of(stream: TextIO | Iterable[str], size: int = CHUNK_CHARS) -> Iterator[str]:
+    """Cut a text stream into chunks of about ``size`` characters at blank lines."""
+    buffer: list[str] = []
+    length = 0
+    for line in stream:
+        buffer.append(line)
+        length += len(line)
+        if length >= size and not line.strip():
+            yield "".join(buffer)
+            buffer, length = [], 0
+        elif length >= 16 * size:
+            # no blank line for a long while: cut at a line end rather than grow
+            yield "".join(buffer)
+            buffer, length = [], 0
+    if buffer:
+        yield "".join(buffer)
+
+
+def _with_lookahead(chunks: Iterable[str]) -> Iterator[tuple[str, bool]]:
+    """(chunk, is last) pairs."""
+    iterator = iter(chunks)
+    try:
+        previous = next(iterator)
+    except StopIteration:
+        return
+    for chunk in iterator:
+        yield previous, False
+        previous = chunk
+    yield previous, True
+
+
+def _clean_piece(cleaner: Cleaner, chunk: str, last: bool) -> Result:
+    """Clean one chunk; the blank lines that end a chunk which is not the last
+    are a paragraph break, not the end of the document, and pass through."""
+    if last:
+        return cleaner.correct(chunk)
+    body = chunk.rstrip("\r\n \t")
+    body_end = len(body)
+    while body_end < len(chunk) and chunk[body_end] not in "\r\n":
+        body_end += 1  # keep trailing spaces of the last line in the body
+    result = cleaner.correct(chunk[:body_end])
+    return Result(result.text + chunk[body_end:], result.edits)
+
+
+def _init_worker(cleaner: Cleaner) -> None:
+    global _worker_cleaner
+    _worker_cleaner = cleaner
+
+
+def _clean_in_worker(chunk: str, last: bool) -> Result:
+    return _clean_piece(_worker_cleaner, chunk, last)
+
+
+def clean_chunks(chunks: Iterable[str], cleaner: Cleaner, jobs: int | None = None,
+                 documents: bool = False) -> Iterator[Result]:
+    """Clean chunks of one text (or, with ``documents``, whole texts) in order on ``jobs`` processes."""
+    jobs = jobs or os.cpu_count() or 1
+    pieces = ((chunk, True) for chunk in chunks) if documents else _with_lookahead(chunks)
+    if jobs == 1:
+        for chunk, last in pieces:
+            yield _clean_piece(cleaner, chunk, last)
+        return
+    context = multiprocessing.get_context("forkserver" if os.name != "nt" else "spawn")
+    with context.Pool(jobs, initializer=_init_worker, initargs=(cleaner,)) as pool:
+        yield from _bounded_imap(pool, pieces, jobs * IN_FLIGHT_PER_JOB)
+
+
+def _bounded_imap(pool, pieces: Iterable[tuple[str, bool]], window: int) -> Iterator[Result]:
+    """Like ``pool.imap`` but never reads more than ``window`` chunks ahead."""
+    pending = []
+    for chunk, last in pieces:
+        pending.append(pool.apply_async(_clean_in_worker, (chunk, last)))
+        if len(pending) >= window:
+            yield pending.pop(0).get()
+    while pending:
+        yield pending.pop(0).get()
+
+
+def find_files(paths: Iterable[str], pattern: str = "*.txt") -> list[Path]:
+    """Files named, and files matching ``pattern`` below the directories named."""
+    found = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            matches = sorted(p for p in path.rglob(pattern) if p.is_file())
+            if not matches:
+                raise FileNotFoundError(f"{name}: no files matching {pattern}")
+            found += matches
+        else:
+            found.append(path)
+    return found
+
+
+def clean_jsonl(lines: Iterable[str], field_name: str, cleaner: Cleaner, jobs: int | None = None,
+                summary: Summary | None = None) -> Iterator[str]:
+    """Clean one string field of every JSON record, keeping the rest; yields output lines."""
+    records = []
+
+    def texts() -> Iterator[str]:
+        for number, line in enumerate(lines, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"line {number}: not JSON ({exc.msg})") from exc
+            value = record.get(field_name) if isinstance(record, dict) else None
+            if not isinstance(value, str):
+                raise ValueError(f"line {number}: no string field {field_name!r}")
+            records.append(record)
+            yield value
+
+    for result in clean_chunks(texts(), cleaner, jobs, documents=True):
+        record = records.pop(0)
+        if summary is not None:
+            summary.documents += 1
+            summary.add(result, record[field_name])
+        record[field_name] = result.text
+        yield json.dumps(record, ensure_ascii=False) + "\n"

@@ -1,0 +1,39 @@
+import io
+
+from azfix import Cleaner
+from azfix.batch import Summary, chunks_of, clean_chunks, clean_jsonl, find_files
+
+
+def test_chunks_cut_at_blank_lines_and_cover_the_text():
+    text = "".join(f"Abzas {n} burada.\nİkinci sətir.\n\n" for n in range(200))
+    chunks = list(chunks_of(io.StringIO(text), size=500))
+    assert "".join(chunks) == text and len(chunks) > 5
+    assert all(chunk.endswith("\n\n") for chunk in chunks[:-1])
+
+
+def test_chunks_without_blank_lines_are_still_bounded():
+    text = "söz\n" * 10_000
+    chunks = list(chunks_of(io.StringIO(text), size=100))
+    assert "".join(chunks) == text and max(len(c) for c in chunks) <= 16 * 100 + 4
+
+
+def test_clean_chunks_keeps_order_and_paragraph_breaks():
+    chunks = [f"{n} siyaset\n\n" for n in range(50)]
+    texts = [r.text for r in clean_chunks(chunks, Cleaner(), jobs=2)]
+    assert texts == [f"{n} siyasət\n\n" for n in range(49)] + ["49 siyasət\n"]
+
+
+def test_jsonl_records_are_whole_documents():
+    lines = ['{"t": "Bu siyaset\\n\\n", "k": 1}\n']
+    summary = Summary()
+    (out,) = clean_jsonl(lines, "t", Cleaner(), jobs=1, summary=summary)
+    assert out == '{"t": "Bu siyasət\\n", "k": 1}\n'
+    assert summary.documents == 1 and summary.edits["diacritic"] == 1
+
+
+def test_find_files(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("x")
+    (tmp_path / "a" / "y.md").write_text("y")
+    assert find_files([str(tmp_path)]) == [tmp_path / "a" / "x.txt"]
+    assert find_files([str(tmp_path)], "*.md") == [tmp_path / "a" / "y.md"]
