@@ -160,3 +160,32 @@ def test_train_writes_statistics(tmp_path):
 
 def test_usage_error_exit_code():
     assert run("clean", "--no-such-flag").returncode == 2
+
+
+def test_html_report(tmp_path):
+    from html.parser import HTMLParser
+
+    path = tmp_path / "a.txt"
+    path.write_text("Bu siyaset <b>\nVətən mühabibəsi\n", encoding="utf-8")
+    report = tmp_path / "report.html"
+    out = run("clean", str(path), "--html", str(report))
+    assert out.returncode == 0 and out.stdout == ""
+
+    class Marks(HTMLParser):
+        marks, titles, inside = [], [], False
+
+        def handle_starttag(self, tag, attrs):
+            if tag == "mark":
+                self.inside = True
+                self.titles.append(dict(attrs)["title"])
+                self.marks.append(dict(attrs)["class"])
+
+        def handle_endtag(self, tag):
+            self.inside = False
+
+    parser = Marks()
+    page = report.read_text(encoding="utf-8")
+    parser.feed(page)
+    assert parser.marks == ["diacritic", "typo"]
+    assert parser.titles[0].startswith("diacritic (") and "'siyaset' → 'siyasət'" in parser.titles[0]
+    assert "&lt;b&gt;" in page and "<script" not in page

@@ -159,7 +159,11 @@ def cmd_clean(args) -> int:
         raise InputError("-o takes one input; use --in-place or --output-dir for several files")
     summary = Summary()
     started = time.perf_counter()
+    if args.html:
+        write_html_report(files, cleaner, args, summary)
     for name in files:
+        if args.html and not (args.output or args.in_place or args.output_dir):
+            continue  # the report is the output
         if args.json or args.diff:
             report_file(name, cleaner, args, summary)
             continue
@@ -243,6 +247,21 @@ def write_pieces(pieces: Iterable[str], target: Path | None, encoding: str, name
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_html_report(files: list[str], cleaner, args, summary) -> None:
+    from .report import render
+
+    documents = []
+    for name in files:
+        text = read_text(name, args.encoding)
+        documents.append((name, text, cleaner.correct(text)))
+    page = render(documents, title="azfix: " + ", ".join(files))
+    write_pieces([page], Path(args.html), "utf-8", "-")
+    if not (args.output or args.in_place or args.output_dir):
+        for _name, text, result in documents:
+            summary.add(result, text)
+            summary.documents += 1
 
 
 def report_file(name: str, cleaner, args, summary) -> None:
@@ -334,6 +353,7 @@ def parser() -> argparse.ArgumentParser:
     where.add_argument("--json", action="store_true", help="print the edits as JSON lines")
     where.add_argument("--diff", action="store_true", help="print a unified diff")
     where.add_argument("--output-dir", help="write each cleaned file under this folder")
+    clean.add_argument("--html", help="write a standalone HTML page showing every change")
     clean.add_argument("--glob", default="*.txt", help="files to take from directories (default *.txt)")
     clean.add_argument("--jsonl-field", help="input is JSON lines: clean this field, keep the rest")
     clean.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
