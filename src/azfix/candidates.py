@@ -86,13 +86,41 @@ class CandidateIndex:
 
     def __init__(self, lexicon: Lexicon, min_form_count: int = 0):
         self.lexicon = lexicon
-        forms = [w for w, c in lexicon.forms.items() if c >= min_form_count and "-" not in w]
-        self.form_skeletons, self.form_deletes = _index(forms, min_length=2)
-        attested = [s for s, c in lexicon.stem_counts.items() if c > 0 and len(s) >= MIN_INDEXED_LENGTH]
-        _, self.stem_deletes = _index(attested)
-        # Every stem is reachable by its skeleton (diacritic restoration of
-        # rare words and names); only attested stems by one further edit.
-        self.stem_skeletons = _skeletons(lexicon.stems)
+        self.min_form_count = min_form_count
+        self._forms: tuple[dict, dict] | None = None
+        self._stems: tuple[dict, dict] | None = None
+
+    # The indexes take a second or two to build: only on the first unknown word.
+    @property
+    def form_skeletons(self) -> dict[str, list[str]]:
+        return self._form_indexes()[0]
+
+    @property
+    def form_deletes(self) -> dict[str, list[str]]:
+        return self._form_indexes()[1]
+
+    @property
+    def stem_skeletons(self) -> dict[str, list[str]]:
+        return self._stem_indexes()[0]
+
+    @property
+    def stem_deletes(self) -> dict[str, list[str]]:
+        return self._stem_indexes()[1]
+
+    def _form_indexes(self) -> tuple[dict, dict]:
+        if self._forms is None:
+            forms = [w for w, c in self.lexicon.forms.items() if c >= self.min_form_count and "-" not in w]
+            self._forms = _index(forms, min_length=2)
+        return self._forms
+
+    def _stem_indexes(self) -> tuple[dict, dict]:
+        if self._stems is None:
+            lexicon = self.lexicon
+            attested = [s for s, c in lexicon.stem_counts.items() if c > 0 and len(s) >= MIN_INDEXED_LENGTH]
+            # Every stem is reachable by its skeleton (diacritic restoration of
+            # rare words and names); only attested stems by one further edit.
+            self._stems = (_skeletons(lexicon.stems), _index(attested)[1])
+        return self._stems
 
     # -- lookups ---------------------------------------------------------
     @staticmethod

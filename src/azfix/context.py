@@ -68,6 +68,8 @@ class ContextStats:
     bigrams: Counter = field(default_factory=Counter)
     capitals: Counter = field(default_factory=Counter)  # capitalised inside a sentence
     middles: Counter = field(default_factory=Counter)  # seen inside a sentence
+    _after: dict | None = field(default=None, repr=False, compare=False)
+    _before: dict | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "ContextStats":
@@ -85,6 +87,17 @@ class ContextStats:
     def merge(self, other: "ContextStats") -> "ContextStats":
         return ContextStats(self.unigrams + other.unigrams, self.bigrams + other.bigrams,
                             self.capitals + other.capitals, self.middles + other.middles)
+
+    def neighbours(self, word: str, length: int, after: bool) -> list[str]:
+        """Words of ``length`` letters seen right after (or right before) ``word``."""
+        index = self._after if after else self._before
+        if index is None:
+            self._after, self._before = {}, {}
+            for (first, second) in self.bigrams:
+                self._after.setdefault((first, len(second)), []).append(second)
+                self._before.setdefault((second, len(first)), []).append(first)
+            index = self._after if after else self._before
+        return index.get((word, length), [])
 
     def capitalised_share(self, word: str) -> float | None:
         """How often ``word`` is capitalised inside sentences (None: never seen there)."""

@@ -51,6 +51,7 @@ SPLIT_PRIOR = 20.0  # odds of a glued pair over its unigram product (fitted on d
 SPLIT_COST = 0.35  # error cost of a missing space
 HARMONY_REPAIR_STEM_SHARE = 0.6  # the unchanged stem must be this much of the word
 CHEAP_SUBSTITUTION = 0.55  # substitutions tried when generating unseen inflections
+REALWORD_MIN_COUNT = 500  # real-word candidates are frequent words
 REPEATED = 3  # an unknown word this frequent in one text is taken as intended
 MAX_PRICED = 25  # candidates priced by the error model, best skeleton match first
 MAX_ASSOCIATION = 1.5  # the most log-odds one neighbour can add
@@ -187,13 +188,35 @@ class Corrector:
             if text != word and len(text) == len(word)
         )
 
+    def _realword_in_context(self, word: str, prev: str, next_: str) -> tuple[tuple[str, str, float], ...]:
+        """Real-word candidates that the neighbours have actually been seen with.
+
+        A real-word change needs bigram evidence, so the candidates are drawn
+        from the words seen after ``prev`` or before ``next_``: same length
+        (letter swaps: on/ən, bəyin/beyin), one letter different, frequent.
+        """
+        if self.stats.bigram(prev, word) or self.stats.bigram(word, next_):
+            return ()  # the original has evidence of its own
+        seen = set(self.stats.neighbours(prev, len(word), after=True))
+        seen.update(self.stats.neighbours(next_, len(word), after=False))
+        out = []
+        for cand in seen:
+            if cand == word or self.lexicon.forms.get(cand, 0) < REALWORD_MIN_COUNT:
+                continue
+            if sum(a != b for a, b in zip(word, cand)) != 1:
+                continue
+            cost = self.model.cost(word, cand, cutoff=1.0)
+            if cost <= 1.0 and self._has_context_evidence(prev, cand, next_, word):
+                out.append((cand, "realword", cost))
+        return tuple(out)
+
     def _realword_candidates(self, word: str) -> tuple[tuple[str, str, float], ...]:
         out = []
         for cand in self.index.forms_near(word):
             # Real-word confusions are letter swaps (on/ən, bəyin/beyin); a
             # letter more or less changes the inflection, which bigrams
             # cannot judge (4 ili / 4 il).
-            if len(cand.text) != len(word) or self.lexicon.forms.get(cand.text, 0) < 500:
+            if len(cand.text) != len(word) or self.lexicon.forms.get(cand.text, 0) < REALWORD_MIN_COUNT:
                 continue
             cost = self.model.cost(word, cand.text, cutoff=1.0)
             if cost <= 1.0:
@@ -225,9 +248,7 @@ class Corrector:
             options = self._ascii_twins(word)
             error_prior = ASCII_TWIN_PRIOR
         elif known:
-            options = self._realword(word) if self.config.realword else ()
-            # Fast exit: a real-word change needs bigram evidence for a candidate.
-            options = tuple(o for o in options if self._has_context_evidence(prev, o[0], next_, word))
+            options = self._realword_in_context(word, prev, next_) if self.config.realword else ()
         else:
             options = self._nonword(word, diacritic_only)
             if wellformed:
