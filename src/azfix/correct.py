@@ -269,9 +269,11 @@ class Corrector:
             # Well formed but never attested: a rare inflection, or a damaged
             # word that happens to parse (lakın = lak + ın beside lakin).
             keep_prior = KNOWN_FLOOR
-        elif any(skeleton(text) == skeleton(word) for text, _, _ in options):
-            # An unknown word that is a known word but for its diacritics is
-            # far more often a damaged word than a new one.
+        elif any(skeleton(text) == skeleton(word) or (kind == "split" and cost <= SPLIT_COST)
+                 for text, kind, cost in options):
+            # An unknown word that is a known word but for its diacritics, or
+            # exactly two known words run together, is far more often a
+            # damaged word than a new one.
             keep_prior = OOV_PRIOR * TWIN_FACTOR
         else:
             keep_prior = OOV_PRIOR

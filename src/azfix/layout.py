@@ -36,7 +36,7 @@ from .edits import Edit
 
 __all__ = ["layout_edits", "is_hard_wrapped"]
 
-TERMINAL = tuple(".!?…:;»\"”)")
+_SENTENCE_END = regex.compile(r"[.!?…][\"”»)'’]*$")
 HYPHENS = "-\u00ad\u2010\u2011"
 NOISE = ".:;,·•'\"“”‘’„—–-|_~*"
 _LIST_MARK = regex.compile(r"^\s*(?:[-•*–—]\s|\d{1,3}[.)]\s|[a-zа-я][.)]\s)")
@@ -56,6 +56,11 @@ def _start_noise(body: str):
     if match and (" " in match.group(1) or len(match.group(1).strip()) >= 2):
         return match
     return None
+
+
+def ends_sentence(text: str) -> bool:
+    """True for a line that ends a sentence (a stop, maybe followed by closing quotes)."""
+    return bool(_SENTENCE_END.search(text))
 
 
 @dataclass
@@ -94,7 +99,7 @@ def is_hard_wrapped(lines: list[Line], min_lines: int = 6, share: float = 0.5, g
     content = [line.text.strip() for line in lines if not line.blank]
     if len(content) < min_lines:
         return False
-    open_ended = sum(1 for t in content if not t.endswith(TERMINAL))
+    open_ended = sum(1 for t in content if not ends_sentence(t))
     lowercase_next = sum(1 for t in content[1:] if t[:1].islower())
     return open_ended / len(content) >= share and lowercase_next / (len(content) - 1) >= goes_on
 
@@ -119,7 +124,7 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
             body = body[: tail.start(1)]
         head = _start_noise(body)
         list_item = _LIST_MARK.match(body) and (not wrapped or k > 0 and _LIST_MARK.match(lines[k - 1].text))
-        if head and not list_item and k > 0 and not lines[k - 1].text.rstrip().endswith(TERMINAL):
+        if head and not list_item and k > 0 and not ends_sentence(lines[k - 1].text.rstrip()):
             edits.append(Edit(line.start, line.start + len(head.group(1)), head.group(1), "", "noise", 0.8))
             body = " " * len(head.group(1)) + body[len(head.group(1)):]
         edge[k] = body
@@ -163,10 +168,10 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known) ->
             else:
                 edits.append(Edit(break_start, break_end, text[break_start:break_end], "", "dehyphenate", 0.9))
         elif gap == 0 and wrapped and not _LIST_MARK.match(nxt) and not (
-            body.endswith(TERMINAL) and not continues and len(body) < 0.6 * _typical_width(lines)
+            ends_sentence(body) and not continues and len(body) < 0.6 * _typical_width(lines)
         ):
             edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "unwrap", 0.9))
-        elif gap > 0 and continues and not body.endswith(TERMINAL) and not _LIST_MARK.match(nxt):
+        elif gap > 0 and continues and not ends_sentence(body) and not _LIST_MARK.match(nxt):
             # A paragraph that stops mid-sentence goes on after the blank line.
             edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "paragraph", 0.85))
         k = j
