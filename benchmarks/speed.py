@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--systems", default="azfix,hunspell,symspell")
     parser.add_argument("--json", type=Path, default=Path("benchmarks/results/speed.json"))
+    parser.add_argument("--growth", action="store_true", help="also time azfix on 1×, 10×, 100× the text")
     args = parser.parse_args(argv)
     from azfix.tokenize import TokenKind, tokenize
 
@@ -94,6 +95,8 @@ def main(argv: list[str] | None = None) -> int:
         result["warm_words_per_s"] = timed_words / result["warm_s"]
         result["cold_words_per_s"] = timed_words / result["cold_s"]
         report["systems"][system] = result
+    if args.growth:
+        report["growth"] = growth(noisy_path, words)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(f"{words} words of noisy news text")
@@ -105,7 +108,34 @@ def main(argv: list[str] | None = None) -> int:
             continue
         print(f"| {system} | {r['load_s']:.2f} s | {r['cold_words_per_s']:,.0f} | "
               f"{r['warm_words_per_s']:,.0f} | {r['peak_rss_mb']:.0f} MB |")
+    if args.growth:
+        print("\n| input | words | seconds (one cold process) | words/s |")
+        print("|---|---|---|---|")
+        for factor, r in report["growth"].items():
+            print(f"| {factor}× | {r['words']:,} | {r['seconds']:.1f} | {r['words_per_s']:,.0f} |")
     return 0
+
+
+GROWTH_WORKER = r"""
+import sys, time
+import azfix
+text = open(sys.argv[1], encoding="utf-8").read() * int(sys.argv[2])
+cleaner = azfix.Cleaner()
+start = time.perf_counter()
+cleaner.correct(text)
+print(time.perf_counter() - start)
+"""
+
+
+def growth(noisy_path: Path, words: int) -> dict:
+    """azfix on the text repeated 1, 10 and 100 times, each in a fresh (cold) process."""
+    out = {}
+    for factor in (1, 10, 100):
+        result = subprocess.run([sys.executable, "-c", GROWTH_WORKER, str(noisy_path), str(factor)],
+                                capture_output=True, text=True, check=True)
+        seconds = float(result.stdout)
+        out[factor] = {"words": words * factor, "seconds": seconds, "words_per_s": words * factor / seconds}
+    return out
 
 
 def _symspell_dictionary(shared: Path, work: Path) -> Path:

@@ -189,3 +189,20 @@ def test_html_report(tmp_path):
     assert parser.marks == ["diacritic", "typo"]
     assert parser.titles[0].startswith("diacritic (") and "'siyaset' → 'siyasət'" in parser.titles[0]
     assert "&lt;b&gt;" in page and "<script" not in page
+
+
+def test_interrupted_in_place_run_leaves_input_intact(tmp_path):
+    import signal
+    import time
+
+    path = tmp_path / "big.txt"
+    original = "\n\n".join(f"{n}. Bu siyaset sayesində iclas keçirildi." for n in range(200_000)) + "\n"
+    path.write_text(original, encoding="utf-8")
+    process = subprocess.Popen([sys.executable, "-m", "azfix.cli", "clean", "-q", "--jobs", "1", "--in-place",
+                                str(path)], stderr=subprocess.PIPE)
+    time.sleep(2.0)
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=60)
+    assert process.returncode != 0
+    assert path.read_text(encoding="utf-8") == original
+    assert [p.name for p in tmp_path.iterdir()] == ["big.txt"]

@@ -1,0 +1,23 @@
+"""The examples in the README and in the module docstrings run as written."""
+
+import doctest
+import importlib
+from pathlib import Path
+
+import pytest
+
+MODULES = ["alphabet", "tokenize", "edits", "morphology", "lexicon", "context", "layout",
+           "normalize", "pipeline", "errormodel", "batch"]
+
+
+@pytest.mark.parametrize("name", MODULES)
+def test_module_examples(name):
+    module = importlib.import_module(f"azfix.{name}")
+    result = doctest.testmod(module)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_readme_examples():
+    readme = Path(__file__).parent.parent / "README.md"
+    result = doctest.testfile(str(readme), module_relative=False)
+    assert result.failed == 0 and result.attempted >= 8
