@@ -147,17 +147,6 @@ class CandidateIndex:
         return same | near
 
     # -- generation ------------------------------------------------------
-    def candidates(self, word: str, splits: bool = True, diacritic_only: bool = False) -> list[Candidate]:
-        """Correct words that ``word`` (lowercase) may have been, unranked."""
-        found = {c.text: c for c in self.forms_near(word)}
-        for cand in self.stem_candidates(word, diacritic_only):
-            found.setdefault(cand.text, cand)
-        if splits:
-            for cand in self.split_candidates(word):
-                found.setdefault(cand.text, cand)
-        found.pop(word, None)
-        return list(found.values())
-
     def stem_candidates(self, word: str, diacritic_only: bool = False) -> list[Candidate]:
         """A corrected stem followed by the suffixes re-realised with its harmony."""
         out = []

@@ -25,9 +25,6 @@ class Edit:
     kind: str
     confidence: float
 
-    def shifted(self, offset: int) -> "Edit":
-        return Edit(self.start + offset, self.end + offset, self.original, self.replacement, self.kind, self.confidence)
-
 
 @dataclass(frozen=True, slots=True)
 class Result:
