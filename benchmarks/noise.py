@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from functools import lru_cache
 
 from azfix.alphabet import az_lower, is_title_word
 from azfix.errormodel import KEYBOARD_ROWS, OCR_PAIRS
@@ -81,6 +82,7 @@ def damage_typo(word: str, rng: random.Random) -> str | None:
     return word[:i - 1] + word[i] + word[i - 1] + word[i + 1:]
 
 
+@lru_cache(maxsize=1)
 def realword_twins() -> dict[str, list[str]]:
     """Frequent forms grouped by length, for real-word substitutions."""
     lex = default_lexicon()
