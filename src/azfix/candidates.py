@@ -13,7 +13,7 @@ Three indexes, built lazily from the lexicon on first use:
 - the same two indexes over the **attested stems**, so that an inflection
   nobody has written before is still reachable: the stem part is corrected
   through the stem index and the suffixes are re-realised by the grammar with
-  the right vowel harmony (``mühabibəsi`` → ``müharibə`` + ``si``,
+  the right vowel harmony (``müharibasi`` → ``müharibə`` + ``si``,
   ``təşəbbüslerinə`` → ``təşəbbüs`` + ``lərinə``).
 
 Splits of one token into two words (``bizidəstəkləyən``) are proposed too.
@@ -197,7 +197,7 @@ class CandidateIndex:
                 out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
                 continue
             # Glued and garbled: each side may be one cheap edit from a word
-            # (bütüñüz → bütün üzv); the error model prices the whole.
+            # (bütünüzy → bütün üzv); the error model prices the whole.
             if len(left) < 2 or len(right) < 2:
                 continue
             for first in readings(left):

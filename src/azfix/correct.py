@@ -19,7 +19,7 @@ Policies that keep correct text safe:
   form; all-capital words, numbers, URLs, e-mail addresses and protected
   words are never touched;
 - hyphenated suffixes are joined only when the hyphenated part is a suffix
-  chain that fits the host's vowel harmony (``Uqanda-nın``), and codes keep
+  chain that fits the host's vowel harmony (``Bakı-nın``), and codes keep
   their hyphen (``BMT-dən``, ``2023-cü``, ``COVID-19``).
 """
 
@@ -416,7 +416,7 @@ class Corrector:
         return False
 
     def join_hyphenated_suffix(self, text: str) -> str | None:
-        """``Uqanda-nın`` → ``Uqandanın``; ``Uqanda-yaya`` (doubled) → ``Uqandaya``."""
+        """``Bakı-nın`` → ``Bakının``; ``Bakı-yaya`` (doubled) → ``Bakıya``."""
         host, sep, tail = text.partition("-")
         if not sep or "-" in tail or not host or not tail or not host.isalpha() or not tail.isalpha():
             return None

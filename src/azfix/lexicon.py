@@ -192,7 +192,7 @@ class Lexicon:
             )
         if not all(self.is_known(part) for part in parts):
             return False
-        # "Uqanda-nın": a part that is only a suffix of the part before it is
+        # "Bakı-nın": a part that is only a suffix of the part before it is
         # a wrongly hyphenated suffix, not a compound.
         return not any(
             az_lower(part) not in self.stems and self._host_takes_suffix(prev, az_lower(part))

@@ -45,7 +45,7 @@ class CleanerConfig:
     max_cost: the largest error-model cost a correction may have (1.0 = one
         arbitrary typo; a lost diacritic costs 0.25).
     realword: check known words against their confusion sets in context.
-    hyphen_suffix: join suffixes wrongly hyphenated onto words (Uqanda-nın).
+    hyphen_suffix: join suffixes wrongly hyphenated onto words (Bakı-nın).
     splits: propose splitting glued words.
     protect: words never changed (compared as written and lowercased).
     user_words: extra correct words.
