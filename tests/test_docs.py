@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-MODULES = ["alphabet", "tokenize", "edits", "morphology", "lexicon", "context", "layout",
+MODULES = ["alphabet", "tokenize", "edits", "morphology", "lexicon", "context", "layout", "hyphens",
            "normalize", "pipeline", "errormodel", "batch"]
 
 

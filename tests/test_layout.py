@@ -1,6 +1,5 @@
 import pytest
 
-import azfix
 from azfix import Cleaner
 from azfix.edits import apply_edits
 from azfix.layout import layout_edits

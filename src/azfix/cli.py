@@ -135,7 +135,7 @@ def output_for(path: Path, args, roots: dict[Path, Path]) -> Path | None:
 def cmd_clean(args) -> int:
     import time
 
-    from .batch import Summary, chunks_of, clean_chunks, clean_jsonl, find_files
+    from .batch import Summary, chunks_of, clean_jsonl, find_files
 
     cleaner = make_cleaner(args)
     names = args.files or ["-"]

@@ -38,7 +38,7 @@ from .context import SENTENCE, ContextStats
 from .edits import Edit
 from .errormodel import ErrorModel
 from .lexicon import Lexicon
-from .morphology import host_phonology
+from .hyphens import join_hyphenated_suffix
 from .tokenize import Token, TokenKind
 
 __all__ = ["Corrector", "CorrectorConfig"]
@@ -329,7 +329,7 @@ class Corrector:
             return None
         if "-" in text:
             if self.config.hyphen_suffix:
-                joined = self.join_hyphenated_suffix(text)
+                joined = join_hyphenated_suffix(text, self.lexicon)
                 if joined is not None:
                     return Edit(token.start, token.end, text, joined, "hyphen-suffix", 0.95)
             return self.compound_edit(token, prev, next_, ascii_typed)
@@ -414,33 +414,6 @@ class Corrector:
             ):
                 return True
         return False
-
-    def join_hyphenated_suffix(self, text: str) -> str | None:
-        """``Bakı-nın`` → ``Bakının``; ``Bakı-yaya`` (doubled) → ``Bakıya``."""
-        host, sep, tail = text.partition("-")
-        if not sep or "-" in tail or not host or not tail or not host.isalpha() or not tail.isalpha():
-            return None
-        if is_upper_word(host):
-            return None  # acronyms keep their hyphen (BMT-dən)
-        lower_tail = az_lower(tail)
-        halves = len(lower_tail) % 2 == 0 and lower_tail[: len(lower_tail) // 2] * 2 == lower_tail
-        analyzer = self.lexicon.analyzer
-
-        def fits(suffix: str) -> bool:
-            return any(analyzer.fits_suffix(suffix, h, v) for h, v in host_phonology(host))
-
-        # Foreign names keep a hyphen before their suffixes (Pyongyang-ın); a
-        # join is made only when the lexicon attests the joined word.
-        forms = self.lexicon.forms
-        if halves and fits(lower_tail[: len(lower_tail) // 2]):
-            joined = host + tail[: len(tail) // 2]
-            attested = az_lower(host) in forms and self.lexicon.is_known(joined)
-        elif lower_tail not in self.lexicon.stems and fits(lower_tail):
-            joined = host + tail
-            attested = az_lower(joined) in forms
-        else:
-            return None
-        return joined if attested else None
 
 
 _AZ_SPECIFIC = frozenset("əıöüşçğƏİÖÜŞÇĞ")

@@ -18,7 +18,7 @@ __all__ = ["clean_bag", "clean_column"]
 
 def _require_dask():
     try:
-        import dask  # noqa: F401
+        import dask  # noqa: F401  (only checks that the extra is installed)
     except ImportError as exc:  # pragma: no cover - exercised without the extra
         raise ImportError("azfix.dask needs Dask: pip install 'azfix[dask]'") from exc
 

@@ -16,7 +16,7 @@ process, after unpickling), so it ships to worker processes.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
@@ -148,11 +148,9 @@ def _rebuild(config: CleanerConfig) -> Cleaner:
 
 @lru_cache(maxsize=8)
 def _build_corrector(config: CleanerConfig):
-    from .candidates import CandidateIndex
-    from .context import ContextStats
     from .correct import Corrector, CorrectorConfig
     from .errormodel import ErrorModel
-    from .lexicon import default_lexicon, dictionaries_path
+    from .lexicon import default_lexicon
 
     lexicon = default_lexicon()
     if config.user_words:

@@ -1,0 +1,49 @@
+"""Suffixes wrongly hyphenated onto words: when to join ``Bakı-nın`` into ``Bakının``.
+
+Azerbaijani writes suffixes onto names without a hyphen; codes keep one
+(``BMT-dən``, ``2023-cü``, ``COVID-19``), and so, by a common convention, do
+foreign names in their own spelling (``Pyongyang-ın``). A hyphenated tail is
+joined only when it is a suffix chain that fits the host's vowel harmony (or
+that chain written twice: ``Bakı-yaya``) and the lexicon attests the joined
+word. A tail that is a dictionary word makes a real compound and stays.
+
+>>> from azfix.lexicon import default_lexicon
+>>> join_hyphenated_suffix("Bakı-nın", default_lexicon()), join_hyphenated_suffix("BMT-dən", default_lexicon())
+('Bakının', None)
+"""
+
+from __future__ import annotations
+
+from .alphabet import az_lower, is_upper_word
+from .lexicon import Lexicon
+from .morphology import host_phonology
+
+__all__ = ["join_hyphenated_suffix"]
+
+
+def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
+    """``Bakı-nın`` → ``Bakının``; ``Bakı-yaya`` (doubled) → ``Bakıya``."""
+    host, sep, tail = text.partition("-")
+    if not sep or "-" in tail or not host or not tail or not host.isalpha() or not tail.isalpha():
+        return None
+    if is_upper_word(host):
+        return None  # acronyms keep their hyphen (BMT-dən)
+    lower_tail = az_lower(tail)
+    halves = len(lower_tail) % 2 == 0 and lower_tail[: len(lower_tail) // 2] * 2 == lower_tail
+    analyzer = lexicon.analyzer
+
+    def fits(suffix: str) -> bool:
+        return any(analyzer.fits_suffix(suffix, h, v) for h, v in host_phonology(host))
+
+    # Foreign names keep a hyphen before their suffixes (Pyongyang-ın); a
+    # join is made only when the lexicon attests the joined word.
+    forms = lexicon.forms
+    if halves and fits(lower_tail[: len(lower_tail) // 2]):
+        joined = host + tail[: len(tail) // 2]
+        attested = az_lower(host) in forms and lexicon.is_known(joined)
+    elif lower_tail not in lexicon.stems and fits(lower_tail):
+        joined = host + tail
+        attested = az_lower(joined) in forms
+    else:
+        return None
+    return joined if attested else None
