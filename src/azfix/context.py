@@ -20,6 +20,7 @@ says how much the neighbours raise or lower the odds. This module only measures;
 from __future__ import annotations
 
 import gzip
+import io
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -136,7 +137,9 @@ class ContextStats:
 
     # -- files -------------------------------------------------------------
     def save(self, path: Path, min_count: int = 1) -> None:
-        with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
+        # mtime=0 keeps the file byte-identical from one build to the next
+        with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw, \
+                io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as out:
             out.write(FORMAT_HEADER + "\n")
             for word, count in sorted(self.unigrams.items()):
                 if count >= min_count:
