@@ -137,8 +137,9 @@ class ContextStats:
 
     # -- files -------------------------------------------------------------
     def save(self, path: Path, min_count: int = 1) -> None:
-        # mtime=0 keeps the file byte-identical from one build to the next
-        with gzip.GzipFile(path, "wb", compresslevel=9, mtime=0) as raw, \
+        # No name and mtime 0 in the gzip header: the same counts give the same bytes.
+        with open(path, "wb") as file, \
+                gzip.GzipFile(filename="", mode="wb", fileobj=file, compresslevel=9, mtime=0) as raw, \
                 io.TextIOWrapper(raw, encoding="utf-8", newline="\n") as out:
             out.write(FORMAT_HEADER + "\n")
             for word, count in sorted(self.unigrams.items()):
