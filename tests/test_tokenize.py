@@ -62,3 +62,18 @@ def test_round_trip_any_text(text):
 @given(st.text(alphabet="abcçdeəfgğhxıijkqlmnoöprsştuüvyzİIƏ -'.,0123456789\n"))
 def test_round_trip_azerbaijani_like_text(text):
     assert "".join(t.text for t in tokenize(text)) == text
+
+
+_TRICKY = st.sampled_from(list("abcəışAİBZ.-'’@+_1 9/:\n") + ["ü", "ğ", "\u0301", "а", "az", "com", "www."])
+
+
+@settings(max_examples=300)
+@given(st.lists(_TRICKY, max_size=25).map("".join))
+def test_plain_word_shortcut_matches_the_general_pattern(text):
+    # The fast path for plain lowercase words must never change a token.
+    from azfix.tokenize import _GENERAL, _PATTERN
+
+    def spans(pattern):
+        return [(m.lastgroup, m.span()) for m in pattern.finditer(text)]
+
+    assert spans(_PATTERN) == spans(_GENERAL)

@@ -67,6 +67,8 @@ def _same_length_case(text: str, mapped: str, per_char) -> str:
 
 def az_lower(text: str) -> str:
     """Lowercase with Azerbaijani rules; the result has the same length."""
+    if text.islower() and "İ" not in text:
+        return text  # already lowercase (the common case)
     fixed = text.translate(_LOWER_FIX)
     return _same_length_case(fixed, fixed.lower(), str.lower)
 
@@ -88,6 +90,8 @@ def ascii_fold(text: str) -> str:
 
 def is_upper_word(word: str) -> bool:
     """True for a word whose letters are all capitals (``BMT``, ``SİYASƏT``)."""
+    if word.islower():
+        return False
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
 

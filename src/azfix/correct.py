@@ -30,6 +30,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
 from rapidfuzz.distance import Levenshtein
 
 from .alphabet import az_lower, is_title_word, is_upper_word, transfer_case
@@ -58,6 +59,7 @@ MAX_ASSOCIATION = 1.5  # the most log-odds one neighbour can add
 TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
 ASCII_DIACRITIC_COST = 0.05  # a missing diacritic in ASCII-typed text
 ASCII_TWIN_PRIOR = 0.3  # in ASCII-typed text, odds that a word lost its diacritics
+MAX_ALWAYS_KEPT = 1_000_000  # bound on the per-cleaner set of words that are always kept
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,12 @@ class Corrector:
         self.stats_words = sum(stats.unigrams.values()) or 1
         self._nonword = lru_cache(maxsize=200_000)(self._nonword_candidates)
         self._realword = lru_cache(maxsize=200_000)(self._realword_candidates)
+        self._swaps = lru_cache(maxsize=200_000)(self._letter_swaps)
+        # Word types whose verdict is "keep" whatever their neighbours (most
+        # known words): later sightings skip the decision entirely.
+        self._always_kept: set[str] = set()
+        # Known lowercase words with real-word twins: kept when a neighbour attests them.
+        self._swappable: set[str] = set()
         self.prior = lru_cache(maxsize=500_000)(self._prior)
         self.cheap_substitutions: dict[str, str] = {}
         for (intended, observed), cost in model.substitutions.items():
@@ -125,13 +133,16 @@ class Corrector:
         Only attested neighbours count: in statistics this small, a pair never
         seen is no evidence against a word.
         """
+        count = self.stats.bigram(first, second)
+        if not count:
+            return 0.0  # never seen together: no evidence either way
         if second == SENTENCE:
             prior = self.end_rate
         else:
             prior = max(self.prior(second), self.stats.unigram(second) / self.stats_words)
         ratio = self.stats.conditional(second, first, prior) / prior
         # One sighting in a small corpus is weak evidence; the cap grows with the count.
-        cap = MAX_ASSOCIATION * math.log2(1 + self.stats.bigram(first, second))
+        cap = MAX_ASSOCIATION * math.log2(1 + count)
         return min(max(math.log(ratio), 0.0), cap)
 
     # -- candidate lists (cached per word type) --------------------------------
@@ -191,24 +202,20 @@ class Corrector:
     def _realword_in_context(self, word: str, prev: str, next_: str) -> tuple[tuple[str, str, float], ...]:
         """Real-word candidates that the neighbours have actually been seen with.
 
-        A real-word change needs bigram evidence, so the candidates are drawn
-        from the words seen after ``prev`` or before ``next_``: same length
-        (letter swaps: on/ən, bəyin/beyin), one letter different, frequent.
+        A real-word change needs bigram evidence the original lacks; the
+        candidates are the frequent letter swaps of ``word`` (on/ən,
+        bəyin/beyin), cached per word type.
         """
-        if self.stats.bigram(prev, word) or self.stats.bigram(word, next_):
-            return ()  # the original has evidence of its own
-        seen = set(self.stats.neighbours(prev, len(word), after=True))
-        seen.update(self.stats.neighbours(next_, len(word), after=False))
-        out = []
-        for cand in seen:
-            if cand == word or self.lexicon.forms.get(cand, 0) < REALWORD_MIN_COUNT:
-                continue
-            if sum(a != b for a, b in zip(word, cand)) != 1:
-                continue
-            cost = self.model.cost(word, cand, cutoff=1.0)
-            if cost <= 1.0 and self._has_context_evidence(prev, cand, next_, word):
-                out.append((cand, "realword", cost))
-        return tuple(out)
+        swaps = self._swaps(word)
+        if not swaps or self.stats.bigram(prev, word) or self.stats.bigram(word, next_):
+            return ()  # nothing to swap to, or the original has evidence of its own
+        return tuple(option for option in swaps
+                     if self._has_context_evidence(prev, option[0], next_, word))
+
+    def _letter_swaps(self, word: str) -> tuple[tuple[str, str, float], ...]:
+        """Frequent words one cheap letter substitution away: real-word confusion sets."""
+        return tuple(option for option in self._realword(word)
+                     if sum(a != b for a, b in zip(word, option[0])) == 1)
 
     def _realword_candidates(self, word: str) -> tuple[tuple[str, str, float], ...]:
         out = []
@@ -310,12 +317,20 @@ class Corrector:
         # text (left in a wiki table, Muhitdin), rarely the same typo.
         counts = Counter(lowered.values())
         self_repeating = {w for w, n in counts.items() if n >= REPEATED}
+        before, after = _neighbours(tokens, words, lowered)
+        kept = frozenset() if ascii_typed else self._always_kept
         out: list[Edit] = []
+        swappable = frozenset() if ascii_typed else self._swappable
+        bigram = self.stats.bigram
         for n, i in enumerate(words):
             token = tokens[i]
-            prev = _neighbour(tokens, words, lowered, n, -1)
-            next_ = _neighbour(tokens, words, lowered, n, +1)
-            edit = self.token_edit(token, lowered[i], prev, next_, ascii_typed, lowered[i] in self_repeating)
+            text = token.text
+            if text in kept:
+                continue
+            if text in swappable and (bigram(before[n], text) or bigram(text, after[n])):
+                continue  # a known word its neighbours attest
+            edit = self.token_edit(token, lowered[i], before[n], after[n], ascii_typed,
+                                   lowered[i] in self_repeating)
             if edit is not None:
                 out.append(edit)
         return out
@@ -369,14 +384,23 @@ class Corrector:
         known = self.lexicon.is_known(text)
         upper = is_upper_word(text)
         if upper and (known or len(text) < 5):
+            self._keep_always(text)
             return None  # acronyms
         if known and (upper or not (text.islower() or ascii_typed and is_title_word(text))):
+            if not ascii_typed:
+                self._keep_always(text)
             return None  # a known capitalised word: real-word checks need lowercase
         diacritic_only = upper or (not known and is_title_word(text))
         if not known and not text.islower() and not diacritic_only:
             return None  # mixed case (iPhone, McDonald): leave
         attested = lower in self.lexicon.forms or lower in self.lexicon.user_words
         wellformed = known and not attested and not ascii_typed and text.islower()
+        if known and attested and not ascii_typed:
+            if not (self.config.realword and self._swaps(lower)):
+                self._keep_always(text)
+                return None  # no letter swap could make it a real-word error
+            if text == lower and len(self._swappable) < MAX_ALWAYS_KEPT:
+                self._swappable.add(text)
         choice = self.choose(lower, prev, next_, known and not wellformed, diacritic_only,
                              ascii_typed, wellformed)
         if choice is None:
@@ -391,6 +415,10 @@ class Corrector:
         if replacement == text:
             return None
         return replacement, choice.kind, choice.confidence
+
+    def _keep_always(self, text: str) -> None:
+        if len(self._always_kept) < MAX_ALWAYS_KEPT:
+            self._always_kept.add(text)
 
     def _name_fix_is_certain(self, word: str, fix: str) -> bool:
         """A diacritic fix of a capitalised word is certain when it either
@@ -416,7 +444,7 @@ class Corrector:
         return False
 
 
-_AZ_SPECIFIC = frozenset("əıöüşçğƏİÖÜŞÇĞ")
+_AZ_SPECIFIC = regex.compile("[əıöüşçğƏİÖÜŞÇĞ]")
 
 
 def is_ascii_typed(tokens: list[Token], min_letters: int = 200, max_share: float = 0.005) -> bool:
@@ -425,11 +453,9 @@ def is_ascii_typed(tokens: list[Token], min_letters: int = 200, max_share: float
     In ordinary Azerbaijani about one letter in eight is one of ``əıöüşçğ``;
     a long text with almost none was typed on a keyboard without them.
     """
-    letters = specific = 0
-    for token in tokens:
-        if token.kind is TokenKind.WORD:
-            letters += len(token.text)
-            specific += sum(1 for ch in token.text if ch in _AZ_SPECIFIC)
+    joined = "".join([token.text for token in tokens if token.kind is TokenKind.WORD])
+    letters = len(joined)
+    specific = len(_AZ_SPECIFIC.findall(joined))
     return letters >= min_letters and specific <= max_share * letters
 
 
@@ -437,17 +463,16 @@ _WORDLIKE = (TokenKind.WORD, TokenKind.ACRONYM, TokenKind.SUFFIXED, TokenKind.NU
 _BREAKS = frozenset(".!?;:\n")
 
 
-def _neighbour(tokens: list[Token], words: list[int], lowered: dict, n: int, step: int) -> str:
-    """The neighbouring word within the same sentence, or the sentence mark."""
-    m = n + step
-    if m < 0 or m >= len(words):
-        return SENTENCE
-    a, b = sorted((words[n], words[m]))
-    for token in tokens[a + 1:b]:
-        if token.kind is TokenKind.NEWLINE or token.text in _BREAKS:
-            return SENTENCE
-    token = tokens[words[m]]
-    return "<num>" if token.kind is TokenKind.NUMBER else lowered[words[m]]
+def _neighbours(tokens: list[Token], words: list[int], lowered: dict) -> tuple[list[str], list[str]]:
+    """(previous, next) word of every word within its sentence, else the sentence mark."""
+    names = ["<num>" if tokens[i].kind is TokenKind.NUMBER else lowered[i] for i in words]
+    before = [SENTENCE] * len(words)
+    after = [SENTENCE] * len(words)
+    for n in range(1, len(words)):
+        if not any(t.kind is TokenKind.NEWLINE or t.text in _BREAKS for t in tokens[words[n - 1] + 1:words[n]]):
+            before[n] = names[n - 1]
+            after[n - 1] = names[n]
+    return before, after
 
 
 def _edit_kind(word: str, cand: Candidate) -> str:

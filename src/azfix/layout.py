@@ -36,14 +36,15 @@ from .edits import Edit
 
 __all__ = ["layout_edits", "is_hard_wrapped"]
 
-_SENTENCE_END = regex.compile(r"[.!?…][\"”»)'’]*$")
+# Patterns anchored at the line end search backwards ((?r)): same match, no scan of the line.
+_SENTENCE_END = regex.compile(r"(?r)[.!?…][\"”»)'’]*$")
 HYPHENS = "-\u00ad\u2010\u2011"
 NOISE = ".:;,·•'\"“”‘’„—–-|_~*"
 _LIST_MARK = regex.compile(r"^\s*(?:[-•*–—]\s|\d{1,3}[.)]\s|[a-zа-я][.)]\s)")
-_LAST_WORD = regex.compile(r"([\p{L}]+)[" + HYPHENS + r"]$")
+_LAST_WORD = regex.compile(r"(?r)([\p{L}]+)[" + HYPHENS + r"]$")
 _FIRST_WORD = regex.compile(r"^\s*([\p{L}]+)")
 _FIRST_WORD_PAST_NOISE = regex.compile(r"^[\s" + regex.escape(NOISE) + r"]*([\p{L}]+)")
-_LINE_END_NOISE = regex.compile(r"(?<=\S)( +[" + regex.escape(NOISE) + r"]+)$")
+_LINE_END_NOISE = regex.compile(r"(?r)(?<=\S)( +[" + regex.escape(NOISE) + r"]+)$")
 # Noise marks and spaces before a lowercase continuation: ": dirib", "— “narahatlıq".
 # A single mark glued to the word ("“rin") may be a real quote and is kept.
 _LINE_START_NOISE = regex.compile(

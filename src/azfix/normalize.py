@@ -41,6 +41,10 @@ LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
 _WORD = regex.compile(r"[\p{L}\p{M}\u200b-\u200d\u2060\u00ad]+")
 _LATIN = regex.compile(r"\p{Script=Latin}")
 _NON_LATIN_LETTER = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+_SUSPECT = regex.compile(
+    "[" + "".join(regex.escape(ch) for table in (SCHWAS, LEGACY_FONT, LOOKALIKES, INVISIBLE, LIGATURES)
+                  for ch in table) + "]"
+)
 
 
 def legacy_letter(word: str, i: int) -> str:
@@ -60,8 +64,12 @@ def legacy_letter(word: str, i: int) -> str:
 def normalize_edits(text: str) -> list[Edit]:
     """Character edits that normalise ``text`` (spans index ``text``)."""
     edits: list[Edit] = []
+    if not _SUSPECT.search(text):
+        return edits  # the common case: nothing to normalise
     for match in _WORD.finditer(text):
         word = match.group()
+        if not _SUSPECT.search(word):
+            continue
         base = match.start()
         latin = len(_LATIN.findall(word))
         foreign = len(_NON_LATIN_LETTER.findall(word))

@@ -21,8 +21,7 @@ abbreviation with its dot: ``km.``, ``prof.``), ``punct``, ``space``,
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
-from typing import Iterator
+from typing import Iterator, NamedTuple
 
 import regex
 
@@ -45,8 +44,9 @@ class TokenKind(str, enum.Enum):
     OTHER = "other"
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One token: its kind, its exact text and its span ``[start, end)`` of the input."""
+
     kind: TokenKind
     text: str
     start: int
@@ -68,8 +68,7 @@ _HYPHENS = "-‐‑"
 _LETTER = r"[\p{L}\p{M}]"
 _UPPER = r"[\p{Lu}]"
 
-_PATTERN = regex.compile(
-    rf"""
+_GENERAL_SOURCE = rf"""
     (?P<url>(?:https?://|ftp://|www\.)[^\s<>"'«»]+[^\s<>"'«».,;:!?)\]}}]
         |\b[\w-]+(?:\.[\w-]+)*\.(?:az|com|org|net|ru|tr|gov|edu|info|io)(?:/[^\s<>"'«»]*[^\s<>"'«».,;:!?)\]}}])?(?![\w.]*\w))
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.\p{{L}}{{2,}})
@@ -81,39 +80,45 @@ _PATTERN = regex.compile(
   | (?P<space>[^\S\n\r\v\f\x85\u2028\u2029]+)
   | (?P<punct>[\p{{P}}])
   | (?P<other>.)
-    """,
-    regex.VERBOSE | regex.DOTALL | regex.V1,
+    """
+
+# A word starting with a lowercase letter and not followed by anything that
+# would make it part of a URL, an e-mail address or a suffixed code is a plain
+# word: matching it first (atomically) skips the costlier alternatives. The
+# result is the same as with the general pattern alone (a property test says so).
+_PLAIN_WORD = (
+    rf"(?P<word>(?>\p{{Ll}}[\p{{L}}\p{{M}}]*+(?:[{_HYPHENS}{_APOSTROPHES}][\p{{L}}\p{{M}}]++)*+)"
+    rf"(?![\w@+.:/]|[{_HYPHENS}{_APOSTROPHES}]))"
 )
+_FLAGS = regex.VERBOSE | regex.DOTALL | regex.V1
+_GENERAL = regex.compile(_GENERAL_SOURCE, _FLAGS)
+_PATTERN = regex.compile(_PLAIN_WORD + " | " + _GENERAL_SOURCE, _FLAGS)
 
 _KIND_OF_GROUP = {kind.value: kind for kind in TokenKind}
+# Where an abbreviation's dot may be (checked token by token in tokenize()).
+_ABBREVIATION_DOT = regex.compile(
+    r"(?i)(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\.", regex.V1
+)
 
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens that cover it exactly, in order."""
-    return list(iter_tokens(text))
+    kinds = _KIND_OF_GROUP
+    tokens = [Token(kinds[m.lastgroup], m.group(), m.start(), m.end()) for m in _PATTERN.finditer(text)]
+    # "km." : a known abbreviation followed by its dot is one token.
+    dots = {m.end() - 1 for m in _ABBREVIATION_DOT.finditer(text)}
+    if dots:
+        at = [n for n, token in enumerate(tokens) if token.start in dots]
+        for n in reversed(at):
+            word, dot = tokens[n - 1], tokens[n]
+            if n > 0 and dot.text == "." and word.kind is TokenKind.WORD and az_lower(word.text) in ABBREVIATIONS:
+                tokens[n - 1:n + 1] = [Token(TokenKind.ABBREVIATION, word.text + ".", word.start, dot.end)]
+    return tokens
 
 
 def iter_tokens(text: str) -> Iterator[Token]:
-    pending: Token | None = None
-    for match in _PATTERN.finditer(text):
-        kind = _KIND_OF_GROUP[match.lastgroup]
-        token = Token(kind, match.group(), match.start(), match.end())
-        # "km." : a known abbreviation followed by its dot is one token.
-        if (
-            pending is not None
-            and token.kind is TokenKind.PUNCT
-            and token.text == "."
-            and pending.kind is TokenKind.WORD
-            and az_lower(pending.text) in ABBREVIATIONS
-        ):
-            yield Token(TokenKind.ABBREVIATION, pending.text + ".", pending.start, token.end)
-            pending = None
-            continue
-        if pending is not None:
-            yield pending
-        pending = token
-    if pending is not None:
-        yield pending
+    """The tokens of ``text`` one by one (see :func:`tokenize`)."""
+    return iter(tokenize(text))
 
 
 def words(text: str) -> list[str]:
