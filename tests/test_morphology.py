@@ -69,3 +69,16 @@ def test_number_name(digits, name):
 def test_host_phonology_of_acronym_reads_letters_and_word():
     assert (2, True) in host_phonology("BMT")  # be-em-te → BMT-nin
     assert (1, True) in host_phonology("NATO") or (3, True) in host_phonology("NATO")
+
+
+_WELL_FORMED_CASES = [
+    "kitablarımızdan", "evlərdəki", "çörəyi", "ağzı", "gedir", "gəlməyəcəklər", "birinci",
+    "kitablər", "evlar", "çörəki", "ağızı", "gəlirıq", "kitabdna", "oxuur", "getir", "gedmək",
+    "kitab", "ev", "çörəy", "ağz", "ölkələrimizin", "alınmışdırmı", "gəlikim",
+]
+
+
+@pytest.mark.parametrize("word", _WELL_FORMED_CASES)
+def test_is_well_formed_agrees_with_analyze(word):
+    # is_well_formed answers yes/no with a cached walk; it must say what analyze finds.
+    assert analyzer.is_well_formed(word) == bool(analyzer.analyze(word))

@@ -24,7 +24,6 @@ This module proposes; it never decides (that is :mod:`azfix.correct`).
 from __future__ import annotations
 
 import enum
-from collections import defaultdict
 from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable
@@ -62,23 +61,47 @@ def deletes(key: str) -> set[str]:
     return {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
-def _index(words: Iterable[str], min_length: int = MIN_INDEXED_LENGTH) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    by_skeleton: dict[str, list[str]] = defaultdict(list)
-    by_delete: dict[str, list[str]] = defaultdict(list)
+# The indexes map a key to one word (a str, the common case) or to a tuple of
+# words: no list per key, so they take half the memory and the garbage
+# collector has nothing to scan in them.
+Index = dict[str, "str | tuple[str, ...]"]
+
+
+def _add(index: Index, key: str, word: str) -> None:
+    found = index.get(key)
+    if found is None:
+        index[key] = word
+    elif type(found) is str:
+        index[key] = (found, word)
+    else:
+        index[key] = found + (word,)
+
+
+def entries(index: Index, key: str) -> tuple[str, ...]:
+    """The words stored under ``key`` (empty when none)."""
+    found = index.get(key)
+    if found is None:
+        return ()
+    return (found,) if type(found) is str else found
+
+
+def _index(words: Iterable[str], min_length: int = MIN_INDEXED_LENGTH) -> tuple[Index, Index]:
+    by_skeleton: Index = {}
+    by_delete: Index = {}
     for word in words:
         key = skeleton(word)
-        by_skeleton[key].append(word)
+        _add(by_skeleton, key, word)
         if len(key) >= min_length:
             for d in deletes(key):
-                by_delete[d].append(word)
-    return dict(by_skeleton), dict(by_delete)
+                _add(by_delete, d, word)
+    return by_skeleton, by_delete
 
 
-def _skeletons(words: Iterable[str]) -> dict[str, list[str]]:
-    by_skeleton: dict[str, list[str]] = defaultdict(list)
+def _skeletons(words: Iterable[str]) -> Index:
+    by_skeleton: Index = {}
     for word in words:
-        by_skeleton[skeleton(word)].append(word)
-    return dict(by_skeleton)
+        _add(by_skeleton, skeleton(word), word)
+    return by_skeleton
 
 
 class CandidateIndex:
@@ -92,19 +115,19 @@ class CandidateIndex:
 
     # The indexes take a second or two to build: only on the first unknown word.
     @property
-    def form_skeletons(self) -> dict[str, list[str]]:
+    def form_skeletons(self) -> Index:
         return self._form_indexes()[0]
 
     @property
-    def form_deletes(self) -> dict[str, list[str]]:
+    def form_deletes(self) -> Index:
         return self._form_indexes()[1]
 
     @property
-    def stem_skeletons(self) -> dict[str, list[str]]:
+    def stem_skeletons(self) -> Index:
         return self._stem_indexes()[0]
 
     @property
-    def stem_deletes(self) -> dict[str, list[str]]:
+    def stem_deletes(self) -> Index:
         return self._stem_indexes()[1]
 
     def _form_indexes(self) -> tuple[dict, dict]:
@@ -126,12 +149,16 @@ class CandidateIndex:
     @staticmethod
     def _near(key: str, by_skeleton: dict, by_delete: dict) -> tuple[set[str], set[str]]:
         """(same-skeleton words, words one skeleton edit away) for a skeleton key."""
-        same = set(by_skeleton.get(key, ()))
-        near: set[str] = set(by_delete.get(key, ()))
+        same = set(entries(by_skeleton, key))
+        near: set[str] = set(entries(by_delete, key))
         for d in deletes(key):
-            near.update(by_skeleton.get(d, ()))
-            near.update(by_delete.get(d, ()))
+            near.update(entries(by_skeleton, d))
+            near.update(entries(by_delete, d))
         return same, near - same
+
+    def forms_with_skeleton(self, key: str) -> tuple[str, ...]:
+        """Attested forms whose diacritic skeleton is ``key``."""
+        return entries(self.form_skeletons, key)
 
     def forms_near(self, word: str) -> list[Candidate]:
         same, near = self._near(skeleton(word), self.form_skeletons, self.form_deletes)
@@ -142,7 +169,7 @@ class CandidateIndex:
     def stems_near(self, prefix: str, diacritic_only: bool = False) -> set[str]:
         key = skeleton(prefix)
         if diacritic_only:
-            return set(self.stem_skeletons.get(key, ()))
+            return set(entries(self.stem_skeletons, key))
         same, near = self._near(key, self.stem_skeletons, self.stem_deletes)
         return same | near
 
@@ -235,9 +262,32 @@ def stem_surface(stem: str, entry, suffix: str) -> str:
 def restore_suffixes(stem: str, entry, pos: str, rest_key: str) -> list[str]:
     """Suffix chains after ``stem`` whose skeleton is ``rest_key``, written correctly."""
     from .alphabet import harmony_class
-    from .morphology import GRAMMAR, ACCEPTING, VOWELS, _next_context
+    from .morphology import VOWELS
 
     harmony = entry.harmony or harmony_class(stem) or 0
+    return list(suffix_spellings(rest_key, START_STATE.get(pos, "N"), harmony, stem[-1] in VOWELS))
+
+
+@lru_cache(maxsize=None)
+def _steps(state: str, harmony: int, after_vowel: bool) -> dict[str, tuple[tuple[str, str, str, int, bool], ...]]:
+    """The suffixes written in this state and context, grouped by the first letter of their skeleton."""
+    from .morphology import GRAMMAR, _next_context
+
+    grouped: dict[str, list] = {}
+    for _tag, template, next_state in GRAMMAR[state]:
+        for form, key in realized_variants(template, harmony, after_vowel):
+            grouped.setdefault(key[0], []).append((form, key, next_state, *_next_context(form, harmony)))
+    return {first: tuple(steps) for first, steps in grouped.items()}
+
+
+@lru_cache(maxsize=100_000)
+def suffix_spellings(rest_key: str, state: str, harmony: int, after_vowel: bool) -> tuple[str, ...]:
+    """Correctly written suffix chains whose skeleton is ``rest_key`` (at most nine).
+
+    Cached: the same damaged ending (``lerinde``) follows many stems.
+    """
+    from .morphology import ACCEPTING
+
     results: list[str] = []
 
     def walk(rest: str, state: str, h: int, after_vowel: bool, written: str, depth: int) -> None:
@@ -247,11 +297,9 @@ def restore_suffixes(stem: str, entry, pos: str, rest_key: str) -> list[str]:
             return
         if depth > 6 or len(results) > 8:
             return
-        for _tag, template, next_state in GRAMMAR[state]:
-            for form, key in realized_variants(template, h, after_vowel):
-                if rest.startswith(key):
-                    nh, nav = _next_context(form, h)
-                    walk(rest[len(key):], next_state, nh, nav, written + form, depth + 1)
+        for form, key, next_state, nh, nav in _steps(state, h, after_vowel).get(rest[0], ()):
+            if rest.startswith(key):
+                walk(rest[len(key):], next_state, nh, nav, written + form, depth + 1)
 
-    walk(rest_key, START_STATE.get(pos, "N"), harmony, stem[-1] in VOWELS, "", 0)
-    return results
+    walk(rest_key, state, harmony, after_vowel, "", 0)
+    return tuple(results)

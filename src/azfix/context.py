@@ -154,18 +154,20 @@ class ContextStats:
     @classmethod
     def load(cls, path: Path) -> "ContextStats":
         stats = cls()
-        with gzip.open(path, "rt", encoding="utf-8") as src:
-            header = src.readline().rstrip("\n")
-            if header != FORMAT_HEADER:
-                raise ValueError(f"{path} is not an azfix context statistics file (header {header!r})")
-            for line in src:
-                parts = line.rstrip("\n").split("\t")
-                if parts[0] == "1":
-                    stats.unigrams[parts[1]] = int(parts[2])
-                elif parts[0] == "2":
-                    stats.bigrams[(parts[1], parts[2])] = int(parts[3])
-                else:
-                    if parts[2] != "0":
-                        stats.capitals[parts[1]] = int(parts[2])
-                    stats.middles[parts[1]] = int(parts[3])
+        lines = gzip.decompress(Path(path).read_bytes()).decode("utf-8").split("\n")
+        header = lines[0]
+        if header != FORMAT_HEADER:
+            raise ValueError(f"{path} is not an azfix context statistics file (header {header!r})")
+        unigrams, bigrams, capitals, middles = stats.unigrams, stats.bigrams, stats.capitals, stats.middles
+        for line in lines[1:]:
+            parts = line.split("\t")
+            kind = parts[0]
+            if kind == "2":
+                bigrams[(parts[1], parts[2])] = int(parts[3])
+            elif kind == "1":
+                unigrams[parts[1]] = int(parts[2])
+            elif kind == "C":
+                if parts[2] != "0":
+                    capitals[parts[1]] = int(parts[2])
+                middles[parts[1]] = int(parts[3])
         return stats

@@ -195,7 +195,7 @@ class Corrector:
         word_skeleton = skeleton(word)
         return tuple(
             (text, "diacritic", ASCII_DIACRITIC_COST * sum(a != b for a, b in zip(word, text)))
-            for text in self.index.form_skeletons.get(word_skeleton, ())
+            for text in self.index.forms_with_skeleton(word_skeleton)
             if text != word and len(text) == len(word)
         )
 
@@ -214,8 +214,16 @@ class Corrector:
 
     def _letter_swaps(self, word: str) -> tuple[tuple[str, str, float], ...]:
         """Frequent words one cheap letter substitution away: real-word confusion sets."""
-        return tuple(option for option in self._realword(word)
-                     if sum(a != b for a, b in zip(word, option[0])) == 1)
+        forms = self.lexicon.forms
+        out = []
+        for cand in self.index.forms_near(word):
+            text = cand.text
+            if (len(text) == len(word) and forms.get(text, 0) >= REALWORD_MIN_COUNT
+                    and sum(a != b for a, b in zip(word, text)) == 1):
+                cost = self.model.cost(word, text, cutoff=1.0)
+                if cost <= 1.0:
+                    out.append((text, "realword", cost))
+        return tuple(out)
 
     def _realword_candidates(self, word: str) -> tuple[tuple[str, str, float], ...]:
         out = []

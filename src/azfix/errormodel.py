@@ -154,6 +154,23 @@ class ErrorModel:
         n, m = len(observed), len(intended)
         observed_indel = [self._indel(observed, i) for i in range(n)]
         intended_indel = [self._indel(intended, j) for j in range(m)]
+        # Letters both words share at the start and at the end align at no
+        # cost: only the differing middle needs the dynamic programme (the
+        # indel costs above were taken in the full words, so doubling still counts).
+        start = 0
+        while start < n and start < m and observed[start] == intended[start]:
+            start += 1
+        end = 0
+        while end < n - start and end < m - start and observed[n - 1 - end] == intended[m - 1 - end]:
+            end += 1
+        # Keep two shared letters on each side: a cheap substitution next to
+        # a doubled letter can beat aligning them (ümummlli/ümummilli).
+        start, end = max(start - 2, 0), max(end - 2, 0)
+        if start or end:
+            observed, intended = observed[start:n - end], intended[start:m - end]
+            observed_indel = observed_indel[start:n - end]
+            intended_indel = intended_indel[start:m - end]
+            n, m = len(observed), len(intended)
         substitutions = self.substitutions
         transpose = self.transpose_cost
         previous2: list[float] | None = None

@@ -218,19 +218,19 @@ class Lexicon:
         )
 
 
-_POS_CACHE: dict[str, tuple[str, ...]] = {}
-
-
 def read_stems(path: Path) -> tuple[dict[str, StemEntry], dict[str, int]]:
     """Stem entries, and the corpus counts of the stems that have one."""
     stems = {}
     counts = {}
+    # A few hundred distinct entries serve 120k stems: share them.
+    shared: dict[tuple[str, str, str], StemEntry] = {}
     for line in read_data_lines(path):
         stem, pos, harmony, flags, count, _sources = line.split("\t")
-        pos_tuple = _POS_CACHE.get(pos)
-        if pos_tuple is None:
-            pos_tuple = _POS_CACHE[pos] = tuple(pos.split(","))
-        stems[stem] = StemEntry(pos_tuple, int(harmony), flags)
+        key = (pos, harmony, flags)
+        entry = shared.get(key)
+        if entry is None:
+            entry = shared[key] = StemEntry(tuple(pos.split(",")), int(harmony), flags)
+        stems[stem] = entry
         if count != "0":
             counts[stem] = int(count)
     return stems, counts

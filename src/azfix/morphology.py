@@ -243,6 +243,29 @@ def transitions(state: str, harmony: int, after_vowel: bool) -> tuple[tuple[str,
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
+def completes(rest: str, state: str, harmony: int, after_vowel: bool, next_must: str = "") -> bool:
+    """True if the grammar, from ``state``, consumes exactly ``rest`` (cached: endings repeat)."""
+    if not rest:
+        return state in ACCEPTING and next_must != "vowel"
+    if next_must and (rest[0] in VOWELS) != (next_must == "vowel"):
+        return False
+    steps = transitions_by_letter(state, harmony, after_vowel)
+    return any(
+        rest.startswith(form) and completes(rest[len(form):], next_state, next_harmony, next_after_vowel, must)
+        for _tag, form, next_state, next_harmony, next_after_vowel, must in steps.get(rest[0], ()) + steps.get("", ())
+    )
+
+
+@lru_cache(maxsize=None)
+def transitions_by_letter(state: str, harmony: int, after_vowel: bool) -> dict[str, tuple]:
+    """:func:`transitions` grouped by the first letter of the written suffix ("" for empty ones)."""
+    grouped: dict[str, list] = {}
+    for step in transitions(state, harmony, after_vowel):
+        grouped.setdefault(step[1][:1], []).append(step)
+    return {letter: tuple(steps) for letter, steps in grouped.items()}
+
+
 class Analyzer:
     """Finds the analyses of lowercase words over a stem table.
 
@@ -338,7 +361,23 @@ class Analyzer:
         return found
 
     def is_well_formed(self, word: str) -> bool:
-        return next(self.iter_analyses(word), None) is not None
+        """True if the word has an analysis (the walk of :meth:`iter_analyses`, answering yes/no)."""
+        for cut in range(len(word), self.min_stem_length - 1, -1):
+            prefix, rest = word[:cut], word[cut:]
+            for stem, entry, next_must in self.stem_readings(prefix):
+                if not rest:
+                    if next_must != "vowel":
+                        return True
+                    continue
+                harmony = entry.harmony or harmony_class(stem) or 0
+                after_vowel = prefix[-1] in VOWELS
+                for pos in entry.pos:
+                    state = START_STATE.get(pos, "N")
+                    if completes(rest, state, harmony, after_vowel, next_must) or (
+                        state == "Num" and completes(rest, "N", harmony, after_vowel, next_must)
+                    ):
+                        return True
+        return False
 
     def fits_suffix(self, suffix: str, harmony: int, after_vowel: bool, start: str = "N") -> bool:
         """True if ``suffix`` is a complete nominal suffix chain in this context."""
