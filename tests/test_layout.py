@@ -78,3 +78,27 @@ def test_layout_edits_compose_with_word_edits():
 
 def test_layout_can_be_switched_off():
     assert Cleaner(layout=False).clean("\n\nBaşlıq") == "\n\nBaşlıq"
+
+
+def _wrapped_page(first_block_end: str, second_block: str) -> str:
+    lines = [
+        "Bu gün şəhərin mərkəzində keçirilən toplantıda",
+        "nazirlər yeni layihənin əsas istiqamətlərini",
+        "müzakirə etdilər və onun həyata keçirilməsi",
+        "üçün lazım olan vəsaitin həcmini də bir daha",
+        "dəqiqləşdirdilər. Sonra iştirakçılar gələn il",
+        first_block_end,
+    ]
+    return "\n".join(lines) + "\n\n" + second_block + "\n"
+
+
+def test_blank_line_before_lowercase_word_on_a_wrapped_page_is_joined():
+    text = _wrapped_page("başlayacaq işlərin qrafikini təsdiq etdilər.", "— “sonra isə mətbuat nümayəndələri ilə görüş")
+    kinds = [e.kind for e in layout_edits(text, default_lexicon().is_known)]
+    assert "paragraph" in kinds
+
+
+def test_real_paragraph_break_after_a_short_finished_line_is_kept():
+    text = _wrapped_page("təsdiq etdilər.", "Növbəti toplantı gələn ay keçiriləcək və orada")
+    kinds = [e.kind for e in layout_edits(text, default_lexicon().is_known)]
+    assert "paragraph" not in kinds

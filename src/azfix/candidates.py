@@ -112,6 +112,7 @@ class CandidateIndex:
         self.min_form_count = min_form_count
         self._forms: tuple[dict, dict] | None = None
         self._stems: tuple[dict, dict] | None = None
+        self._swaps: tuple[int, Index] | None = None
 
     # The indexes take a second or two to build: only on the first unknown word.
     @property
@@ -155,6 +156,24 @@ class CandidateIndex:
             near.update(entries(by_skeleton, d))
             near.update(entries(by_delete, d))
         return same, near - same
+
+    def letter_swaps(self, word: str, min_count: int) -> list[str]:
+        """Attested forms seen at least ``min_count`` times that differ from
+        ``word`` in exactly one letter (``on``/``ən``): real-word confusion sets.
+
+        Looked up with one key per letter position in an index of the
+        frequent forms with that position blanked out.
+        """
+        if self._swaps is None or self._swaps[0] != min_count:
+            index: Index = {}
+            for form, count in self.lexicon.forms.items():
+                if count >= min_count and "-" not in form:
+                    for i in range(len(form)):
+                        _add(index, form[:i] + "\0" + form[i + 1:], form)
+            self._swaps = (min_count, index)
+        index = self._swaps[1]
+        return [form for i in range(len(word)) for form in entries(index, word[:i] + "\0" + word[i + 1:])
+                if form != word]
 
     def forms_with_skeleton(self, key: str) -> tuple[str, ...]:
         """Attested forms whose diacritic skeleton is ``key``."""

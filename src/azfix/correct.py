@@ -214,15 +214,11 @@ class Corrector:
 
     def _letter_swaps(self, word: str) -> tuple[tuple[str, str, float], ...]:
         """Frequent words one cheap letter substitution away: real-word confusion sets."""
-        forms = self.lexicon.forms
         out = []
-        for cand in self.index.forms_near(word):
-            text = cand.text
-            if (len(text) == len(word) and forms.get(text, 0) >= REALWORD_MIN_COUNT
-                    and sum(a != b for a, b in zip(word, text)) == 1):
-                cost = self.model.cost(word, text, cutoff=1.0)
-                if cost <= 1.0:
-                    out.append((text, "realword", cost))
+        for text in self.index.letter_swaps(word, REALWORD_MIN_COUNT):
+            cost = self.model.cost(word, text, cutoff=1.0)
+            if cost <= 1.0:
+                out.append((text, "realword", cost))
         return tuple(out)
 
     def _realword_candidates(self, word: str) -> tuple[tuple[str, str, float], ...]:

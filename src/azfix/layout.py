@@ -39,6 +39,7 @@ __all__ = ["layout_edits", "is_hard_wrapped"]
 # Patterns anchored at the line end search backwards ((?r)): same match, no scan of the line.
 _SENTENCE_END = regex.compile(r"(?r)[.!?…][\"”»)'’]*$")
 HYPHENS = "-\u00ad\u2010\u2011"
+FULL_LINE = 0.85  # a line this share of the typical width ran to the margin
 NOISE = ".:;,·•'\"“”‘’„—–-|_~*"
 _LIST_MARK = regex.compile(r"^\s*(?:[-•*–—]\s|\d{1,3}[.)]\s|[a-zа-я][.)]\s)")
 _LAST_WORD = regex.compile(r"(?r)([\p{L}]+)[" + HYPHENS + r"]$")
@@ -137,6 +138,7 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
 def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known) -> list[Edit]:
     """Decide, for each line break, whether to keep it, unwrap it or dehyphenate."""
     edits = []
+    width = _typical_width(lines) if wrapped else 0
     k = 0
     while k < len(lines) - 1:
         line = lines[k]
@@ -169,14 +171,31 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known) ->
             else:
                 edits.append(Edit(break_start, break_end, text[break_start:break_end], "", "dehyphenate", 0.9))
         elif gap == 0 and wrapped and not _LIST_MARK.match(nxt) and not (
-            ends_sentence(body) and not continues and len(body) < 0.6 * _typical_width(lines)
+            ends_sentence(body) and not continues and len(body) < 0.6 * width
         ):
             edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "unwrap", 0.9))
-        elif gap > 0 and continues and not ends_sentence(body) and not _LIST_MARK.match(nxt):
+        elif gap > 0 and not _LIST_MARK.match(nxt) and (
+            continues and (wrapped or not ends_sentence(body))
+            or wrapped and not ends_sentence(body) and (
+                _goes_on_past_marks(nxt) or len(body) >= FULL_LINE * width and _FIRST_WORD_PAST_NOISE.search(nxt)
+            )
+        ):
             # A paragraph that stops mid-sentence goes on after the blank line.
+            # On a hard-wrapped page a blank line before a lowercase word is
+            # an OCR artefact even after a stop, and marks the OCR left at
+            # the line start do not hide the continuation.
             edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "paragraph", 0.85))
         k = j
     return edits
+
+
+_FIRST_WORD_PAST_MARKS = regex.compile(r"^[\s/" + regex.escape(NOISE) + r"]{0,8}(\p{L}+)")
+
+
+def _goes_on_past_marks(line: str) -> bool:
+    """True if the first word, past a few stray marks, is lowercase (``:/ edir``)."""
+    match = _FIRST_WORD_PAST_MARKS.match(line)
+    return bool(match) and match.group(1)[0].islower()
 
 
 def _typical_width(lines: list[Line]) -> float:
