@@ -113,6 +113,7 @@ class CandidateIndex:
         self._forms: tuple[dict, dict] | None = None
         self._stems: tuple[dict, dict] | None = None
         self._swaps: tuple[int, Index] | None = None
+        self._frequent: tuple[int, Index, Index] | None = None  # frequent forms, for splits
 
     # The indexes take a second or two to build: only on the first unknown word.
     @property
@@ -229,12 +230,16 @@ class CandidateIndex:
     def split_candidates(self, word: str, min_count: int = 1000) -> list[Candidate]:
         """Two attested words written together: ``bizidəstəkləyən``."""
         forms = self.lexicon.forms
+        if self._frequent is None or self._frequent[0] != min_count:
+            frequent = [w for w, c in forms.items() if c >= min_count and "-" not in w]
+            self._frequent = (min_count, *_index(frequent, min_length=2))
+        _, by_skeleton, by_delete = self._frequent
 
         def readings(part: str) -> list[str]:
             """The part itself if frequent, and its most frequent near forms."""
-            near = sorted((c.text for c in self.forms_near(part) if forms.get(c.text, 0) >= min_count),
-                          key=lambda w: -forms[w])[:SPLIT_READINGS]
-            return ([part] if forms.get(part, 0) >= min_count else []) + near
+            same, near = self._near(skeleton(part), by_skeleton, by_delete)
+            best = sorted((w for w in same | near if w != part), key=lambda w: (-forms[w], w))[:SPLIT_READINGS]
+            return ([part] if forms.get(part, 0) >= min_count else []) + best
 
         out = []
         for cut in range(2, len(word) - 1):
@@ -299,7 +304,7 @@ def _steps(state: str, harmony: int, after_vowel: bool) -> dict[str, tuple[tuple
     return {first: tuple(steps) for first, steps in grouped.items()}
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def suffix_spellings(rest_key: str, state: str, harmony: int, after_vowel: bool) -> tuple[str, ...]:
     """Correctly written suffix chains whose skeleton is ``rest_key`` (at most nine).
 
