@@ -70,3 +70,15 @@ def test_built_lexicon_loads_and_analyzes(source, tmp_path):
 def test_missing_source_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         build(tmp_path / "nowhere", tmp_path / "out")
+
+
+def test_misspelt_twins_are_dropped_but_inflections_kept():
+    from azfix.build import drop_misspelt_twins
+    from azfix.morphology import Analyzer, StemEntry
+
+    analyzer = Analyzer({"bir": StemEntry(("num",), 2, ""), "al": StemEntry(("noun",), 1, "")})
+    counts = {"bir": 100_000, "bır": 1_000, "alı": 1_000, "ali": 100_000, "bıra": 10}
+    kept = drop_misspelt_twins(counts, analyzer)
+    assert "bır" not in kept  # no reading, twin 100 times more frequent
+    assert "alı" in kept  # al + ı: a real form beside the frequent ali
+    assert kept["bir"] == 100_000 and "bıra" in kept  # no twin in the list

@@ -83,6 +83,7 @@ SOURCE_LETTERS = {
 # An ASCII-fied form is dropped when its diacritic twin is this much more
 # frequent.
 ASCII_TWIN_RATIO = 20
+MISSPELT_TWIN_RATIO = 50  # an unanalysable form this much rarer than its twin is a misspelling
 
 
 def clean_word(raw: str) -> str:
@@ -204,6 +205,28 @@ def drop_ascii_twins(counts: dict[str, int], stems: set[str]) -> dict[str, int]:
             and counts[best] >= ASCII_TWIN_RATIO * count
             and diacritic_count(word) < diacritic_count(best)
             and word not in stems
+        )
+        if not is_junk:
+            kept[word] = count
+    return kept
+
+
+def drop_misspelt_twins(counts: dict[str, int], analyzer: Analyzer) -> dict[str, int]:
+    """Remove forms that no grammar reading explains and whose diacritic twin
+    is far more frequent: misspellings the frequency list picked up (a
+    dotless ı for i, ş for s) rather than ASCII-fied text."""
+    by_skeleton: dict[str, list[str]] = defaultdict(list)
+    for word in counts:
+        by_skeleton[ascii_fold(word)].append(word)
+    kept = {}
+    for word, count in counts.items():
+        best = max(by_skeleton[ascii_fold(word)], key=lambda w: (counts[w], w))
+        is_junk = (
+            best != word
+            and counts[best] >= MISSPELT_TWIN_RATIO * count
+            and "-" not in word
+            and word not in analyzer.stems
+            and not analyzer.is_well_formed(word)
         )
         if not is_junk:
             kept[word] = count
@@ -347,6 +370,7 @@ def build(source: Path, out: Path) -> dict:
 
     merged = table.merged()
     entries = {stem: StemEntry(m.pos, m.harmony, stem_flags(stem, m.pos, forms)) for stem, m in merged.items()}
+    forms = drop_misspelt_twins(forms, Analyzer(entries))
     evidence, tag_shares = stem_evidence(entries, forms)
     stem_rows = [
         f"{stem}\t{','.join(entry.pos)}\t{entry.harmony}\t{entry.flags}\t{evidence.get(stem, 0)}\t{merged[stem].sources}"

@@ -278,8 +278,10 @@ class Corrector:
             keep_prior = self.prior(word)
         elif wellformed:
             # Well formed but never attested: a rare inflection, or a damaged
-            # word that happens to parse (lakın = lak + ın beside lakin).
-            keep_prior = KNOWN_FLOOR
+            # word that happens to parse (lakın = lak + ın beside lakin). The
+            # morphology's estimate tells them apart: a common ending on a
+            # frequent stem (yarış + ımız) is far likelier than lak + ın.
+            keep_prior = self.prior(word)
         elif any(skeleton(text) == skeleton(word) or (kind == "split" and cost <= SPLIT_COST)
                  for text, kind, cost in options):
             # An unknown word that is a known word but for its diacritics, or
