@@ -303,7 +303,10 @@ class Corrector:
         top = max(best_score, keep)
         total = math.exp(keep - top) + sum(math.exp(s - top) for s, _, _ in scored)
         confidence = math.exp(best_score - top) / total
-        threshold = self.config.realword_min_confidence if known else self.config.min_confidence
+        # In ASCII-typed text a known word's diacritic twin is a restoration,
+        # not a real-word change: the ordinary threshold applies.
+        threshold = (self.config.realword_min_confidence if known and not ascii_typed
+                     else self.config.min_confidence)
         if confidence < threshold:
             return None
         return Choice(best_text, best_kind, round(confidence, 4))
