@@ -36,6 +36,7 @@ __all__ = ["Candidate", "CandidateKind", "CandidateIndex", "skeleton"]
 
 _EXTRA_FOLD = str.maketrans({"ñ": "n", "Ñ": "N", "ä": "a", "ı": "i"})
 MIN_INDEXED_LENGTH = 3
+_LETTERS = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
 SPLIT_READINGS = 4  # near forms tried for each side of a split
 
 
@@ -112,8 +113,6 @@ class CandidateIndex:
         self.min_form_count = min_form_count
         self._forms: tuple[dict, dict] | None = None
         self._stems: tuple[dict, dict] | None = None
-        self._swaps: tuple[int, Index] | None = None
-        self._frequent: tuple[int, Index, Index] | None = None  # frequent forms, for splits
 
     # The indexes take a second or two to build: only on the first unknown word.
     @property
@@ -162,19 +161,16 @@ class CandidateIndex:
         """Attested forms seen at least ``min_count`` times that differ from
         ``word`` in exactly one letter (``on``/``ən``): real-word confusion sets.
 
-        Looked up with one key per letter position in an index of the
-        frequent forms with that position blanked out.
+        Every one-letter substitution is looked up (no index, no memory).
         """
-        if self._swaps is None or self._swaps[0] != min_count:
-            index: Index = {}
-            for form, count in self.lexicon.forms.items():
-                if count >= min_count and "-" not in form:
-                    for i in range(len(form)):
-                        _add(index, form[:i] + "\0" + form[i + 1:], form)
-            self._swaps = (min_count, index)
-        index = self._swaps[1]
-        return [form for i in range(len(word)) for form in entries(index, word[:i] + "\0" + word[i + 1:])
-                if form != word]
+        forms = self.lexicon.forms
+        out = []
+        for i, old in enumerate(word):
+            head, tail = word[:i], word[i + 1:]
+            for letter in _LETTERS:
+                if letter != old and forms.get(head + letter + tail, 0) >= min_count:
+                    out.append(head + letter + tail)
+        return out
 
     def forms_with_skeleton(self, key: str) -> tuple[str, ...]:
         """Attested forms whose diacritic skeleton is ``key``."""
@@ -230,16 +226,12 @@ class CandidateIndex:
     def split_candidates(self, word: str, min_count: int = 1000) -> list[Candidate]:
         """Two attested words written together: ``bizidəstəkləyən``."""
         forms = self.lexicon.forms
-        if self._frequent is None or self._frequent[0] != min_count:
-            frequent = [w for w, c in forms.items() if c >= min_count and "-" not in w]
-            self._frequent = (min_count, *_index(frequent, min_length=2))
-        _, by_skeleton, by_delete = self._frequent
 
         def readings(part: str) -> list[str]:
             """The part itself if frequent, and its most frequent near forms."""
-            same, near = self._near(skeleton(part), by_skeleton, by_delete)
-            best = sorted((w for w in same | near if w != part), key=lambda w: (-forms[w], w))[:SPLIT_READINGS]
-            return ([part] if forms.get(part, 0) >= min_count else []) + best
+            near = sorted((c.text for c in self.forms_near(part) if forms.get(c.text, 0) >= min_count),
+                          key=lambda w: (-forms[w], w))[:SPLIT_READINGS]
+            return ([part] if forms.get(part, 0) >= min_count else []) + near
 
         out = []
         for cut in range(2, len(word) - 1):

@@ -59,7 +59,7 @@ MAX_ASSOCIATION = 1.5  # the most log-odds one neighbour can add
 TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
 ASCII_DIACRITIC_COST = 0.05  # a missing diacritic in ASCII-typed text
 ASCII_TWIN_PRIOR = 0.3  # in ASCII-typed text, odds that a word lost its diacritics
-MAX_ALWAYS_KEPT = 300_000  # bound on the per-cleaner set of words that are always kept
+MAX_ALWAYS_KEPT = 200_000  # bound on the per-cleaner set of words that are always kept
 
 
 @dataclass(frozen=True)
@@ -94,7 +94,7 @@ class Corrector:
         self.alpha = ALPHA
         self.end_rate = stats.sentence_end_rate
         self.stats_words = sum(stats.unigrams.values()) or 1
-        self._nonword = lru_cache(maxsize=30_000)(self._nonword_candidates)
+        self._nonword = lru_cache(maxsize=20_000)(self._nonword_candidates)
         self._realword = lru_cache(maxsize=10_000)(self._realword_candidates)
         self._swaps = lru_cache(maxsize=100_000)(self._letter_swaps)
         # Word types whose verdict is "keep" whatever their neighbours (most
@@ -102,7 +102,7 @@ class Corrector:
         self._always_kept: set[str] = set()
         # Known lowercase words with real-word twins: kept when a neighbour attests them.
         self._swappable: set[str] = set()
-        self.prior = lru_cache(maxsize=100_000)(self._prior)
+        self.prior = lru_cache(maxsize=50_000)(self._prior)
         self.cheap_substitutions: dict[str, str] = {}
         for (intended, observed), cost in model.substitutions.items():
             if cost <= CHEAP_SUBSTITUTION:

@@ -35,7 +35,7 @@ __all__ = ["Lexicon", "default_lexicon", "DataFormatError"]
 
 _APOSTROPHES = "'’ʼ`"
 _HYPHENS = "-‐‑"
-_MEMO_LIMIT = 200_000
+_MEMO_LIMIT = 100_000
 # No Azerbaijani word comes near this; longer strings are not looked up, which
 # keeps analysis linear on pathological input (a megabyte without spaces).
 MAX_WORD_LENGTH = 64

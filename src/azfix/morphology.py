@@ -243,7 +243,7 @@ def transitions(state: str, harmony: int, after_vowel: bool) -> tuple[tuple[str,
     return tuple(out)
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=50_000)
 def completes(rest: str, state: str, harmony: int, after_vowel: bool, next_must: str = "") -> bool:
     """True if the grammar, from ``state``, consumes exactly ``rest`` (cached: endings repeat)."""
     if not rest:
