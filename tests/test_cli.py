@@ -206,3 +206,12 @@ def test_interrupted_in_place_run_leaves_input_intact(tmp_path):
     assert process.returncode != 0
     assert path.read_text(encoding="utf-8") == original
     assert [p.name for p in tmp_path.iterdir()] == ["big.txt"]
+
+
+def test_clean_diff_colours_on_request(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Bu siyaset\n", encoding="utf-8")
+    coloured = run("clean", "--diff", "--color", "always", str(path)).stdout
+    assert "\x1b[31m-Bu siyaset\x1b[0m" in coloured and "\x1b[32m+Bu siyasət\x1b[0m" in coloured
+    plain = run("clean", "--diff", str(path)).stdout  # not a terminal: no colour by default
+    assert "\x1b[" not in plain

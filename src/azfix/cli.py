@@ -275,9 +275,30 @@ def report_file(name: str, cleaner, args, summary) -> None:
     else:
         import difflib
 
-        sys.stdout.writelines(difflib.unified_diff(
-            text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-            fromfile=name, tofile=f"{name} (azfix)"))
+        lines = difflib.unified_diff(text.splitlines(keepends=True), result.text.splitlines(keepends=True),
+                                     fromfile=name, tofile=f"{name} (azfix)")
+        sys.stdout.writelines(coloured_diff(lines) if use_colour(args.color) else lines)
+
+
+_DIFF_COLOURS = (("+++", "\033[1m"), ("---", "\033[1m"), ("@@", "\033[36m"), ("+", "\033[32m"), ("-", "\033[31m"))
+
+
+def coloured_diff(lines):
+    """Unified-diff lines with ANSI colours: additions green, removals red, hunks cyan."""
+    for line in lines:
+        colour = next((c for prefix, c in _DIFF_COLOURS if line.startswith(prefix)), None)
+        if colour is None:
+            yield line
+        else:
+            body = line.rstrip("\n")
+            yield f"{colour}{body}\033[0m" + line[len(body):]
+
+
+def use_colour(choice: str) -> bool:
+    """--color auto: colour a terminal, unless NO_COLOR is set (https://no-color.org)."""
+    if choice == "auto":
+        return sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+    return choice == "always"
 
 
 def cmd_check(args) -> int:
@@ -352,6 +373,8 @@ def parser() -> argparse.ArgumentParser:
     where.add_argument("--in-place", action="store_true", help="replace each file with its cleaned text")
     where.add_argument("--json", action="store_true", help="print the edits as JSON lines")
     where.add_argument("--diff", action="store_true", help="print a unified diff")
+    clean.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                       help="colour the --diff output (default: auto, on a terminal)")
     where.add_argument("--output-dir", help="write each cleaned file under this folder")
     clean.add_argument("--html", help="write a standalone HTML page showing every change")
     clean.add_argument("--glob", default="*.txt", help="files to take from directories (default *.txt)")

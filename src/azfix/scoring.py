@@ -1,0 +1,198 @@
+"""Scoring: how likely is each reading of a word, alone and between its neighbours?
+
+For a word and each candidate of :mod:`azfix.candidates` the scorer gives the
+three terms of the noisy channel::
+
+    log P(c)                               frequency prior (lexicon, or the
+                                           morphology's estimate for an unseen inflection)
+    - ALPHA * cost(word, c)                error model
+    + log P(c | prev) + log P(next | c)    context (bigram statistics)
+
+Candidate lists are cached per word type, so a long text pays for each
+spelling once. The scorer never decides; :mod:`azfix.correct` does.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from .alphabet import az_lower, transfer_case
+from .candidates import Candidate, CandidateIndex, CandidateKind, skeleton
+from .context import SENTENCE, ContextStats
+from .errormodel import ErrorModel
+from .lexicon import Lexicon
+
+__all__ = ["Scorer"]
+
+ALPHA = 6.0  # log-odds per unit of error cost (fitted on development noise)
+OOV_PRIOR = 2e-8  # prior probability of an unknown word being a correct rare word
+KNOWN_FLOOR = 5e-8  # prior of a well-formed word no count covers
+SPLIT_PRIOR = 20.0  # odds of a glued pair over its unigram product (fitted on development noise)
+SPLIT_COST = 0.35  # error cost of a missing space
+CHEAP_SUBSTITUTION = 0.55  # substitutions tried when generating unseen inflections
+REALWORD_MIN_COUNT = 500  # real-word candidates are frequent words
+MAX_PRICED = 25  # candidates priced by the error model, best skeleton match first
+MAX_ASSOCIATION = 1.5  # the most log-odds one neighbour can add
+ASCII_DIACRITIC_COST = 0.05  # a missing diacritic in ASCII-typed text
+
+
+class Scorer:
+    """Priors, context scores and priced candidate lists over one lexicon. Read-only; safe to share."""
+
+    def __init__(self, lexicon: Lexicon, index: CandidateIndex, stats: ContextStats, model: ErrorModel,
+                 max_cost: float = 2.1, splits: bool = True):
+        self.lexicon = lexicon
+        self.index = index
+        self.stats = stats
+        self.model = model
+        self.max_cost = max_cost
+        self.splits = splits
+        self.total = lexicon.total_count
+        self.alpha = ALPHA
+        self.end_rate = stats.sentence_end_rate
+        self.stats_words = sum(stats.unigrams.values()) or 1
+        self._nonword = lru_cache(maxsize=20_000)(self._nonword_candidates)
+        self._realword = lru_cache(maxsize=10_000)(self._realword_candidates)
+        self._swaps = lru_cache(maxsize=100_000)(self._letter_swaps)
+        self.prior = lru_cache(maxsize=50_000)(self._prior)
+        self.cheap_substitutions: dict[str, str] = {}
+        for (intended, observed), cost in model.substitutions.items():
+            if cost <= CHEAP_SUBSTITUTION:
+                self.cheap_substitutions[observed] = self.cheap_substitutions.get(observed, "") + intended
+
+    # -- probabilities -------------------------------------------------------
+    def _prior(self, word: str) -> float:
+        """Unigram probability: attested count, or an estimate for an unseen inflection."""
+        count = self.lexicon.forms.get(word)
+        if count:
+            return count / self.total
+        if " " in word:
+            first, second = word.split(" ", 1)
+            return SPLIT_PRIOR * self.prior(first) * self.prior(second)
+        return max(self.lexicon.unseen_form_prior(word), KNOWN_FLOOR if self.lexicon.is_known_lower(word) else OOV_PRIOR)
+
+    def context_score(self, prev: str, word: str, next_: str) -> float:
+        """Log odds the neighbours add to ``word``; a split's two words are scored as a pair."""
+        words = word.split(" ")
+        score = self._association(prev, words[0]) + self._association(words[-1], next_)
+        for first, second in zip(words, words[1:]):
+            score += self._association(first, second)
+        return score
+
+    def _association(self, first: str, second: str) -> float:
+        """log P(second | first) / P(second), smoothed, clipped at 0 and at a count-based cap.
+
+        Only attested neighbours count: in statistics this small, a pair never
+        seen is no evidence against a word.
+        """
+        count = self.stats.bigram(first, second)
+        if not count:
+            return 0.0  # never seen together: no evidence either way
+        if second == SENTENCE:
+            prior = self.end_rate
+        else:
+            prior = max(self.prior(second), self.stats.unigram(second) / self.stats_words)
+        ratio = self.stats.conditional(second, first, prior) / prior
+        # One sighting in a small corpus is weak evidence; the cap grows with the count.
+        cap = MAX_ASSOCIATION * math.log2(1 + count)
+        return min(max(math.log(ratio), 0.0), cap)
+
+    # -- candidate lists (cached per word type) --------------------------------
+    def _nonword_candidates(self, word: str, diacritic_only: bool) -> tuple[tuple[str, str, float], ...]:
+        """Scored candidates for an unknown word: whole forms first, then stems and splits."""
+        index = self.index
+        out = self._priced(word, index.forms_near(word), diacritic_only)
+        if not any(cost <= 0.5 for _, _, cost in out):
+            # No cheap fix among attested forms: try unseen inflections and splits.
+            extra = index.stem_candidates(word, diacritic_only)
+            if not diacritic_only and not any(cost <= 1.0 for _, _, cost in out):
+                extra += index.edit_candidates(word, self.cheap_substitutions)
+            if self.splits and not diacritic_only:
+                extra += index.split_candidates(word)
+            seen = {text for text, _, _ in out}
+            unique = {c.text: c for c in extra if c.text not in seen}
+            out += self._priced(word, list(unique.values()), diacritic_only)
+        return tuple(out)
+
+    def _priced(self, word: str, candidates: list[Candidate], diacritic_only: bool) -> list:
+        """Error-model costs of the most promising candidates (at most MAX_PRICED)."""
+        word_skeleton = skeleton(word)
+        shortlist = []
+        for cand in candidates:
+            text = cand.text
+            if text == word:
+                continue
+            flat = text.replace(" ", "")
+            if diacritic_only and skeleton(text) != word_skeleton:
+                continue
+            # Cheap pre-filter in C: more than two skeleton edits is never affordable.
+            distance = Levenshtein.distance(word_skeleton, skeleton(flat), score_cutoff=3)
+            if distance <= 2:
+                shortlist.append((distance, -self.lexicon.forms.get(text, 0), text, flat, cand))
+        shortlist.sort()
+        out = []
+        limit = self.max_cost
+        for _distance, _count, text, flat, cand in shortlist[:MAX_PRICED]:
+            cost = self.model.cost(word, flat, cutoff=limit)
+            if cand.kind is CandidateKind.SPLIT:
+                cost += SPLIT_COST
+            if cost <= limit and (" " in text or self.lexicon.is_known(text)):
+                out.append((text, _edit_kind(word, cand), cost))
+        return out
+
+    @lru_cache(maxsize=30_000)
+    def _ascii_twins(self, word: str) -> tuple[tuple[str, str, float], ...]:
+        # In text typed without Azerbaijani letters a lost diacritic is the
+        # rule, not an error: each costs ASCII_DIACRITIC_COST.
+        word_skeleton = skeleton(word)
+        return tuple(
+            (text, "diacritic", ASCII_DIACRITIC_COST * sum(a != b for a, b in zip(word, text)))
+            for text in self.index.forms_with_skeleton(word_skeleton)
+            if text != word and len(text) == len(word)
+        )
+
+    def _letter_swaps(self, word: str) -> tuple[tuple[str, str, float], ...]:
+        """Frequent words one cheap letter substitution away: real-word confusion sets."""
+        out = []
+        for text in self.index.letter_swaps(word, REALWORD_MIN_COUNT):
+            cost = self.model.cost(word, text, cutoff=1.0)
+            if cost <= 1.0:
+                out.append((text, "realword", cost))
+        return tuple(out)
+
+    def _realword_candidates(self, word: str) -> tuple[tuple[str, str, float], ...]:
+        out = []
+        for cand in self.index.forms_near(word):
+            # Real-word confusions are letter swaps (on/ən, bəyin/beyin); a
+            # letter more or less changes the inflection, which bigrams
+            # cannot judge (4 ili / 4 il).
+            if len(cand.text) != len(word) or self.lexicon.forms.get(cand.text, 0) < REALWORD_MIN_COUNT:
+                continue
+            cost = self.model.cost(word, cand.text, cutoff=1.0)
+            if cost <= 1.0:
+                out.append((cand.text, "realword", cost))
+        return tuple(out)
+
+    def suggest(self, word: str, n: int = 5) -> list[tuple[str, float]]:
+        """Ranked corrections of one word out of context, with posterior shares."""
+        lower = az_lower(word)
+        options = self._nonword(lower, False) or self._realword(lower)
+        if not options:
+            return []
+        scored = [(math.log(self.prior(text)) - self.alpha * cost, text) for text, _, cost in options]
+        top = max(score for score, _ in scored)
+        total = sum(math.exp(score - top) for score, _ in scored)
+        ranked = sorted(((math.exp(score - top) / total, text) for score, text in scored), reverse=True)
+        return [(transfer_case(word, text) if " " not in text else text, round(share, 4))
+                for share, text in ranked[:n]]
+
+
+def _edit_kind(word: str, cand: Candidate) -> str:
+    if cand.kind is CandidateKind.SPLIT:
+        return "split"
+    if skeleton(word) == skeleton(cand.text):
+        return "diacritic"
+    return "typo"
