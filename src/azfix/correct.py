@@ -295,9 +295,16 @@ class Corrector(Scorer):
                 and word[:stem_length] == fix[:stem_length]
                 and stem_length > HARMONY_REPAIR_STEM_SHARE * len(fix)
                 and (self.lexicon.stem_counts.get(analysis.stem, 0) > 0 or stem_length >= 5)
+                and self._is_misharmonised_suffix(word[stem_length:])
             ):
                 return True
         return False
+
+    def _is_misharmonised_suffix(self, ending: str) -> bool:
+        """True if ``ending`` is a suffix chain under some vowel harmony (``si``
+        for ``sı``): a wrong-harmony suffix, not a letter no suffix has (Steele)."""
+        fits = self.lexicon.analyzer.fits_suffix
+        return any(fits(ending, harmony, after_vowel) for harmony in (1, 2, 3, 4) for after_vowel in (False, True))
 
 
 _AZ_SPECIFIC = regex.compile("[əıöüşçğƏİÖÜŞÇĞ]")

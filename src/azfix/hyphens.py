@@ -42,8 +42,10 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
         joined = host + tail[: len(tail) // 2]
         attested = az_lower(host) in forms and lexicon.is_known(joined)
     elif lower_tail not in lexicon.stems and fits(lower_tail):
+        # The host must be a word or name of its own: Ayr-ı is not Ayrı.
         joined = host + tail
-        attested = az_lower(joined) in forms
+        lower_host = az_lower(host)
+        attested = az_lower(joined) in forms and (lower_host in forms or lower_host in lexicon.stems)
     else:
         return None
     return joined if attested else None
