@@ -1,6 +1,6 @@
 """The Cleaner: runs the stages in order and reports every change against the input.
 
-    text → normalize (characters) + layout (lines) → tokenize → correct (words) → Result
+    text → normalize (characters) + mojibake + layout (lines) → tokenize → correct (words) → Result
 
 Each stage returns :class:`~azfix.edits.Edit` records in the coordinates of
 the text it was given; the pipeline composes them so that every reported
@@ -23,6 +23,7 @@ from typing import Iterable
 
 from .edits import Edit, Result, apply_edits, compose
 from .layout import layout_edits
+from .mojibake import mojibake_edits
 from .normalize import normalize_edits
 from .tokenize import tokenize
 
@@ -35,6 +36,8 @@ class CleanerConfig:
 
     normalize: run the Unicode stage (look-alike letters, Cyrillic ә,
         legacy-font Ģ, invisible characters, ligatures).
+    mojibake: repair UTF-8 text that was decoded with another code page
+        (``AzÉ™rbaycan`` → ``Azərbaycan``; ftfy's detection and repair).
     layout: run the layout stage (end-of-line hyphens, hard-wrapped lines,
         paragraphs broken mid-sentence, stray blank lines, OCR speckle at line edges).
     correct: run word correction.
@@ -58,6 +61,7 @@ class CleanerConfig:
     """
 
     normalize: bool = True
+    mojibake: bool = True
     layout: bool = True
     correct: bool = True
     min_confidence: float = 0.75
@@ -104,6 +108,8 @@ class Cleaner:
         if not isinstance(text, str):
             raise TypeError(f"Cleaner.correct() takes str, not {type(text).__name__}")
         first = normalize_edits(text) if self.config.normalize else []
+        if self.config.mojibake:
+            first = merge_first_stage(first, mojibake_edits(text))
         if self.config.layout:
             first = merge_first_stage(first, layout_edits(text, self._is_known()))
         mid = apply_edits(text, first) if first else text
@@ -136,7 +142,7 @@ class Cleaner:
 
 
 def merge_first_stage(characters: list[Edit], layout: list[Edit]) -> list[Edit]:
-    """Unicode and layout edits together; a layout edit wins where both touch a character."""
+    """Two first-stage edit lists together; an edit of the second wins where both touch a character."""
     spans = [(e.start, e.end) for e in layout]
     kept = [e for e in characters if all(e.end <= a or e.start >= b for a, b in spans)]
     return sorted(kept + layout, key=lambda e: (e.start, e.end))
