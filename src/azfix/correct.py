@@ -328,13 +328,19 @@ _BREAKS = frozenset(".!?;:\n")
 
 def _neighbours(tokens: list[Token], words: list[int], lowered: dict) -> tuple[list[str], list[str]]:
     """(previous, next) word of every word within its sentence, else the sentence mark."""
-    names = ["<num>" if tokens[i].kind is TokenKind.NUMBER else lowered[i] for i in words]
     before = [SENTENCE] * len(words)
     after = [SENTENCE] * len(words)
-    for n in range(1, len(words)):
-        if not any(t.kind is TokenKind.NEWLINE or t.text in _BREAKS for t in tokens[words[n - 1] + 1:words[n]]):
-            before[n] = names[n - 1]
-            after[n - 1] = names[n]
+    n, broken, previous = 0, True, SENTENCE
+    newline = TokenKind.NEWLINE
+    for i, token in enumerate(tokens):
+        if n < len(words) and i == words[n]:
+            name = "<num>" if token.kind is TokenKind.NUMBER else lowered[i]
+            if not broken:
+                before[n] = previous
+                after[n - 1] = name
+            previous, broken, n = name, False, n + 1
+        elif token.kind is newline or token.text in _BREAKS:
+            broken = True
     return before, after
 
 
