@@ -37,3 +37,30 @@ def test_find_files(tmp_path):
     (tmp_path / "a" / "y.md").write_text("y")
     assert find_files([str(tmp_path)]) == [tmp_path / "a" / "x.txt"]
     assert find_files([str(tmp_path)], "*.md") == [tmp_path / "a" / "y.md"]
+
+
+def test_type_cache_shares_what_it_computed_once():
+    from azfix.scoring import TypeCache
+
+    calls = []
+
+    def work(word):
+        calls.append(word)
+        return word.upper()
+
+    mine, theirs = TypeCache(work, maxsize=2), TypeCache(work, maxsize=2)
+    mine.recording = True
+    assert mine("a") == "A" and mine("a") == "A" and calls == ["a"]
+    theirs.learn(mine.share())
+    assert theirs("a") == "A" and calls == ["a"]  # learnt, not recomputed
+    assert mine.share() == []  # shared once
+    mine("b"), mine("c")
+    assert list(mine.data) == [("b",), ("c",)]  # bounded: the oldest went
+
+
+def test_two_workers_clean_exactly_like_one():
+    text = "".join(f"Bu siyaset {n} sayesində mümkün oldu, təşəbbüslerinə baxmayaraq.\n\n" for n in range(40))
+    chunks = list(chunks_of(io.StringIO(text), size=200))
+    one = "".join(r.text for r in clean_chunks(chunks, Cleaner(), jobs=1))
+    two = "".join(r.text for r in clean_chunks(chunks, Cleaner(), jobs=2))
+    assert one == two and "siyasət" in two and "təşəbbüslərinə" in two

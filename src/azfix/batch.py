@@ -97,10 +97,19 @@ def _clean_piece(cleaner: Cleaner, chunk: str, last: bool) -> Result:
 def _init_worker(cleaner: Cleaner) -> None:
     global _worker_cleaner
     _worker_cleaner = cleaner
+    if cleaner.config.correct:
+        cleaner.corrector().nonword_cache.recording = True
 
 
-def _clean_in_worker(chunk: str, last: bool) -> Result:
-    return _clean_piece(_worker_cleaner, chunk, last)
+def _clean_in_worker(chunk: str, last: bool, learnt: list) -> tuple[Result, list]:
+    """Clean a chunk in a worker; take the candidate lists other workers
+    computed, give back the ones computed here."""
+    if not _worker_cleaner.config.correct:
+        return _clean_piece(_worker_cleaner, chunk, last), []
+    cache = _worker_cleaner.corrector().nonword_cache
+    cache.learn(learnt)
+    result = _clean_piece(_worker_cleaner, chunk, last)
+    return result, cache.share()
 
 
 def clean_chunks(chunks: Iterable[str], cleaner: Cleaner, jobs: int | None = None,
@@ -114,18 +123,35 @@ def clean_chunks(chunks: Iterable[str], cleaner: Cleaner, jobs: int | None = Non
         return
     context = multiprocessing.get_context("forkserver" if os.name != "nt" else "spawn")
     with context.Pool(jobs, initializer=_init_worker, initargs=(cleaner,)) as pool:
-        yield from _bounded_imap(pool, pieces, jobs * IN_FLIGHT_PER_JOB)
+        yield from _bounded_imap(pool, pieces, jobs * IN_FLIGHT_PER_JOB, jobs)
 
 
-def _bounded_imap(pool, pieces: Iterable[tuple[str, bool]], window: int) -> Iterator[Result]:
-    """Like ``pool.imap`` but never reads more than ``window`` chunks ahead."""
+def _bounded_imap(pool, pieces: Iterable[tuple[str, bool]], window: int, jobs: int) -> Iterator[Result]:
+    """Like ``pool.imap`` but never reads more than ``window`` chunks ahead.
+
+    What a worker learnt (candidate lists of new unknown words) rides along
+    with the next ``jobs`` chunks sent out, so that every worker most likely
+    gets it and the same word is rarely worked out twice.
+    """
     pending = []
+    fresh: list[list] = []  # [entries, sends left]
+
+    def receive(task) -> Result:
+        result, learnt = task.get()
+        if learnt:
+            fresh.append([learnt, jobs])
+        return result
+
     for chunk, last in pieces:
-        pending.append(pool.apply_async(_clean_in_worker, (chunk, last)))
+        learnt = [entry for batch in fresh for entry in batch[0]]
+        for batch in fresh:
+            batch[1] -= 1
+        fresh[:] = [batch for batch in fresh if batch[1] > 0]
+        pending.append(pool.apply_async(_clean_in_worker, (chunk, last, learnt)))
         if len(pending) >= window:
-            yield pending.pop(0).get()
+            yield receive(pending.pop(0))
     while pending:
-        yield pending.pop(0).get()
+        yield receive(pending.pop(0))
 
 
 def find_files(paths: Iterable[str], pattern: str = "*.txt") -> list[Path]:

@@ -25,7 +25,7 @@ from .context import SENTENCE, ContextStats
 from .errormodel import ErrorModel
 from .lexicon import Lexicon
 
-__all__ = ["Scorer"]
+__all__ = ["Scorer", "TypeCache"]
 
 ALPHA = 6.0  # log-odds per unit of error cost (fitted on development noise)
 OOV_PRIOR = 2e-8  # prior probability of an unknown word being a correct rare word
@@ -37,6 +37,49 @@ REALWORD_MIN_COUNT = 500  # real-word candidates are frequent words
 MAX_PRICED = 25  # candidates priced by the error model, best skeleton match first
 MAX_ASSOCIATION = 1.5  # the most log-odds one neighbour can add
 ASCII_DIACRITIC_COST = 0.05  # a missing diacritic in ASCII-typed text
+
+
+class TypeCache:
+    """A bounded memo of a pure function of a word type (oldest entries go first).
+
+    With ``recording`` on, it also keeps what it computed since the last
+    :meth:`share`, so that worker processes can hand their results to each
+    other (:mod:`azfix.batch`) instead of each computing them again.
+    """
+
+    def __init__(self, function, maxsize: int):
+        self.function = function
+        self.maxsize = maxsize
+        self.data: dict = {}
+        self.recording = False
+        self._learnt: list = []
+
+    def __call__(self, *key):
+        try:
+            return self.data[key]
+        except KeyError:
+            pass
+        value = self.function(*key)
+        self._store(key, value)
+        if self.recording:
+            self._learnt.append((key, value))
+        return value
+
+    def _store(self, key, value) -> None:
+        if len(self.data) >= self.maxsize:
+            del self.data[next(iter(self.data))]
+        self.data[key] = value
+
+    def share(self) -> list:
+        """What was computed since the last call (and forget it)."""
+        learnt, self._learnt = self._learnt, []
+        return learnt
+
+    def learn(self, entries) -> None:
+        """Take entries another process computed."""
+        for key, value in entries:
+            if key not in self.data:
+                self._store(key, value)
 
 
 class Scorer:
@@ -54,7 +97,9 @@ class Scorer:
         self.alpha = ALPHA
         self.end_rate = stats.sentence_end_rate
         self.stats_words = sum(stats.unigrams.values()) or 1
-        self._nonword = lru_cache(maxsize=20_000)(self._nonword_candidates)
+        # The costliest list, and the one batch workers share with each other.
+        self.nonword_cache = TypeCache(self._nonword_candidates, maxsize=20_000)
+        self._nonword = self.nonword_cache
         self._realword = lru_cache(maxsize=10_000)(self._realword_candidates)
         self._swaps = lru_cache(maxsize=100_000)(self._letter_swaps)
         self.prior = lru_cache(maxsize=50_000)(self._prior)
