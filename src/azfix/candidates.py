@@ -208,7 +208,7 @@ class CandidateIndex:
         """Known words one deletion, swap, cheap substitution or doubling away.
 
         Unlike the indexes this reaches inflections that no corpus attests
-        (``sürürlərək`` → ``sürülərək``), at the price of a morphological check
+        (``yazırırlar`` → ``yazırlar``), at the price of a morphological check
         per variant.
         """
         variants = set()

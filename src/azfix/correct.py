@@ -84,8 +84,8 @@ class Corrector(Scorer):
         """Real-word candidates that the neighbours have actually been seen with.
 
         A real-word change needs bigram evidence the original lacks; the
-        candidates are the frequent letter swaps of ``word`` (on/ən,
-        bəyin/beyin), cached per word type.
+        candidates are the frequent letter swaps of ``word`` (dəyə/deyə,
+        alı/ali), cached per word type.
         """
         swaps = self._swaps(word)
         if not swaps or self.stats.bigram(prev, word) or self.stats.bigram(word, next_):
@@ -282,7 +282,7 @@ class Corrector(Scorer):
         - gives a word the statistics mostly see capitalised inside sentences
           (a known name: Azerbaycan → Azərbaycan; never Aldi → aldı), or
         - repairs only the vowel harmony of the suffixes after an unchanged,
-          long or attested stem (Troykasi → Troykası: troyka + sı), which a name
+          long or attested stem (Hollandiyasi → Hollandiyası: hollandiya + sı), which a name
           that merely resembles a word (Yanina: yan + ına) does not pass.
         """
         if self.stats.middles.get(fix, 0) >= 2:

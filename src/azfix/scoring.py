@@ -211,7 +211,7 @@ class Scorer:
     def _realword_candidates(self, word: str) -> tuple[tuple[str, str, float], ...]:
         out = []
         for cand in self.index.forms_near(word):
-            # Real-word confusions are letter swaps (on/ən, bəyin/beyin); a
+            # Real-word confusions are letter swaps (dəyə/deyə, alı/ali); a
             # letter more or less changes the inflection, which bigrams
             # cannot judge (4 ili / 4 il).
             if len(cand.text) != len(word) or self.lexicon.forms.get(cand.text, 0) < REALWORD_MIN_COUNT:
