@@ -125,3 +125,14 @@ def test_hunspell_dictionary_extends_the_lexicon(tmp_path):
 def test_missing_hunspell_dictionary_is_an_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         Cleaner(hunspell=[str(tmp_path / "none")]).clean("söz")
+
+
+def test_one_cleaner_shared_by_threads_gives_the_sequential_results():
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"Bu siyaset {n} dəfə təşəbbüslerinə və mühüm qərarlara baxmayaraq dəyişmədi." for n in range(40)]
+    shared = Cleaner()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        parallel = list(pool.map(shared.clean, texts))
+    assert parallel == [Cleaner().clean(t) for t in texts]
+    assert all("siyasət" in t for t in parallel)

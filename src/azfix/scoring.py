@@ -15,6 +15,7 @@ spelling once. The scorer never decides; :mod:`azfix.correct` does.
 from __future__ import annotations
 
 import math
+import threading
 from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
@@ -53,6 +54,7 @@ class TypeCache:
         self.data: dict = {}
         self.recording = False
         self._learnt: list = []
+        self._lock = threading.Lock()
 
     def __call__(self, *key):
         try:
@@ -66,9 +68,10 @@ class TypeCache:
         return value
 
     def _store(self, key, value) -> None:
-        if len(self.data) >= self.maxsize:
-            del self.data[next(iter(self.data))]
-        self.data[key] = value
+        with self._lock:  # eviction iterates the dict: one thread at a time
+            if len(self.data) >= self.maxsize:
+                del self.data[next(iter(self.data))]
+            self.data[key] = value
 
     def share(self) -> list:
         """What was computed since the last call (and forget it)."""
