@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import gzip
 import io
-import math
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,8 +68,6 @@ class ContextStats:
     bigrams: Counter = field(default_factory=Counter)
     capitals: Counter = field(default_factory=Counter)  # capitalised inside a sentence
     middles: Counter = field(default_factory=Counter)  # seen inside a sentence
-    _after: dict | None = field(default=None, repr=False, compare=False)
-    _before: dict | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "ContextStats":
@@ -88,17 +85,6 @@ class ContextStats:
     def merge(self, other: "ContextStats") -> "ContextStats":
         return ContextStats(self.unigrams + other.unigrams, self.bigrams + other.bigrams,
                             self.capitals + other.capitals, self.middles + other.middles)
-
-    def neighbours(self, word: str, length: int, after: bool) -> list[str]:
-        """Words of ``length`` letters seen right after (or right before) ``word``."""
-        index = self._after if after else self._before
-        if index is None:
-            self._after, self._before = {}, {}
-            for (first, second) in self.bigrams:
-                self._after.setdefault((first, len(second)), []).append(second)
-                self._before.setdefault((second, len(first)), []).append(first)
-            index = self._after if after else self._before
-        return index.get((word, length), [])
 
     def capitalised_share(self, word: str) -> float | None:
         """How often ``word`` is capitalised inside sentences (None: never seen there)."""
@@ -124,16 +110,6 @@ class ContextStats:
         words = sum(self.unigrams.values()) or 1
         ends = sum(count for (_, second), count in self.bigrams.items() if second == SENTENCE)
         return max(ends / words, 1e-3)
-
-    def association(self, prev: str, word: str, next_: str, prior_word: float, prior_next: float) -> float:
-        """How much the neighbours raise the odds of ``word``: log P(w|prev)/P(w) + log P(next|w)/P(next).
-
-        Zero for a word the statistics never saw; the unigram prior is
-        counted elsewhere, once.
-        """
-        return math.log(self.conditional(word, prev, prior_word) / prior_word) + math.log(
-            self.conditional(next_, word, prior_next) / prior_next
-        )
 
     # -- files -------------------------------------------------------------
     def save(self, path: Path, min_count: int = 1) -> None:
