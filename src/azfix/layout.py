@@ -11,7 +11,9 @@ line edges — never a letter:
 - ``unwrap``: in hard-wrapped text (most lines end without sentence
   punctuation) the line breaks inside a paragraph become spaces;
 - ``paragraph``: a paragraph that stops mid-sentence and a next paragraph
-  that goes on in lowercase are joined (``mövcud\\n\\nçağırışlar``);
+  that goes on in lowercase are joined (``mövcud\\n\\nçağırışlar``); on a
+  hard-wrapped page also a blank line before a lowercase word (past stray
+  marks) and one after an unfinished line that runs to the margin;
 - ``noise`` (hard-wrapped text only): punctuation standing alone at a line edge, separated by a space
   from the text (``(UPÜ) :``, ``: dirib``) is removed;
 - ``whitespace``: blank lines at the start, runs of blank lines, trailing
