@@ -3,15 +3,19 @@
     python -m benchmarks.batch [--size-mb 8] [--big-mb 0]
 
 Runs the real command line (a fresh process each time) on a re-sampled
-corpus (:mod:`benchmarks.make_corpus`), median of ``--runs`` runs, and
-reports MB/s, words/s, the 2-job speed-up and the peak RSS of any one
-process (the CLI or a worker), sampled from /proc every 2 s.
+corpus (:mod:`benchmarks.make_corpus`), median of ``--runs`` runs (1-job and
+2-job runs alternate), and
+reports MB/s, words/s, the 2-job speed-up, the CPU seconds of all processes
+(how much work the second worker duplicates, independent of a shared
+machine's speed drift) and the peak RSS of any one process (the CLI or a
+worker), sampled from /proc.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -47,20 +51,36 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def timed_clean(corpus: Path, jobs: int, sample_every: float = 2.0) -> tuple[float, float]:
-    """Wall seconds of ``azfix clean`` over ``corpus``, and the peak RSS of any
-    one of its processes (the CLI or a worker), sampled every ``sample_every`` s."""
+def _cpu_seconds(pid: int) -> float | None:
+    """User + system CPU seconds of one process so far (None once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed_clean(corpus: Path, jobs: int, sample_every: float = 0.5) -> tuple[float, float, float]:
+    """Wall seconds of ``azfix clean`` over ``corpus``, the peak RSS of any one
+    of its processes (the CLI or a worker) and the CPU seconds of all of them,
+    sampled from /proc every ``sample_every`` s (the last sample of each process
+    counts, so the CPU total may miss up to ``sample_every`` s per process)."""
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "azfix.cli", "clean", "-q", "--jobs", str(jobs), str(corpus)],
                                stdout=subprocess.DEVNULL)
     peak = 0.0
+    cpu: dict[int, float] = {}
     while process.poll() is None:
-        peak = max([peak] + [_rss_mb(pid) for pid in _tree(process.pid)])
+        for pid in _tree(process.pid):
+            peak = max(peak, _rss_mb(pid))
+            seconds = _cpu_seconds(pid)
+            if seconds is not None:
+                cpu[pid] = seconds
         time.sleep(sample_every)
     seconds = time.perf_counter() - start
     if process.returncode != 0:
         raise RuntimeError(f"azfix clean exited with {process.returncode}")
-    return seconds, peak
+    return seconds, peak, sum(cpu.values())
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,30 +99,39 @@ def main(argv: list[str] | None = None) -> int:
     size_mb = corpus.stat().st_size / 1024 / 1024
     words = len(corpus.read_text(encoding="utf-8").split())
     report = {"corpus_mb": size_mb, "words": words, "jobs": {}}
-    for jobs in (1, 2) if args.runs else ():
-        runs = [timed_clean(corpus, jobs) for _ in range(args.runs)]
-        median = statistics.median(seconds for seconds, _ in runs)
+    # 1-job and 2-job runs alternate, so that drift in the machine's speed
+    # (a shared VM) touches both alike
+    timings: dict[int, list[tuple[float, float, float]]] = {1: [], 2: []}
+    for _ in range(args.runs):
+        for jobs in timings:
+            timings[jobs].append(timed_clean(corpus, jobs))
+    for jobs, runs in timings.items() if args.runs else ():
+        median = statistics.median(run[0] for run in runs)
         report["jobs"][jobs] = {"seconds": median, "mb_per_s": size_mb / median, "words_per_s": words / median,
-                                "peak_rss_mb_one_process": max(peak for _, peak in runs)}
+                                "cpu_seconds_all_processes": statistics.median(run[2] for run in runs),
+                                "peak_rss_mb_one_process": max(run[1] for run in runs)}
     if args.runs:
         report["speedup_2_jobs"] = report["jobs"][1]["seconds"] / report["jobs"][2]["seconds"]
+        report["speedup_each_pair"] = [one[0] / two[0] for one, two in zip(timings[1], timings[2])]
     if args.big_mb or args.big_file:
         big = args.big_file or work / f"corpus_{args.big_mb:g}mb.txt"
         if not big.exists():
             make_corpus(["--shared", str(args.shared), "--size-mb", str(args.big_mb), "-o", str(big)])
-        seconds, peak = timed_clean(big, 2)
+        seconds, peak, _ = timed_clean(big, 2, sample_every=2.0)
         big_mb = big.stat().st_size / 1024 / 1024
         report["big"] = {"file": big.name, "mb": big_mb, "seconds": seconds, "mb_per_s": big_mb / seconds,
                          "peak_rss_mb_one_process": peak}
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
     print(f"re-sampled corpus: {size_mb:.1f} MB, {words:,} words")
-    print("| jobs | seconds (median) | MB/s | words/s |")
-    print("|---|---|---|---|")
+    print("| jobs | seconds (median) | MB/s | words/s | CPU seconds, all processes |")
+    print("|---|---|---|---|---|")
     for jobs, r in report["jobs"].items():
-        print(f"| {jobs} | {r['seconds']:.1f} | {r['mb_per_s']:.2f} | {r['words_per_s']:,.0f} |")
+        print(f"| {jobs} | {r['seconds']:.1f} | {r['mb_per_s']:.2f} | {r['words_per_s']:,.0f} "
+              f"| {r['cpu_seconds_all_processes']:.1f} |")
     if args.runs:
-        print(f"2 jobs / 1 job speed-up: {report['speedup_2_jobs']:.2f}×")
+        pairs = ", ".join(f"{x:.2f}" for x in report["speedup_each_pair"])
+        print(f"2 jobs / 1 job speed-up: {report['speedup_2_jobs']:.2f}× (each pair of runs: {pairs})")
     if "big" in report:
         b = report["big"]
         print(f"big run: {b['mb']:.0f} MB in {b['seconds']:.0f} s ({b['mb_per_s']:.2f} MB/s, 2 jobs), "

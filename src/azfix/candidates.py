@@ -28,16 +28,18 @@ from functools import lru_cache
 from dataclasses import dataclass
 from typing import Iterable
 
-from .alphabet import ascii_fold
+from .alphabet import VOWELS, ascii_fold, harmony_class
 from .lexicon import Lexicon
-from .morphology import START_STATE, realize
+from .morphology import _SOFTEN, ACCEPTING, GRAMMAR, START_STATE, _next_context, realize
 
 __all__ = ["Candidate", "CandidateKind", "CandidateIndex", "skeleton"]
 
 _EXTRA_FOLD = str.maketrans({"ñ": "n", "Ñ": "N", "ä": "a", "ı": "i"})
 MIN_INDEXED_LENGTH = 3
 _LETTERS = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
-SPLIT_READINGS = 4  # near forms tried for each side of a split
+_LETTER_SET = frozenset(_LETTERS)
+SPLIT_READINGS = 4  # near forms tried for the garbled side of a split
+SPLIT_MIN_COUNT = 1000  # both words of a split are this frequent
 
 
 def skeleton(word: str) -> str:
@@ -113,6 +115,8 @@ class CandidateIndex:
         self.min_form_count = min_form_count
         self._forms: tuple[dict, dict] | None = None
         self._stems: tuple[dict, dict] | None = None
+        # Cached per index: the same word ends turn up in many glued words.
+        self._readings = lru_cache(maxsize=50_000)(self._frequent_near)
 
     # The indexes take a second or two to build: only on the first unknown word.
     @property
@@ -161,8 +165,25 @@ class CandidateIndex:
         """Attested forms seen at least ``min_count`` times that differ from
         ``word`` in exactly one letter (``on``/``ən``): real-word confusion sets.
 
-        Every one-letter substitution is looked up (no index, no memory).
+        Once the delete index exists, a form one substitution away shares a
+        delete with ``word`` at the substituted place: one lookup per letter.
+        Before that (clean text needs no index), every substitution is looked
+        up. Both give the same list, in the same order.
         """
+        key = skeleton(word)
+        if self._forms is None or len(key) != len(word) or not word.isalpha():
+            return self._letter_swaps_by_lookup(word, min_count)
+        forms, by_delete = self.lexicon.forms, self._forms[1]
+        found = []
+        for i in range(len(word)):
+            head, tail = word[:i], word[i + 1:]
+            for form in entries(by_delete, key[:i] + key[i + 1:]):
+                if (len(form) == len(word) and form[i] != word[i] and form[i] in _LETTER_SET
+                        and form.startswith(head) and form.endswith(tail) and forms.get(form, 0) >= min_count):
+                    found.append((i, _LETTERS.index(form[i]), form))
+        return [form for _, _, form in sorted(found)]
+
+    def _letter_swaps_by_lookup(self, word: str, min_count: int) -> list[str]:
         forms = self.lexicon.forms
         out = []
         for i, old in enumerate(word):
@@ -193,14 +214,17 @@ class CandidateIndex:
     def stem_candidates(self, word: str, diacritic_only: bool = False) -> list[Candidate]:
         """A corrected stem followed by the suffixes re-realised with its harmony."""
         out = []
+        stems = self.lexicon.stems
         for cut in range(len(word) - 1, MIN_INDEXED_LENGTH - 1, -1):
             rest_key = skeleton(word[cut:])
             for stem in self.stems_near(word[:cut], diacritic_only):
-                entry = self.lexicon.stems.get(stem)
+                entry = stems.get(stem)
                 if entry is None:
                     continue
+                harmony = entry.harmony or harmony_class(stem) or 0
+                after_vowel = stem[-1] in VOWELS
                 for pos in entry.pos:
-                    for suffix in restore_suffixes(stem, entry, pos, rest_key):
+                    for suffix in suffix_spellings(rest_key, START_STATE.get(pos, "N"), harmony, after_vowel):
                         out.append(Candidate(stem_surface(stem, entry, suffix) + suffix, CandidateKind.STEM))
         return out
 
@@ -223,30 +247,35 @@ class CandidateIndex:
         is_known = self.lexicon.is_known_lower
         return [Candidate(v, CandidateKind.EDIT) for v in variants if len(v) > 1 and is_known(v)]
 
-    def split_candidates(self, word: str, min_count: int = 1000) -> list[Candidate]:
-        """Two attested words written together: ``bizidəstəkləyən``."""
+    def split_candidates(self, word: str) -> list[Candidate]:
+        """Two frequent words written together: ``bizidəstəkləyən``; or
+        together and garbled (``bütünüzy`` → ``bütün üzv``)."""
         forms = self.lexicon.forms
-
-        def readings(part: str) -> list[str]:
-            """The part itself if frequent, and its most frequent near forms."""
-            near = sorted((c.text for c in self.forms_near(part) if forms.get(c.text, 0) >= min_count),
-                          key=lambda w: (-forms[w], w))[:SPLIT_READINGS]
-            return ([part] if forms.get(part, 0) >= min_count else []) + near
-
         out = []
         for cut in range(2, len(word) - 1):
             left, right = word[:cut], word[cut:]
-            if forms.get(left, 0) >= min_count and forms.get(right, 0) >= min_count:
+            left_ok = forms.get(left, 0) >= SPLIT_MIN_COUNT
+            right_ok = forms.get(right, 0) >= SPLIT_MIN_COUNT
+            if left_ok and right_ok:
                 out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
                 continue
             # Glued and garbled: each side may be one cheap edit from a word
             # (bütünüzy → bütün üzv); the error model prices the whole.
             if len(left) < 2 or len(right) < 2:
                 continue
-            for first in readings(left):
-                for second in readings(right):
+            for first in ([left] if left_ok else []) + list(self._readings(left)):
+                for second in ([right] if right_ok else []) + list(self._readings(right)):
                     out.append(Candidate(f"{first} {second}", CandidateKind.SPLIT))
         return out
+
+    def _frequent_near(self, part: str) -> tuple[str, ...]:
+        """The most frequent forms one skeleton edit from ``part``: how one
+        side of a glued pair may have been meant."""
+        forms = self.lexicon.forms
+        same, near = self._near(skeleton(part), self.form_skeletons, self.form_deletes)
+        frequent = [w for w in same | near if w != part and forms.get(w, 0) >= SPLIT_MIN_COUNT]
+        frequent.sort(key=lambda w: (-forms[w], w))
+        return tuple(frequent[:SPLIT_READINGS])
 
 
 _SOFT = {"k": "y", "q": "ğ", "t": "d"}
@@ -255,8 +284,6 @@ _SOFT = {"k": "y", "q": "ğ", "t": "d"}
 @lru_cache(maxsize=None)
 def realized_variants(template: str, harmony: int, after_vowel: bool) -> tuple[tuple[str, str], ...]:
     """(written form, skeleton) of a suffix template here, with its softened variant."""
-    from .morphology import _SOFTEN
-
     surface = realize(template, harmony, after_vowel)
     if not surface:
         return ()
@@ -275,20 +302,9 @@ def stem_surface(stem: str, entry, suffix: str) -> str:
     return stem
 
 
-def restore_suffixes(stem: str, entry, pos: str, rest_key: str) -> list[str]:
-    """Suffix chains after ``stem`` whose skeleton is ``rest_key``, written correctly."""
-    from .alphabet import harmony_class
-    from .morphology import VOWELS
-
-    harmony = entry.harmony or harmony_class(stem) or 0
-    return list(suffix_spellings(rest_key, START_STATE.get(pos, "N"), harmony, stem[-1] in VOWELS))
-
-
 @lru_cache(maxsize=None)
 def _steps(state: str, harmony: int, after_vowel: bool) -> dict[str, tuple[tuple[str, str, str, int, bool], ...]]:
     """The suffixes written in this state and context, grouped by the first letter of their skeleton."""
-    from .morphology import GRAMMAR, _next_context
-
     grouped: dict[str, list] = {}
     for _tag, template, next_state in GRAMMAR[state]:
         for form, key in realized_variants(template, harmony, after_vowel):
@@ -302,8 +318,6 @@ def suffix_spellings(rest_key: str, state: str, harmony: int, after_vowel: bool)
 
     Cached: the same damaged ending (``lerinde``) follows many stems.
     """
-    from .morphology import ACCEPTING
-
     results: list[str] = []
 
     def walk(rest: str, state: str, h: int, after_vowel: bool, written: str, depth: int) -> None:

@@ -269,15 +269,39 @@ def transitions_by_letter(state: str, harmony: int, after_vowel: bool) -> dict[s
 class Analyzer:
     """Finds the analyses of lowercase words over a stem table.
 
-    ``stems`` maps a stem to its :class:`StemEntry`. The analyzer holds no
-    other state, so one instance is safe to share between threads.
+    ``stems`` maps a stem to its :class:`StemEntry`; it must not change
+    after the analyzer first reads it. The analyzer holds no other state than
+    what it derives from it, so one instance is safe to share between threads.
     """
 
     def __init__(self, stems: Mapping[str, StemEntry], min_stem_length: int = 2):
         self.stems = stems
         self.min_stem_length = min_stem_length
+        self._alternated: frozenset[str] | None = None
 
     # -- stems -----------------------------------------------------------
+    @property
+    def alternated_surfaces(self) -> frozenset[str]:
+        """How stems with an alternation are written before a vowel (``çörəy``,
+        ``ged``, ``ağz``): with the stems themselves, every prefix that
+        :meth:`stem_readings` can read. Lets the word walks skip a prefix
+        with one lookup instead of trying every alternation."""
+        if self._alternated is None:
+            surfaces = set()
+            for stem, entry in self.stems.items():
+                if not entry.flags:
+                    continue
+                last = stem[-1]
+                if "s" in entry.flags and last in _SOFTEN:
+                    surfaces.add(stem[:-1] + _SOFTEN[last])
+                if "d" in entry.flags and last == "t":
+                    surfaces.add(stem[:-1] + "d")
+                if ("v" in entry.flags and len(stem) >= 3 and stem[-2] in _HIGH_VOWELS
+                        and last not in VOWELS and stem[-3] not in VOWELS):
+                    surfaces.add(stem[:-2] + last)
+            self._alternated = frozenset(surfaces)
+        return self._alternated
+
     def stem_readings(self, prefix: str) -> Iterator[tuple[str, StemEntry, str]]:
         """(dictionary stem, entry, what the next letter must be) for a word prefix.
 
@@ -331,8 +355,11 @@ class Analyzer:
     # -- words -------------------------------------------------------------
     def iter_analyses(self, word: str) -> Iterator[Analysis]:
         """Analyses of a lowercase word, longest stem first."""
+        stems, alternated = self.stems, self.alternated_surfaces
         for cut in range(len(word), self.min_stem_length - 1, -1):
             prefix, rest = word[:cut], word[cut:]
+            if prefix not in stems and prefix not in alternated:
+                continue  # no stem is written so
             for stem, entry, next_must in self.stem_readings(prefix):
                 harmony = entry.harmony or harmony_class(stem) or 0
                 after_vowel = prefix[-1] in VOWELS
@@ -362,8 +389,12 @@ class Analyzer:
 
     def is_well_formed(self, word: str) -> bool:
         """True if the word has an analysis (the walk of :meth:`iter_analyses`, answering yes/no)."""
+        stems, alternated = self.stems, self.alternated_surfaces
         for cut in range(len(word), self.min_stem_length - 1, -1):
-            prefix, rest = word[:cut], word[cut:]
+            prefix = word[:cut]
+            if prefix not in stems and prefix not in alternated:
+                continue  # no stem is written so
+            rest = word[cut:]
             for stem, entry, next_must in self.stem_readings(prefix):
                 if not rest:
                     if next_must != "vowel":

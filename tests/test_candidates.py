@@ -1,0 +1,35 @@
+"""Candidate generation over the shipped lexicon: what each generator proposes."""
+
+import random
+
+from azfix.candidates import CandidateIndex, CandidateKind
+from azfix.lexicon import Lexicon
+
+LEXICON = Lexicon.load()
+
+
+def test_letter_swaps_are_the_same_with_and_without_the_index():
+    words = random.Random(7).sample(sorted(w for w in LEXICON.forms if w.isalpha()), 3000) + ["on", "ən", "bəyin"]
+    index = CandidateIndex(LEXICON)
+    by_lookup = [index.letter_swaps(word, 500) for word in words]
+    assert index._forms is None  # the lookups did not build the index
+    index.form_skeletons  # build it
+    assert [index.letter_swaps(word, 500) for word in words] == by_lookup
+    assert "ən" in index.letter_swaps("on", 500)
+
+
+def test_glued_words_split_even_when_garbled():
+    index = CandidateIndex(LEXICON)
+    assert "bizi dəstəkləyən" in {c.text for c in index.split_candidates("bizidəstəkləyən")}
+    garbled = index.split_candidates("bütünüzy")
+    assert "bütün üzv" in {c.text for c in garbled}  # one side as written, the other one edit away
+    assert all(c.kind is CandidateKind.SPLIT for c in garbled)
+    # both sides one skeleton edit away from a frequent word
+    assert "bütün üzv" in {c.text for c in index.split_candidates("bütüñüz")}
+    assert not index.split_candidates("xq")
+
+
+def test_unseen_inflections_come_from_a_corrected_stem():
+    index = CandidateIndex(LEXICON)
+    texts = {c.text for c in index.stem_candidates("müharibasi")}
+    assert "müharibəsi" in texts
