@@ -1,5 +1,7 @@
 import io
 
+import pytest
+
 from azfix import Cleaner
 from azfix.batch import Summary, chunks_of, clean_chunks, clean_jsonl, find_files
 
@@ -64,3 +66,9 @@ def test_two_workers_clean_exactly_like_one():
     one = "".join(r.text for r in clean_chunks(chunks, Cleaner(), jobs=1))
     two = "".join(r.text for r in clean_chunks(chunks, Cleaner(), jobs=2))
     assert one == two and "siyasət" in two and "təşəbbüslərinə" in two
+
+
+def test_a_failing_chunk_fails_the_batch_instead_of_hanging():
+    texts = ["Bu siyaset.\n"] * 5 + [None] + ["Bu siyaset.\n"] * 5
+    with pytest.raises(TypeError):
+        list(clean_chunks(texts, Cleaner(), jobs=2, documents=True))

@@ -16,7 +16,8 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
-from collections import Counter
+import threading
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
@@ -127,31 +128,44 @@ def clean_chunks(chunks: Iterable[str], cleaner: Cleaner, jobs: int | None = Non
 
 
 def _bounded_imap(pool, pieces: Iterable[tuple[str, bool]], window: int, jobs: int) -> Iterator[Result]:
-    """Like ``pool.imap`` but never reads more than ``window`` chunks ahead.
+    """Like ``pool.imap`` but never more than ``window`` chunks read ahead,
+    and at most one chunk waiting for each busy worker.
 
-    What a worker learnt (candidate lists of new unknown words) rides along
-    with the next ``jobs`` chunks sent out, so that every worker most likely
-    gets it and the same word is rarely worked out twice.
+    A chunk is sent out as soon as a worker is about to be free, not when the
+    oldest result has been handed on: what workers learnt (the candidate
+    lists of new unknown words, taken from each chunk as soon as it is done)
+    then reaches the other workers at most a chunk or two later, with the
+    next ``jobs`` chunks sent, so the same word is rarely worked out twice.
     """
-    pending = []
+    pending: deque = deque()  # in input order
     fresh: list[list] = []  # [entries, sends left]
+    done = threading.Condition()
+    unfinished = [0]
 
-    def receive(task) -> Result:
-        result, learnt = task.get()
-        if learnt:
-            fresh.append([learnt, jobs])
-        return result
+    def finished(outcome) -> None:  # runs in the pool's result thread
+        with done:
+            unfinished[0] -= 1
+            if isinstance(outcome, tuple) and outcome[1]:
+                fresh.append([outcome[1], jobs])
+            done.notify()
 
     for chunk, last in pieces:
-        learnt = [entry for batch in fresh for entry in batch[0]]
-        for batch in fresh:
-            batch[1] -= 1
-        fresh[:] = [batch for batch in fresh if batch[1] > 0]
-        pending.append(pool.apply_async(_clean_in_worker, (chunk, last, learnt)))
-        if len(pending) >= window:
-            yield receive(pending.pop(0))
+        while True:
+            while pending and pending[0].ready():
+                yield pending.popleft().get()[0]
+            with done:
+                if unfinished[0] <= jobs and len(pending) < window:
+                    learnt = [entry for batch in fresh for entry in batch[0]]
+                    for batch in fresh:
+                        batch[1] -= 1
+                    fresh[:] = [batch for batch in fresh if batch[1] > 0]
+                    unfinished[0] += 1
+                    break
+                done.wait(timeout=0.01)
+        pending.append(pool.apply_async(_clean_in_worker, (chunk, last, learnt),
+                                        callback=finished, error_callback=finished))
     while pending:
-        yield receive(pending.pop(0))
+        yield pending.popleft().get()[0]
 
 
 def find_files(paths: Iterable[str], pattern: str = "*.txt") -> list[Path]:
