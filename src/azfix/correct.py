@@ -34,7 +34,7 @@ from .edits import Edit
 from .errormodel import ErrorModel
 from .hyphens import join_hyphenated_suffix
 from .lexicon import Lexicon
-from .scoring import ASCII_DIACRITIC_COST, OOV_PRIOR, SPLIT_COST, Scorer
+from .scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer
 from .tokenize import Token, TokenKind
 
 __all__ = ["Corrector", "CorrectorConfig"]
@@ -131,10 +131,11 @@ class Corrector(Scorer):
                  for text, kind, cost in options):
             # An unknown word that is a known word but for its diacritics, or
             # exactly two known words run together, is far more often a
-            # damaged word than a new one.
-            keep_prior = OOV_PRIOR * TWIN_FACTOR
+            # damaged word than a new one. (It looks as natural as the word
+            # it damages, so its look earns it nothing.)
+            keep_prior = self.oov_prior(word, False) * TWIN_FACTOR
         else:
-            keep_prior = OOV_PRIOR
+            keep_prior = self.oov_prior(word)
         keep_prior *= 1.0 if not known else (1 - error_prior)
         keep = math.log(keep_prior) + self.context_score(prev, word, next_)
         scored = []

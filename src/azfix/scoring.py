@@ -22,6 +22,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .alphabet import az_lower, transfer_case
 from .candidates import Candidate, CandidateIndex, CandidateKind, skeleton
+from .charmodel import CharModel
 from .context import SENTENCE, ContextStats
 from .errormodel import ErrorModel
 from .lexicon import Lexicon
@@ -30,6 +31,13 @@ __all__ = ["Scorer", "TypeCache"]
 
 ALPHA = 6.0  # log-odds per unit of error cost (fitted on development noise)
 OOV_PRIOR = 2e-8  # prior probability of an unknown word being a correct rare word
+# The letter model (azfix.charmodel) moves that prior: a word that looks like
+# Azerbaijani keeps more of it, an odd-looking one less (fitted on development noise).
+LOOKS_WEIGHT = 0.5  # nats of prior per nat of letter-model oddness
+LOOKS_NEUTRAL = -4.0  # the oddness at which the letter model says nothing
+LOOKS_BONUS = 2.0  # the most a natural look raises the prior (nats)
+LOOKS_PENALTY = 3.0  # the most an odd look lowers it (nats)
+ODD_LETTER = -6.0  # a letter this unlikely (log) denies a word the bonus
 KNOWN_FLOOR = 5e-8  # prior of a well-formed word no count covers
 SPLIT_PRIOR = 20.0  # odds of a glued pair over its unigram product (fitted on development noise)
 SPLIT_COST = 0.35  # error cost of a missing space
@@ -106,6 +114,8 @@ class Scorer:
         self._realword = lru_cache(maxsize=10_000)(self._realword_candidates)
         self._swaps = lru_cache(maxsize=100_000)(self._letter_swaps)
         self.prior = lru_cache(maxsize=50_000)(self._prior)
+        self.oov_prior = lru_cache(maxsize=50_000)(self._oov_prior)
+        self._charmodel: CharModel | None = None
         self.cheap_substitutions: dict[str, str] = {}
         for (intended, observed), cost in model.substitutions.items():
             if cost <= CHEAP_SUBSTITUTION:
@@ -121,6 +131,21 @@ class Scorer:
             first, second = word.split(" ", 1)
             return SPLIT_PRIOR * self.prior(first) * self.prior(second)
         return max(self.lexicon.unseen_form_prior(word), KNOWN_FLOOR if self.lexicon.is_known_lower(word) else OOV_PRIOR)
+
+    def _oov_prior(self, word: str, natural_bonus: bool = True) -> float:
+        """Prior of an unknown word being a correct word the lexicon lacks:
+        higher for a word that looks like Azerbaijani, lower for one with
+        letter sequences the language does not write (``səhralrda``).
+        Without ``natural_bonus`` the look can only lower it."""
+        if self._charmodel is None:
+            self._charmodel = CharModel(self.lexicon.forms)  # built once, on the first unknown word
+        model = self._charmodel
+        shift = LOOKS_WEIGHT * (model.plausibility(word) - LOOKS_NEUTRAL)
+        if natural_bonus and model.oddest_letter(word) >= ODD_LETTER:
+            shift = min(LOOKS_BONUS, shift)  # natural throughout
+        else:
+            shift = min(0.0, shift)
+        return OOV_PRIOR * math.exp(max(-LOOKS_PENALTY, shift))
 
     def context_score(self, prev: str, word: str, next_: str) -> float:
         """Log odds the neighbours add to ``word``; a split's two words are scored as a pair."""
