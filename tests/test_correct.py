@@ -136,3 +136,8 @@ def test_one_cleaner_shared_by_threads_gives_the_sequential_results():
         parallel = list(pool.map(shared.clean, texts))
     assert parallel == [Cleaner().clean(t) for t in texts]
     assert all("siyasət" in t for t in parallel)
+
+
+def test_a_typo_fix_never_lands_on_a_name():
+    # "fransa" is one letter from "branşa" but is a name (Fransa) in the statistics
+    assert azfix.clean("Onlar branşa görə qalib gəldi.") == "Onlar branşa görə qalib gəldi."

@@ -44,6 +44,8 @@ HARMONY_REPAIR_STEM_SHARE = 0.6  # the unchanged stem must be this much of the w
 REPEATED = 3  # an unknown word this frequent in one text is taken as intended
 TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
 ASCII_TWIN_PRIOR = 0.3  # in ASCII-typed text, odds that a word lost its diacritics
+NAME_SIGHTINGS = 3  # inside-sentence sightings before a word's capitalisation is trusted
+NAME_CAPITALISED_SHARE = 0.9  # a word capitalised this often inside sentences is a name
 MAX_ALWAYS_KEPT = 200_000  # bound on the per-cleaner set of words that are always kept
 
 
@@ -267,11 +269,18 @@ class Corrector(Scorer):
             # a word the lexicon has seen written (not merely one it can parse).
             if prev != SENTENCE or choice.text not in self.lexicon.forms:
                 return None
+        if text.islower() and choice.kind == "typo" and self._is_a_name(choice.text):
+            return None  # a typo does not turn a name (Fransa) into a lowercase word (branşa)
         replacement = " ".join(transfer_case(part_src, part) for part_src, part in
                                _case_sources(text, choice.text))
         if replacement == text:
             return None
         return replacement, choice.kind, choice.confidence
+
+    def _is_a_name(self, word: str) -> bool:
+        """Written capitalised inside sentences nearly always (seen there at least NAME_SIGHTINGS times)."""
+        return (self.stats.middles.get(word, 0) >= NAME_SIGHTINGS
+                and self.stats.capitalised_share(word) >= NAME_CAPITALISED_SHARE)
 
     def _keep_always(self, text: str) -> None:
         if len(self._always_kept) < MAX_ALWAYS_KEPT:
