@@ -116,7 +116,7 @@ class CandidateIndex:
         self._forms: tuple[dict, dict] | None = None
         self._stems: tuple[dict, dict] | None = None
         # Cached per index: the same word ends turn up in many glued words.
-        self._readings = lru_cache(maxsize=50_000)(self._frequent_near)
+        self._readings = lru_cache(maxsize=20_000)(self._frequent_near)
 
     # The indexes take a second or two to build: only on the first unknown word.
     @property

@@ -114,7 +114,7 @@ class Scorer:
         self._realword = lru_cache(maxsize=10_000)(self._realword_candidates)
         self._swaps = lru_cache(maxsize=100_000)(self._letter_swaps)
         self.prior = lru_cache(maxsize=50_000)(self._prior)
-        self.oov_prior = lru_cache(maxsize=50_000)(self._oov_prior)
+        self.oov_prior = lru_cache(maxsize=20_000)(self._oov_prior)
         self._charmodel: CharModel | None = None
         self.cheap_substitutions: dict[str, str] = {}
         for (intended, observed), cost in model.substitutions.items():
