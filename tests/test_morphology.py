@@ -82,3 +82,38 @@ _WELL_FORMED_CASES = [
 def test_is_well_formed_agrees_with_analyze(word):
     # is_well_formed answers yes/no with a cached walk; it must say what analyze finds.
     assert analyzer.is_well_formed(word) == bool(analyzer.analyze(word))
+
+
+def test_the_stem_surface_guard_changes_no_verdict():
+    """The word walk skips prefixes no stem is written as; the full walk over
+    every prefix must agree, on words and on one-letter corruptions of them."""
+    import random
+
+    from azfix.lexicon import default_lexicon
+    from azfix.morphology import START_STATE, VOWELS, completes, harmony_class
+
+    analyzer = default_lexicon().analyzer
+
+    def full_walk(word: str) -> bool:
+        for cut in range(len(word), analyzer.min_stem_length - 1, -1):
+            prefix, rest = word[:cut], word[cut:]
+            for stem, entry, next_must in analyzer.stem_readings(prefix):
+                if not rest:
+                    if next_must != "vowel":
+                        return True
+                    continue
+                harmony = entry.harmony or harmony_class(stem) or 0
+                for pos in entry.pos:
+                    state = START_STATE.get(pos, "N")
+                    if completes(rest, state, harmony, prefix[-1] in VOWELS, next_must) or (
+                        state == "Num" and completes(rest, "N", harmony, prefix[-1] in VOWELS, next_must)
+                    ):
+                        return True
+        return False
+
+    rng = random.Random(3)
+    words = rng.sample(sorted(w for w in default_lexicon().forms if w.isalpha()), 1500)
+    corrupted = [w[:i] + rng.choice("aəıiouüeklmnrsşdtyq") + w[i + 1:]
+                 for w in words for i in [rng.randrange(len(w))]]
+    for word in words + corrupted + ["çörəyi", "bulağı", "gedir", "ağzı", "oğlu"]:
+        assert analyzer.is_well_formed(word) == full_walk(word), word
