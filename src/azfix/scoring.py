@@ -8,6 +8,10 @@ three terms of the noisy channel::
     - ALPHA * cost(word, c)                error model
     + log P(c | prev) + log P(next | c)    context (bigram statistics)
 
+Keeping an unknown word as it is has a prior too (:meth:`Scorer.oov_prior`):
+it may be a correct word the lexicon lacks, likelier when its letters look
+like Azerbaijani (:mod:`azfix.charmodel`).
+
 Candidate lists are cached per word type, so a long text pays for each
 spelling once. The scorer never decides; :mod:`azfix.correct` does.
 """
