@@ -129,7 +129,7 @@ def clean_chunks(chunks: Iterable[str], cleaner: Cleaner, jobs: int | None = Non
 
 def _bounded_imap(pool, pieces: Iterable[tuple[str, bool]], window: int, jobs: int) -> Iterator[Result]:
     """Like ``pool.imap`` but never more than ``window`` chunks read ahead,
-    and at most one chunk waiting for each busy worker.
+    and no more than one chunk queued beyond those the workers are busy with.
 
     A chunk is sent out as soon as a worker is about to be free, not when the
     oldest result has been handed on: what workers learnt (the candidate

@@ -71,12 +71,17 @@ class CharModel:
         """Average log-probability per letter (the word end counts as one)."""
         return sum(self.letter_logprobs(word)) / (len(word) + 1)
 
+    def looks(self, word: str) -> tuple[float, float]:
+        """(:meth:`plausibility`, :meth:`oddest_letter`) from one pass over the letters."""
+        logprobs = self.letter_logprobs(word)
+        return (sum(logprobs) / len(logprobs) - self.typical) * len(logprobs), min(logprobs)
+
     def plausibility(self, word: str) -> float:
         """Log-likelihood of ``word`` against a typical word of its length
         (0 for a typical word, negative for an odd-looking one)."""
-        return (self.score(word) - self.typical) * (len(word) + 1)
+        return self.looks(word)[0]
 
     def oddest_letter(self, word: str) -> float:
         """The lowest log-probability of any letter of ``word``: damage is
         local, and one near-impossible spot (the ``lrd`` of ``səhralrda``) is its mark."""
-        return min(self.letter_logprobs(word))
+        return self.looks(word)[1]

@@ -143,9 +143,9 @@ class Scorer:
         Without ``natural_bonus`` the look can only lower it."""
         if self._charmodel is None:
             self._charmodel = CharModel(self.lexicon.forms)  # built once, on the first unknown word
-        model = self._charmodel
-        shift = LOOKS_WEIGHT * (model.plausibility(word) - LOOKS_NEUTRAL)
-        if natural_bonus and model.oddest_letter(word) >= ODD_LETTER:
+        plausibility, oddest_letter = self._charmodel.looks(word)
+        shift = LOOKS_WEIGHT * (plausibility - LOOKS_NEUTRAL)
+        if natural_bonus and oddest_letter >= ODD_LETTER:
             shift = min(LOOKS_BONUS, shift)  # natural throughout
         else:
             shift = min(0.0, shift)
