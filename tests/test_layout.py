@@ -102,3 +102,36 @@ def test_real_paragraph_break_after_a_short_finished_line_is_kept():
     text = _wrapped_page("təsdiq etdilər.", "Növbəti toplantı gələn ay keçiriləcək və orada")
     kinds = [e.kind for e in layout_edits(text, default_lexicon().is_known)]
     assert "paragraph" not in kinds
+
+
+def _page_with_paragraph_start(opening: str, inner_marks: int) -> str:
+    inner = [": " if k < inner_marks else "" for k in range(5)]
+    first = [
+        "Bu gün şəhərin mərkəzində keçirilən toplantıda",
+        inner[0] + "nazirlər yeni layihənin əsas istiqamətlərini",
+        inner[1] + "müzakirə etdilər və onun həyata keçirilməsi",
+        inner[2] + "üçün lazım olan vəsaitin həcmini də bir daha",
+        inner[3] + "dəqiqləşdirdilər və yeni planı təsdiq etdilər.",
+    ]
+    second = [
+        opening + "Növbəti toplantı gələn ay keçiriləcək və orada",
+        inner[4] + "görülən işlərin nəticələri müzakirə olunacaq.",
+    ]
+    return "\n".join(first) + "\n\n" + "\n".join(second) + "\n"
+
+
+def test_stops_and_mark_runs_before_a_paragraph_are_noise():
+    for opening in (": ", ". ", "—— ", ":— "):
+        out = fixed(_page_with_paragraph_start(opening, inner_marks=0))
+        assert "\n\nNövbəti toplantı" in out, opening
+
+
+def test_a_lone_dash_opening_a_paragraph_is_kept_on_a_clean_page():
+    out = fixed(_page_with_paragraph_start("— ", inner_marks=0))
+    assert "\n\n— Növbəti toplantı" in out
+
+
+def test_a_lone_dash_opening_a_paragraph_is_noise_on_a_speckled_page():
+    out = fixed(_page_with_paragraph_start("— ", inner_marks=4))
+    assert "\n\nNövbəti toplantı" in out
+    assert ": " not in out

@@ -55,6 +55,30 @@ _LINE_START_NOISE = regex.compile(
 )
 
 
+# Marks and spaces before the capital or digit that opens a paragraph (": Xatirəsi", "—— Söhbət").
+_PARAGRAPH_START_NOISE = regex.compile(
+    r"^([" + regex.escape(NOISE) + r"]+(?: +[" + regex.escape(NOISE) + r"]+)* +)(?=[\p{Lu}\d])"
+)
+DASHES = "-–—"
+SPECKLE_HABIT = 3  # line-start marks removed inside paragraphs before dashes at paragraph starts count as noise
+
+
+def _paragraph_start_noise(body: str, speckled: bool):
+    """Stray marks before a paragraph's first word, or None.
+
+    Stops and colons (``: Xatirəsi``) and runs of marks (``—— Söhbət``) are
+    never a paragraph's start; a lone dash may open a dialogue line or a list
+    item, so it counts as noise only on a page whose lines show the habit.
+    """
+    match = _PARAGRAPH_START_NOISE.match(body)
+    if not match:
+        return None
+    marks = match.group(1).replace(" ", "")
+    if marks == "..." or marks in DASHES and not speckled:
+        return None
+    return match
+
+
 def _start_noise(body: str):
     match = _LINE_START_NOISE.search(body)
     if match and (" " in match.group(1) or len(match.group(1).strip()) >= 2):
@@ -104,8 +128,14 @@ def is_hard_wrapped(lines: list[Line], min_lines: int = 6, share: float = 0.5, g
     if len(content) < min_lines:
         return False
     open_ended = sum(1 for t in content if not ends_sentence(t))
-    lowercase_next = sum(1 for t in content[1:] if t[:1].islower())
+    lowercase_next = sum(1 for t in content[1:] if _goes_on(t))
     return open_ended / len(content) >= share and lowercase_next / (len(content) - 1) >= goes_on
+
+
+def _goes_on(line: str) -> bool:
+    """True if the line's first word, past stray marks, is lowercase."""
+    match = _FIRST_WORD_PAST_NOISE.match(line)
+    return bool(match) and match.group(1)[:1].islower()
 
 
 def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
@@ -116,6 +146,7 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
     edits: list[Edit] = []
     wrapped = is_hard_wrapped(lines)
     edge: dict[int, str] = {}  # line index -> its text with edge noise blanked
+    opening: list[int] = []  # lines that open a paragraph
     for k, line in enumerate(lines):
         body = line.text
         edge[k] = body
@@ -131,7 +162,16 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
         if head and not list_item and k > 0 and not ends_sentence(lines[k - 1].text.rstrip()):
             edits.append(Edit(line.start, line.start + len(head.group(1)), head.group(1), "", "noise", 0.8))
             body = " " * len(head.group(1)) + body[len(head.group(1)):]
+        elif not line.blank and (k == 0 or lines[k - 1].blank):
+            opening.append(k)
         edge[k] = body
+    inner_marks = sum(1 for e in edits if e.start in {line.start for line in lines})
+    for k in opening:
+        head = _paragraph_start_noise(edge[k], inner_marks >= SPECKLE_HABIT)
+        if head:
+            s = lines[k].start
+            edits.append(Edit(s, s + len(head.group(1)), head.group(1), "", "noise", 0.8))
+            edge[k] = " " * len(head.group(1)) + edge[k][len(head.group(1)):]
     edits += _joins(text, lines, edge, wrapped, is_known)
     edits += _blank_runs(text, lines, edits)
     return _without_overlaps(edits)
