@@ -32,6 +32,7 @@ from .candidates import CandidateIndex, skeleton
 from .context import SENTENCE, ContextStats
 from .edits import Edit
 from .errormodel import ErrorModel
+from .foreign import OPENING_QUOTES, has_accented_letter, is_foreign_word, is_language_adverb
 from .hyphens import join_hyphenated_suffix
 from .lexicon import Lexicon
 from .scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer
@@ -188,9 +189,50 @@ class Corrector(Scorer):
                 continue  # a known word its neighbours attest
             edit = self.token_edit(token, lowered[i], before[n], after[n], ascii_typed,
                                    lowered[i] in self_repeating)
-            if edit is not None:
+            if edit is not None and not self._looks_foreign(tokens, words, n, before[n], after[n], ascii_typed):
                 out.append(edit)
         return out
+
+    def _looks_foreign(self, tokens: list[Token], words: list[int], n: int, prev: str, next_: str,
+                       ascii_typed: bool) -> bool:
+        """True if word ``n`` is in another language or in markup (see :mod:`azfix.foreign`)."""
+        i = words[n]
+        if has_accented_letter(tokens[i].text):
+            return True
+        if i + 1 < len(tokens) and tokens[i + 1].text.startswith("=") or i > 0 and tokens[i - 1].text.endswith("="):
+            return True  # an attribute of left-over markup (border="0")
+        if i > 0 and tokens[i - 1].text in OPENING_QUOTES and is_language_adverb(prev):
+            return True  # ingiliscə "god"
+        before = tokens[words[n - 1]].text if prev != SENTENCE and n > 0 else None
+        after = tokens[words[n + 1]].text if next_ != SENTENCE and n + 1 < len(words) else None
+        known = self.lexicon.is_known
+
+        def odd(word: str | None) -> bool:
+            # the end of a sentence, a foreign word, or (unless the whole
+            # text lost its letters) a word the lexicon does not know
+            return word is None or is_foreign_word(word) or (
+                not ascii_typed and word.isalpha() and not known(word))
+
+        if before is not None and is_foreign_word(before) and odd(after):
+            return True
+        if after is not None and is_foreign_word(after) and odd(before):
+            return True
+        # Portal of Islam in the Czech Republic
+        return sum(map(is_foreign_word, self._near_words(tokens, words, n, before, after))) >= 2
+
+    @staticmethod
+    def _near_words(tokens: list[Token], words: list[int], n: int, before: str | None, after: str | None) -> list[str]:
+        """The words up to two places either side of word ``n``, within its sentence."""
+        near = []
+        if before is not None:
+            near.append(before)
+            if n >= 2 and _same_sentence(tokens, words[n - 2], words[n - 1]):
+                near.append(tokens[words[n - 2]].text)
+        if after is not None:
+            near.append(after)
+            if n + 2 < len(words) and _same_sentence(tokens, words[n + 1], words[n + 2]):
+                near.append(tokens[words[n + 2]].text)
+        return near
 
     def token_edit(self, token: Token, lower: str, prev: str, next_: str, ascii_typed: bool = False,
                    repeated: bool = False) -> Edit | None:
@@ -352,6 +394,11 @@ def _neighbours(tokens: list[Token], words: list[int], lowered: dict) -> tuple[l
         elif token.kind is newline or token.text in _BREAKS:
             broken = True
     return before, after
+
+
+def _same_sentence(tokens: list[Token], i: int, j: int) -> bool:
+    """True if no line break or sentence mark lies between tokens i < j."""
+    return not any(t.kind is TokenKind.NEWLINE or t.text in _BREAKS for t in tokens[i + 1:j])
 
 
 def _case_sources(original: str, replacement: str) -> list[tuple[str, str]]:
