@@ -97,18 +97,17 @@ def test_the_stem_surface_guard_changes_no_verdict():
     def full_walk(word: str) -> bool:
         for cut in range(len(word), analyzer.min_stem_length - 1, -1):
             prefix, rest = word[:cut], word[cut:]
-            for stem, entry, next_must in analyzer.stem_readings(prefix):
+            for stem, entry, pos, next_must in analyzer.stem_readings(prefix):
                 if not rest:
                     if next_must != "vowel":
                         return True
                     continue
                 harmony = entry.harmony or harmony_class(stem) or 0
-                for pos in entry.pos:
-                    state = START_STATE.get(pos, "N")
-                    if completes(rest, state, harmony, prefix[-1] in VOWELS, next_must) or (
-                        state == "Num" and completes(rest, "N", harmony, prefix[-1] in VOWELS, next_must)
-                    ):
-                        return True
+                state = START_STATE.get(pos, "N")
+                if completes(rest, state, harmony, prefix[-1] in VOWELS, next_must) or (
+                    state == "Num" and completes(rest, "N", harmony, prefix[-1] in VOWELS, next_must)
+                ):
+                    return True
         return False
 
     rng = random.Random(3)
@@ -117,3 +116,12 @@ def test_the_stem_surface_guard_changes_no_verdict():
                  for w in words for i in [rng.randrange(len(w))]]
     for word in words + corrupted + ["çörəyi", "bulağı", "gedir", "ağzı", "oğlu"]:
         assert analyzer.is_well_formed(word) == full_walk(word), word
+
+
+def test_alternations_belong_to_their_part_of_speech():
+    # a stem the dictionaries tag both noun and verb: the verb voices its t
+    # before a vowel, the noun does not
+    both = Analyzer({"millət": StemEntry(("noun", "verb"), 2, "d"), "get": StemEntry(("verb",), 2, "d")})
+    assert both.is_well_formed("milləti") and both.is_well_formed("millətində")
+    assert [a.pos for a in both.analyze("millədir")] == ["verb"]
+    assert not both.is_well_formed("getir") and both.is_well_formed("gedir")

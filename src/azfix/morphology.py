@@ -302,33 +302,37 @@ class Analyzer:
             self._alternated = frozenset(surfaces)
         return self._alternated
 
-    def stem_readings(self, prefix: str) -> Iterator[tuple[str, StemEntry, str]]:
-        """(dictionary stem, entry, what the next letter must be) for a word prefix.
+    def stem_readings(self, prefix: str) -> Iterator[tuple[str, StemEntry, str, str]]:
+        """(dictionary stem, entry, part of speech, what the next letter must be) for a word prefix.
 
         The last element is ``"vowel"`` for an alternated stem (``çörəy-``
         must go on with a vowel), ``"consonant"`` for a stem whose
         alternation is obligatory (``çörək-`` cannot take ``-i``), else ``""``.
+        Alternations belong to parts of speech: voicing to verbs (``get`` →
+        ``gedir``), softening and vowel drop to the others (``çörəyi``,
+        ``ağzı``), so a stem tagged both ways (``millət``) keeps ``milləti``.
         """
         entry = self.stems.get(prefix)
         if entry is not None:
-            yield prefix, entry, "consonant" if entry.flags else ""
+            for pos in entry.pos:
+                yield prefix, entry, pos, "consonant" if _alternates(prefix, entry.flags, pos) else ""
         last = prefix[-1]
         if last in _UNSOFTEN:
             stem = prefix[:-1] + _UNSOFTEN[last]
             entry = self.stems.get(stem)
             if entry is not None and "s" in entry.flags:
-                yield stem, entry, "vowel"
+                yield from ((stem, entry, pos, "vowel") for pos in entry.pos if pos != "verb")
         if last == "d":
             stem = prefix[:-1] + "t"
             entry = self.stems.get(stem)
-            if entry is not None and "d" in entry.flags:
-                yield stem, entry, "vowel"
+            if entry is not None and "d" in entry.flags and "verb" in entry.pos:
+                yield stem, entry, "verb", "vowel"
         if len(prefix) >= 2 and prefix[-1] not in VOWELS and prefix[-2] not in VOWELS:
             for vowel in _HIGH_VOWELS:
                 stem = prefix[:-1] + vowel + prefix[-1]
                 entry = self.stems.get(stem)
                 if entry is not None and "v" in entry.flags:
-                    yield stem, entry, "vowel"
+                    yield from ((stem, entry, pos, "vowel") for pos in entry.pos if pos != "verb")
 
     # -- suffix chains ---------------------------------------------------
     def suffix_chains(
@@ -360,20 +364,19 @@ class Analyzer:
             prefix, rest = word[:cut], word[cut:]
             if prefix not in stems and prefix not in alternated:
                 continue  # no stem is written so
-            for stem, entry, next_must in self.stem_readings(prefix):
+            after_vowel = prefix[-1] in VOWELS
+            for stem, entry, pos, next_must in self.stem_readings(prefix):
+                if not rest:
+                    if next_must != "vowel":
+                        yield Analysis(word, stem, pos, ())
+                    continue
                 harmony = entry.harmony or harmony_class(stem) or 0
-                after_vowel = prefix[-1] in VOWELS
-                for pos in entry.pos:
-                    state = START_STATE.get(pos, "N")
-                    if not rest:
-                        if next_must != "vowel":
-                            yield Analysis(word, stem, pos, ())
-                        continue
-                    for chain in self.suffix_chains(rest, state, harmony, after_vowel, next_must):
+                state = START_STATE.get(pos, "N")
+                for chain in self.suffix_chains(rest, state, harmony, after_vowel, next_must):
+                    yield Analysis(word, stem, pos, chain)
+                if state == "Num":
+                    for chain in self.suffix_chains(rest, "N", harmony, after_vowel, next_must):
                         yield Analysis(word, stem, pos, chain)
-                    if state == "Num":
-                        for chain in self.suffix_chains(rest, "N", harmony, after_vowel, next_must):
-                            yield Analysis(word, stem, pos, chain)
 
     def analyze(self, word: str, limit: int = MAX_ANALYSES) -> list[Analysis]:
         found: list[Analysis] = []
@@ -395,24 +398,35 @@ class Analyzer:
             if prefix not in stems and prefix not in alternated:
                 continue  # no stem is written so
             rest = word[cut:]
-            for stem, entry, next_must in self.stem_readings(prefix):
+            after_vowel = prefix[-1] in VOWELS
+            for stem, entry, pos, next_must in self.stem_readings(prefix):
                 if not rest:
                     if next_must != "vowel":
                         return True
                     continue
                 harmony = entry.harmony or harmony_class(stem) or 0
-                after_vowel = prefix[-1] in VOWELS
-                for pos in entry.pos:
-                    state = START_STATE.get(pos, "N")
-                    if completes(rest, state, harmony, after_vowel, next_must) or (
-                        state == "Num" and completes(rest, "N", harmony, after_vowel, next_must)
-                    ):
-                        return True
+                state = START_STATE.get(pos, "N")
+                if completes(rest, state, harmony, after_vowel, next_must) or (
+                    state == "Num" and completes(rest, "N", harmony, after_vowel, next_must)
+                ):
+                    return True
         return False
 
     def fits_suffix(self, suffix: str, harmony: int, after_vowel: bool, start: str = "N") -> bool:
         """True if ``suffix`` is a complete nominal suffix chain in this context."""
         return next(self.suffix_chains(suffix, start, harmony, after_vowel), None) is not None
+
+
+def _alternates(stem: str, flags: str, pos: str) -> bool:
+    """True if the stem, as this part of speech, must change before a vowel."""
+    if not flags:
+        return False
+    last = stem[-1]
+    if pos == "verb":
+        return "d" in flags and last == "t"
+    return ("s" in flags and last in _SOFTEN) or (
+        "v" in flags and len(stem) >= 3 and stem[-2] in _HIGH_VOWELS
+        and last not in VOWELS and stem[-3] not in VOWELS)
 
 
 # --- hosts that are not words: numbers and acronyms ------------------------
