@@ -115,45 +115,69 @@ def damage_hyphen(word: str, rng: random.Random) -> str | None:
     return None
 
 
+MAX_OWED = 20  # kinds waiting for a word they can damage
+
+
+def _damage(kind: str, tokens: list, i: int, twins: dict, rng: random.Random) -> tuple[str, str, int] | None:
+    """(damaged text, the clean text it replaces, tokens consumed) or None if ``kind`` cannot damage token i."""
+    word = tokens[i].text
+    lower = az_lower(word)
+    damaged = None
+    if kind == "diacritic" and word.islower():
+        damaged = damage_diacritic(word, rng)
+    elif kind == "typo" and word.islower():
+        damaged = damage_typo(word, rng)
+    elif kind == "realword" and lower in twins and word.islower():
+        damaged = rng.choice(twins[lower])
+    elif kind == "hyphen-suffix":
+        damaged = damage_hyphen(word, rng)
+    elif kind == "split" and word.islower() and i + 2 < len(tokens):
+        space, following = tokens[i + 1], tokens[i + 2]
+        if space.text == " " and following.kind is TokenKind.WORD and following.text.islower():
+            return word + following.text, f"{word} {following.text}", 3
+    if damaged is None or damaged == word:
+        return None
+    return damaged, word, 1
+
+
 def add_noise(text: str, rate: float = 0.05, seed: int = 0) -> tuple[str, list[Site]]:
-    """Damage about ``rate`` of the words of ``text``; return the noisy text and the sites."""
+    """Damage about ``rate`` of the words of ``text``; return the noisy text and the sites.
+
+    Each damaged word gets a kind drawn by ``KIND_WEIGHTS``; a kind that
+    cannot damage the word drawn (a real-word swap needs a word with a
+    frequent twin, a hyphenated suffix a capitalised inflected word) is
+    owed, and damages the next word it can: the kinds keep their shares.
+    """
     rng = random.Random(seed)
     twins = realword_twins()
     tokens = tokenize(text)
     out: list[str] = []
     sites: list[Site] = []
+    owed: list[str] = []
     position = 0
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        word = token.text
-        damaged = None
-        kind = None
-        consumed = 1
-        if token.kind is TokenKind.WORD and word.isalpha() and rng.random() < rate:
-            kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
-            lower = az_lower(word)
-            if kind == "diacritic" and word.islower():
-                damaged = damage_diacritic(word, rng)
-            elif kind == "typo" and word.islower():
-                damaged = damage_typo(word, rng)
-            elif kind == "realword" and lower in twins and word.islower():
-                damaged = rng.choice(twins[lower])
-            elif kind == "hyphen-suffix":
-                damaged = damage_hyphen(word, rng)
-            elif kind == "split" and word.islower() and i + 2 < len(tokens):
-                space, following = tokens[i + 1], tokens[i + 2]
-                if space.text == " " and following.kind is TokenKind.WORD and following.text.islower():
-                    damaged = word + following.text
-                    word = f"{word} {following.text}"
-                    consumed = 3
-        if damaged is not None and damaged != word:
-            sites.append(Site(position, position + len(damaged), damaged, word, kind))
+        done = None
+        if token.kind is TokenKind.WORD and token.text.isalpha():
+            for k, kind in enumerate(owed):
+                done = _damage(kind, tokens, i, twins, rng)
+                if done:
+                    del owed[k]
+                    break
+            if done is None and rng.random() < rate:
+                kind = rng.choices(KINDS, KIND_WEIGHTS)[0]
+                done = _damage(kind, tokens, i, twins, rng)
+                if done is None and len(owed) < MAX_OWED:
+                    owed.append(kind)
+        if done:
+            damaged, gold, consumed = done
+            sites.append(Site(position, position + len(damaged), damaged, gold, kind))
             out.append(damaged)
             position += len(damaged)
+            i += consumed
         else:
-            consumed = 1
             out.append(token.text)
             position += len(token.text)
-        i += consumed
+            i += 1
     return "".join(out), sites

@@ -141,3 +141,12 @@ def test_one_cleaner_shared_by_threads_gives_the_sequential_results():
 def test_a_typo_fix_never_lands_on_a_name():
     # "fransa" is one letter from "branşa" but is a name (Fransa) in the statistics
     assert azfix.clean("Onlar branşa görə qalib gəldi.") == "Onlar branşa görə qalib gəldi."
+
+
+def test_a_real_word_error_repeated_in_a_text_is_still_judged_by_its_context():
+    # the repetition rule (a word recurring in a text is a term of it) is for
+    # unknown words; a known word is changed where its context asks for it
+    text = "Biz en yaxşı komandayıq. Onlar en güclü komandadır. Siz en yaxşı oyunçusunuz."
+    edits = Cleaner().correct(text).edits
+    assert [(e.start, e.replacement, e.kind) for e in edits if e.original == "en"][:1] == [(4, "ən", "realword")]
+    assert all(e.kind == "realword" and e.replacement == "ən" for e in edits)

@@ -55,7 +55,7 @@ class CorrectorConfig:
     min_confidence: float = 0.75
     max_cost: float = 2.1
     realword: bool = True
-    realword_min_confidence: float = 0.95
+    realword_min_confidence: float = 0.9
     hyphen_suffix: bool = True
     splits: bool = True
     protect: frozenset[str] = frozenset()
@@ -252,7 +252,7 @@ class Corrector(Scorer):
         fix = self.word_edit(text, lower, prev, next_, ascii_typed)
         if fix is None:
             return None
-        if repeated and not ascii_typed and (fix[1] != "diacritic" or not text.islower()):
+        if repeated and not ascii_typed and fix[1] != "realword" and (fix[1] != "diacritic" or not text.islower()):
             return None
         return Edit(token.start, token.end, text, *fix)
 

@@ -5,7 +5,8 @@ Azerbaijani writes suffixes onto names without a hyphen; codes keep one
 foreign names in their own spelling (``Pyongyang-ın``). A hyphenated tail is
 joined only when it is a suffix chain that fits the host's vowel harmony (or
 that chain written twice: ``Bakı-yaya``) and the lexicon attests the joined
-word. A tail that is a dictionary word makes a real compound and stays.
+word (``Meksika-ya`` → ``Meksikaya``); a foreign name in its own spelling
+(``Pyongyang-ın``) is rarely attested joined and keeps its hyphen.
 
 >>> from azfix.lexicon import default_lexicon
 >>> join_hyphenated_suffix("Bakı-nın", default_lexicon()), join_hyphenated_suffix("BMT-dən", default_lexicon())
@@ -41,10 +42,12 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
     if halves and fits(lower_tail[: len(lower_tail) // 2]):
         joined = host + tail[: len(tail) // 2]
         attested = az_lower(host) in forms and lexicon.is_known(joined)
-    elif lower_tail not in lexicon.stems and fits(lower_tail):
+    elif fits(lower_tail):
         # The host must be a word or name of its own: Ayr-ı is not Ayrı.
         joined = host + tail
         lower_host = az_lower(host)
+        # Attested joined, a tail that is also a word (Meksika-ya, Küçə-də)
+        # is a suffix all the same: the particles da, ya are never hyphenated.
         attested = az_lower(joined) in forms and (lower_host in forms or lower_host in lexicon.stems)
     else:
         return None

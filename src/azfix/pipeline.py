@@ -65,7 +65,7 @@ class CleanerConfig:
     layout: bool = True
     correct: bool = True
     min_confidence: float = 0.75
-    realword_min_confidence: float = 0.95
+    realword_min_confidence: float = 0.9
     max_cost: float = 2.1
     realword: bool = True
     hyphen_suffix: bool = True
