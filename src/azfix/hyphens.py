@@ -37,18 +37,15 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
         return any(analyzer.fits_suffix(suffix, h, v) for h, v in host_phonology(host))
 
     # Foreign names keep a hyphen before their suffixes (Pyongyang-ın); a
-    # join is made only when the lexicon attests the joined word.
+    # join is made only when the lexicon attests the joined word. The host
+    # must be a word or name of its own: Ayr-ı is not Ayrı. A tail that is
+    # also a word (Meksika-ya, Küçə-də) is a suffix all the same: the
+    # particles da, ya are never hyphenated.
     forms = lexicon.forms
-    if halves and fits(lower_tail[: len(lower_tail) // 2]):
-        joined = host + tail[: len(tail) // 2]
-        attested = az_lower(host) in forms and lexicon.is_known(joined)
-    elif fits(lower_tail):
-        # The host must be a word or name of its own: Ayr-ı is not Ayrı.
-        joined = host + tail
-        lower_host = az_lower(host)
-        # Attested joined, a tail that is also a word (Meksika-ya, Küçə-də)
-        # is a suffix all the same: the particles da, ya are never hyphenated.
-        attested = az_lower(joined) in forms and (lower_host in forms or lower_host in lexicon.stems)
-    else:
-        return None
-    return joined if attested else None
+    lower_host = az_lower(host)
+    if fits(lower_tail) and az_lower(host + tail) in forms and (lower_host in forms or lower_host in lexicon.stems):
+        return host + tail  # read whole first: Kubok-unun is u + nun, not un twice
+    half = len(tail) // 2
+    if halves and fits(lower_tail[:half]) and lower_host in forms and lexicon.is_known(host + tail[:half]):
+        return host + tail[:half]
+    return None
