@@ -32,6 +32,8 @@ OCR_PAIRS = ["əa", "rf", "dl", "nm", "yv", "şy", "li", "bh", "rn", "ce", "üu"
 KEYBOARD_ROWS = ["qüertyuiopöğ", "asdfghjklıə", "zxcvbnmçş"]
 
 DIACRITIC_COST = 0.25
+CEDILLA_PAIRS = ["sş", "cç", "gğ"]
+ADDED_MARK_COST = 0.5  # a consonant's mark that is not there (s written ş); OCR pages show about 0.5
 DOUBLING_COST = 0.4
 OCR_COST = 0.55
 KEYBOARD_COST = 0.75
@@ -61,6 +63,11 @@ def _substitution_table() -> dict[tuple[str, str], float]:
         table[key] = min(table.get(key, DEFAULT_COST), cost)
     for a, b in DIACRITIC_PAIRS:
         table[(a, b)] = table[(b, a)] = DIACRITIC_COST
+    for plain, marked in CEDILLA_PAIRS:
+        # Keyboards and OCR lose a consonant's mark far more often than they
+        # add one (François is not Francois misspelt); vowels go both ways
+        # (vowel harmony slips: yönəlmış, Troykasi).
+        table[(plain, marked)] = ADDED_MARK_COST
     return table
 
 
