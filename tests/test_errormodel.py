@@ -50,3 +50,11 @@ def test_cutoff_never_hides_an_affordable_cost(observed, intended):
     full = reference_cost(MODEL, observed, intended)
     capped = MODEL.cost(observed, intended, cutoff=1.0)
     assert capped == full if full <= 1.0 else capped > 1.0
+
+
+def test_a_consonant_mark_is_lost_more_easily_than_added():
+    from azfix.errormodel import ErrorModel
+
+    model = ErrorModel()
+    assert model.cost("basar", "başar") < model.cost("başar", "basar")  # observed, intended
+    assert model.cost("etməye", "etməyə") == model.cost("etməyə", "etməye")  # vowels: both ways
