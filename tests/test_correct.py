@@ -150,3 +150,10 @@ def test_a_real_word_error_repeated_in_a_text_is_still_judged_by_its_context():
     edits = Cleaner().correct(text).edits
     assert [(e.start, e.replacement, e.kind) for e in edits if e.original == "en"][:1] == [(4, "ən", "realword")]
     assert all(e.kind == "realword" and e.replacement == "ən" for e in edits)
+
+
+def test_a_doubled_letter_earns_an_unknown_word_nothing_for_its_look():
+    # a copy of a known word but for one doubled letter looks natural only
+    # because it copies that word
+    edits = Cleaner().correct("Onlar bunu verəcəkllərini bildiriblər.").edits
+    assert [(e.original, e.replacement) for e in edits] == [("verəcəkllərini", "verəcəklərini")]

@@ -44,6 +44,7 @@ REALWORD_PRIOR = 2e-3  # prior odds that a known word is a real-word error
 HARMONY_REPAIR_STEM_SHARE = 0.6  # the unchanged stem must be this much of the word
 REPEATED = 3  # an unknown word this frequent in one text is taken as intended
 TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
+NEAR_COPY_COST = 0.45  # an unknown word this close to a known one earns nothing for its look
 ASCII_TWIN_PRIOR = 0.3  # in ASCII-typed text, odds that a word lost its diacritics
 NAME_SIGHTINGS = 3  # inside-sentence sightings before a word's capitalisation is trusted
 NAME_CAPITALISED_SHARE = 0.9  # a word capitalised this often inside sentences is a name
@@ -137,6 +138,10 @@ class Corrector(Scorer):
             # damaged word than a new one. (It looks as natural as the word
             # it damages, so its look earns it nothing.)
             keep_prior = self.oov_prior(word, False) * TWIN_FACTOR
+        elif any(cost <= NEAR_COPY_COST for _, _, cost in options):
+            # One cheap slip (a doubled letter, two letters swapped) from a
+            # known word: it looks natural because it copies that word.
+            keep_prior = self.oov_prior(word, False)
         else:
             keep_prior = self.oov_prior(word)
         keep_prior *= 1.0 if not known else (1 - error_prior)
