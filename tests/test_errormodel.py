@@ -58,3 +58,13 @@ def test_a_consonant_mark_is_lost_more_easily_than_added():
     model = ErrorModel()
     assert model.cost("basar", "başar") < model.cost("başar", "basar")  # observed, intended
     assert model.cost("etməye", "etməyə") == model.cost("etməyə", "etməye")  # vowels: both ways
+
+
+def test_a_dropped_letter_costs_less_than_a_wrong_or_extra_one():
+    from azfix.errormodel import ErrorModel
+
+    model = ErrorModel()
+    dropped = model.cost("dstəkləyən", "dəstəkləyən")  # observed, intended
+    extra = model.cost("dəastəkləyən", "dəstəkləyən")
+    wrong = model.cost("dzstəkləyən", "dəstəkləyən")
+    assert dropped < extra and dropped < wrong

@@ -39,6 +39,7 @@ OCR_COST = 0.55
 KEYBOARD_COST = 0.75
 TRANSPOSE_COST = 0.7
 DEFAULT_COST = 1.0
+DROPPED_COST = 0.8  # a letter left out: one way to do it, where a wrong letter has thirty
 
 
 def _keyboard_neighbours() -> set[tuple[str, str]]:
@@ -137,7 +138,7 @@ class ErrorModel:
 
     substitutions: dict[tuple[str, str], float] = field(default_factory=_substitution_table)
     insert_cost: float = DEFAULT_COST
-    delete_cost: float = DEFAULT_COST
+    delete_cost: float = DROPPED_COST
     doubling_cost: float = DOUBLING_COST
     transpose_cost: float = TRANSPOSE_COST
 
@@ -146,12 +147,12 @@ class ErrorModel:
             return 0.0
         return self.substitutions.get((intended, observed), DEFAULT_COST)
 
-    def _indel(self, word: str, i: int) -> float:
+    def _indel(self, word: str, i: int, cost: float) -> float:
         """Cost of the letter word[i] being extra (or missing): cheap beside its twin."""
         ch = word[i]
         if (i > 0 and word[i - 1] == ch) or (i + 1 < len(word) and word[i + 1] == ch):
             return self.doubling_cost
-        return self.insert_cost
+        return cost
 
     def cost(self, observed: str, intended: str, cutoff: float = 99.0) -> float:
         """Weighted Damerau–Levenshtein cost of ``intended`` being written as ``observed``.
@@ -159,8 +160,8 @@ class ErrorModel:
         Returns a value above ``cutoff`` as soon as every path exceeds it.
         """
         n, m = len(observed), len(intended)
-        observed_indel = [self._indel(observed, i) for i in range(n)]
-        intended_indel = [self._indel(intended, j) for j in range(m)]
+        observed_indel = [self._indel(observed, i, self.insert_cost) for i in range(n)]  # extra letters
+        intended_indel = [self._indel(intended, j, self.delete_cost) for j in range(m)]  # missing letters
         # Letters both words share at the start and at the end align at no
         # cost: only the differing middle needs the dynamic programme (the
         # indel costs above were taken in the full words, so doubling still counts).
