@@ -12,16 +12,16 @@ def reference_cost(model: ErrorModel, observed: str, intended: str) -> float:
     n, m = len(observed), len(intended)
     d = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(1, n + 1):
-        d[i][0] = d[i - 1][0] + model._indel(observed, i - 1)
+        d[i][0] = d[i - 1][0] + model._indel(observed, i - 1, model.insert_cost)
     for j in range(1, m + 1):
-        d[0][j] = d[0][j - 1] + model._indel(intended, j - 1)
+        d[0][j] = d[0][j - 1] + model._indel(intended, j - 1, model.delete_cost)
     for i in range(1, n + 1):
         for j in range(1, m + 1):
             o, t = observed[i - 1], intended[j - 1]
             best = min(
                 d[i - 1][j - 1] + (0.0 if o == t else model.substitutions.get((t, o), DEFAULT_COST)),
-                d[i - 1][j] + model._indel(observed, i - 1),
-                d[i][j - 1] + model._indel(intended, j - 1),
+                d[i - 1][j] + model._indel(observed, i - 1, model.insert_cost),
+                d[i][j - 1] + model._indel(intended, j - 1, model.delete_cost),
             )
             if i > 1 and j > 1 and o != t and o == intended[j - 2] and observed[i - 2] == t:
                 best = min(best, d[i - 2][j - 2] + model.transpose_cost)
