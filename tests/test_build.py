@@ -82,3 +82,17 @@ def test_misspelt_twins_are_dropped_but_inflections_kept():
     assert "bır" not in kept  # no reading, twin 100 times more frequent
     assert "alı" in kept  # al + ı: a real form beside the frequent ali
     assert kept["bir"] == 100_000 and "bıra" in kept  # no twin in the list
+
+
+def test_frequent_forms_no_stem_explains_become_roots():
+    from azfix.build import ROOT_MIN_COUNT, attested_roots
+    from azfix.morphology import Analyzer, StemEntry
+
+    analyzer = Analyzer({"kitab": StemEntry(("noun",), 1, "")})
+    frequent = ROOT_MIN_COUNT
+    forms = {"sezon": frequent, "kitabda": frequent, "ların": frequent, "butik": frequent - 1, "ab12": frequent}
+    # sezon: a loanword no dictionary has; kitabda: explained by kitab;
+    # ların: suffixes written apart; butik: too rare; ab12: not a word
+    assert attested_roots(forms, analyzer) == ["sezon"]
+    rooted = Analyzer({"kitab": StemEntry(("noun",), 1, ""), "sezon": StemEntry(("nominal",), 0, "")})
+    assert rooted.is_well_formed("sezonda") and rooted.is_well_formed("sezonun")

@@ -267,6 +267,26 @@ def stem_flags(stem: str, pos: tuple[str, ...], forms: dict[str, int]) -> str:
     return flags
 
 
+ROOT_MIN_COUNT = 500  # an unanalysable form this frequent is a root of its own
+FREQUENT_FORM_SOURCE = "f"
+_PLAIN_WORD = regex.compile(r"^[a-zəıöüşçğ]{4,}$")
+
+
+def attested_roots(forms: dict[str, int], analyzer: Analyzer) -> list[str]:
+    """Frequent forms that no stem explains: loanwords and names the
+    dictionaries miss (``sezon``, ``analitik``), which then take suffixes
+    like any noun (``sezonda``)."""
+    def is_suffix(form: str) -> bool:  # nın, lər: a suffix written apart
+        return any(analyzer.fits_suffix(form, harmony, after_vowel)
+                   for harmony in (1, 2, 3, 4) for after_vowel in (False, True))
+
+    return sorted(
+        form for form, count in forms.items()
+        if count >= ROOT_MIN_COUNT and _PLAIN_WORD.match(form) and vowel_count(form) >= 1
+        and not analyzer.is_well_formed(form) and not is_suffix(form)
+    )
+
+
 def stem_evidence(entries: dict[str, StemEntry], forms: dict[str, int]) -> tuple[dict[str, int], dict[str, float]]:
     """Corpus counts of stems and shares of suffix tags, read off the attested forms.
 
@@ -371,6 +391,9 @@ def build(source: Path, out: Path) -> dict:
     merged = table.merged()
     entries = {stem: StemEntry(m.pos, m.harmony, stem_flags(stem, m.pos, forms)) for stem, m in merged.items()}
     forms = drop_misspelt_twins(forms, Analyzer(entries))
+    for new_root in attested_roots(forms, Analyzer(entries)):
+        merged[new_root] = MergedStem(("nominal",), 0, FREQUENT_FORM_SOURCE)
+        entries[new_root] = StemEntry(("nominal",), 0, stem_flags(new_root, ("nominal",), forms))
     evidence, tag_shares = stem_evidence(entries, forms)
     stem_rows = [
         f"{stem}\t{','.join(entry.pos)}\t{entry.harmony}\t{entry.flags}\t{evidence.get(stem, 0)}\t{merged[stem].sources}"

@@ -40,6 +40,7 @@ _LETTERS = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
 _LETTER_SET = frozenset(_LETTERS)
 SPLIT_READINGS = 4  # near forms tried for the garbled side of a split
 SPLIT_MIN_COUNT = 1000  # both words of a split are this frequent
+EXACT_SPLIT_MIN_COUNT = 100  # ... or, written exactly, one of them at least this frequent
 
 
 def skeleton(word: str) -> str:
@@ -254,11 +255,13 @@ class CandidateIndex:
         out = []
         for cut in range(2, len(word) - 1):
             left, right = word[:cut], word[cut:]
-            left_ok = forms.get(left, 0) >= SPLIT_MIN_COUNT
-            right_ok = forms.get(right, 0) >= SPLIT_MIN_COUNT
-            if left_ok and right_ok:
+            left_count, right_count = forms.get(left, 0), forms.get(right, 0)
+            if min(left_count, right_count) >= EXACT_SPLIT_MIN_COUNT and max(left_count, right_count) >= SPLIT_MIN_COUNT:
+                # two attested words, one of them frequent: the prior and the
+                # context weigh the rarer one
                 out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
                 continue
+            left_ok, right_ok = left_count >= SPLIT_MIN_COUNT, right_count >= SPLIT_MIN_COUNT
             # Glued and garbled: each side may be one cheap edit from a word
             # (bütünüzy → bütün üzv); the error model prices the whole.
             if len(left) < 2 or len(right) < 2:
