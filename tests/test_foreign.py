@@ -55,3 +55,9 @@ def test_azerbaijani_beside_foreign_names_is_still_corrected():
     assert cleaner.clean("O, Los Angeles şəhərinin siyaseti barədə danışdı.") == (
         "O, Los Angeles şəhərinin siyasəti barədə danışdı.")
     assert cleaner.clean("Watson yazıb ki, mühabibəsi bitib.") == "Watson yazıb ki, müharibəsi bitib."
+
+
+def test_a_word_quoted_on_its_own_keeps_its_spelling_but_not_lost_diacritics():
+    assert cleaner.clean('rus dilində "svat" kimi məlumdur') == 'rus dilində "svat" kimi məlumdur'
+    assert cleaner.clean("ləçəklərdən (keel) uzundur") == "ləçəklərdən (keel) uzundur"
+    assert cleaner.clean("Onun (siyaset) sözü") == "Onun (siyasət) sözü"

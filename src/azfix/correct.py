@@ -194,8 +194,11 @@ class Corrector(Scorer):
                 continue  # a known word its neighbours attest
             edit = self.token_edit(token, lowered[i], before[n], after[n], ascii_typed,
                                    lowered[i] in self_repeating)
-            if edit is not None and not self._looks_foreign(tokens, words, n, before[n], after[n], ascii_typed):
-                out.append(edit)
+            if edit is None or self._looks_foreign(tokens, words, n, before[n], after[n], ascii_typed):
+                continue
+            if edit.kind != "diacritic" and _is_mention(tokens, i):
+                continue  # "svat", (keel): a word quoted on its own is meant as written
+            out.append(edit)
         return out
 
     def _looks_foreign(self, tokens: list[Token], words: list[int], n: int, prev: str, next_: str,
@@ -399,6 +402,16 @@ def _neighbours(tokens: list[Token], words: list[int], lowered: dict) -> tuple[l
         elif token.kind is newline or token.text in _BREAKS:
             broken = True
     return before, after
+
+
+_OPENERS = frozenset("\"“„«'‘(")
+_CLOSERS = frozenset("\"”»'’)")
+
+
+def _is_mention(tokens: list[Token], i: int) -> bool:
+    """True for a word standing alone in quotes or brackets: ``"svat"``, ``(keel)``."""
+    return (0 < i < len(tokens) - 1 and tokens[i - 1].text[-1:] in _OPENERS
+            and tokens[i + 1].text[:1] in _CLOSERS)
 
 
 def _same_sentence(tokens: list[Token], i: int, j: int) -> bool:
