@@ -268,7 +268,7 @@ def stem_flags(stem: str, pos: tuple[str, ...], forms: dict[str, int]) -> str:
 
 
 ROOT_MIN_COUNT = 500  # an unanalysable form this frequent is a root of its own
-FREQUENT_FORM_SOURCE = "f"
+ROOT_SOURCE = "f"  # the sources column of a root: the frequency list alone
 _PLAIN_WORD = regex.compile(r"^[a-zəıöüşçğ]{4,}$")
 
 
@@ -392,7 +392,7 @@ def build(source: Path, out: Path) -> dict:
     entries = {stem: StemEntry(m.pos, m.harmony, stem_flags(stem, m.pos, forms)) for stem, m in merged.items()}
     forms = drop_misspelt_twins(forms, Analyzer(entries))
     for new_root in attested_roots(forms, Analyzer(entries)):
-        merged[new_root] = MergedStem(("nominal",), 0, FREQUENT_FORM_SOURCE)
+        merged[new_root] = MergedStem(("nominal",), 0, ROOT_SOURCE)
         entries[new_root] = StemEntry(("nominal",), 0, stem_flags(new_root, ("nominal",), forms))
     evidence, tag_shares = stem_evidence(entries, forms)
     stem_rows = [

@@ -145,9 +145,13 @@ class CandidateIndex:
     def _stem_indexes(self) -> tuple[dict, dict]:
         if self._stems is None:
             lexicon = self.lexicon
-            attested = [s for s, c in lexicon.stem_counts.items() if c > 0 and len(s) >= MIN_INDEXED_LENGTH]
+            roots = lexicon.roots
+            attested = [s for s, c in lexicon.stem_counts.items()
+                        if c > 0 and len(s) >= MIN_INDEXED_LENGTH and s not in roots]
             # Every stem is reachable by its skeleton (diacritic restoration of
-            # rare words and names); only attested stems by one further edit.
+            # rare words and names); only attested stems by one further edit
+            # (not the roots the frequency list alone gives: they are forms,
+            # reachable in the form index, and would cost 14 MB here).
             self._stems = (_skeletons(lexicon.stems), _index(attested)[1])
         return self._stems
 

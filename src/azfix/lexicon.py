@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .alphabet import az_lower, is_upper_word
-from .build import FORMAT_VERSION
+from .build import FORMAT_VERSION, ROOT_SOURCE
 from .morphology import Analysis, Analyzer, StemEntry, host_phonology
 
 __all__ = ["Lexicon", "default_lexicon", "DataFormatError"]
@@ -68,6 +68,7 @@ class Lexicon:
         self.stems = stems
         self.forms = forms
         self.stem_counts = stem_counts or {}
+        self.roots: frozenset[str] = frozenset()  # stems only the frequency list attests
         self.tag_shares: dict[str, float] = {}
         self.hunspell: tuple = ()  # extra Hunspell checkers (with_hunspell)
         self.user_words = frozenset(az_lower(w) for w in user_words)
@@ -85,8 +86,9 @@ class Lexicon:
                 f"{folder} holds format {manifest.get('format_version')}, azfix reads format "
                 f"{FORMAT_VERSION}: rebuild with 'python -m azfix.build'"
             )
-        stems, stem_counts = read_stems(folder / "stems.tsv")
+        stems, stem_counts, roots = read_stems(folder / "stems.tsv")
         lexicon = cls(stems, read_forms(folder / "forms.tsv"), user_words, stem_counts)
+        lexicon.roots = roots
         lexicon.tag_shares = {tag: float(share) for tag, share in
                               (line.split("\t") for line in read_data_lines(folder / "tags.tsv"))}
         return lexicon
@@ -107,14 +109,14 @@ class Lexicon:
                 raise FileNotFoundError(f"no Hunspell pair {path}.dic / {path}.aff")
             checkers.append(hunspell.Hunspell(path.name, hunspell_data_dir=str(path.parent)))
         lexicon = Lexicon(self.stems, self.forms, self.user_words, self.stem_counts)
-        lexicon.tag_shares = self.tag_shares
+        lexicon.tag_shares, lexicon.roots = self.tag_shares, self.roots
         lexicon.hunspell = tuple(self.hunspell) + tuple(checkers)
         return lexicon
 
     def with_words(self, words: Iterable[str]) -> "Lexicon":
         """A new lexicon that also knows ``words`` (the data is shared, not copied)."""
         lexicon = Lexicon(self.stems, self.forms, self.user_words | {az_lower(w) for w in words}, self.stem_counts)
-        lexicon.tag_shares = self.tag_shares
+        lexicon.tag_shares, lexicon.roots = self.tag_shares, self.roots
         lexicon.hunspell = self.hunspell
         return lexicon
 
@@ -218,14 +220,16 @@ class Lexicon:
         )
 
 
-def read_stems(path: Path) -> tuple[dict[str, StemEntry], dict[str, int]]:
-    """Stem entries, and the corpus counts of the stems that have one."""
+def read_stems(path: Path) -> tuple[dict[str, StemEntry], dict[str, int], frozenset[str]]:
+    """Stem entries, the corpus counts of the stems that have one, and the
+    roots (stems only the frequency list attests: :func:`azfix.build.attested_roots`)."""
     stems = {}
     counts = {}
+    roots = set()
     # A few hundred distinct entries serve 120k stems: share them.
     shared: dict[tuple[str, str, str], StemEntry] = {}
     for line in read_data_lines(path):
-        stem, pos, harmony, flags, count, _sources = line.split("\t")
+        stem, pos, harmony, flags, count, sources = line.split("\t")
         key = (pos, harmony, flags)
         entry = shared.get(key)
         if entry is None:
@@ -233,7 +237,9 @@ def read_stems(path: Path) -> tuple[dict[str, StemEntry], dict[str, int]]:
         stems[stem] = entry
         if count != "0":
             counts[stem] = int(count)
-    return stems, counts
+        if sources == ROOT_SOURCE:
+            roots.add(stem)
+    return stems, counts, frozenset(roots)
 
 
 def read_forms(path: Path) -> dict[str, int]:

@@ -48,6 +48,7 @@ SPLIT_COST = 0.35  # error cost of a missing space
 CHEAP_SUBSTITUTION = 0.55  # substitutions tried when generating unseen inflections
 REALWORD_MIN_COUNT = 500  # real-word candidates are frequent words
 MAX_PRICED = 25  # candidates priced by the error model, best skeleton match first
+PRUNE_MARGIN = 12.0  # nats behind the best: an option this far back is dropped from the cache
 MAX_ASSOCIATION = 1.5  # the most log-odds one neighbour can add
 ASCII_DIACRITIC_COST = 0.05  # a missing diacritic in ASCII-typed text
 
@@ -192,7 +193,22 @@ class Scorer:
             seen = {text for text, _, _ in out}
             unique = {c.text: c for c in extra if c.text not in seen}
             out += self._priced(word, list(unique.values()), diacritic_only)
-        return tuple(out)
+        return self._pruned(out)
+
+    def _pruned(self, options: list) -> tuple:
+        """The options without those hopelessly behind the best (cached lists stay small).
+
+        An option ``PRUNE_MARGIN`` nats behind the best on prior and cost
+        alone cannot win, nor take a measurable share of the confidence;
+        diacritic twins and cheap splits stay, for they decide how likely
+        keeping the word is (:meth:`azfix.correct.Corrector.choose`).
+        """
+        if len(options) <= 1:
+            return tuple(options)
+        scores = [math.log(self.prior(text)) - self.alpha * cost for text, _, cost in options]
+        floor = max(scores) - PRUNE_MARGIN
+        return tuple(option for option, score in zip(options, scores)
+                     if score >= floor or option[1] == "diacritic" or (option[1] == "split" and option[2] <= SPLIT_COST))
 
     def _priced(self, word: str, candidates: list[Candidate], diacritic_only: bool) -> list:
         """Error-model costs of the most promising candidates (at most MAX_PRICED)."""
