@@ -16,7 +16,9 @@ Policies that keep correct text safe:
   words are never touched;
 - hyphenated suffixes are joined only when the hyphenated part is a suffix
   chain that fits the host's vowel harmony (``Bakı-nın``), and codes keep
-  their hyphen (``BMT-dən``, ``2023-cü``, ``COVID-19``).
+  their hyphen (``BMT-dən``, ``2023-cü``, ``COVID-19``);
+- words of other languages and markup are left alone (:mod:`azfix.foreign`),
+  and a word quoted on its own (``"svat"``) gets only diacritic fixes.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from .candidates import CandidateIndex, skeleton
 from .context import SENTENCE, ContextStats
 from .edits import Edit
 from .errormodel import ErrorModel
-from .foreign import OPENING_QUOTES, has_accented_letter, is_foreign_word, is_language_adverb
+from .foreign import OPENING_QUOTES, has_accented_letter, is_foreign_word, is_language_adverb, is_mention
 from .hyphens import join_hyphenated_suffix
 from .lexicon import Lexicon
 from .scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer
@@ -139,8 +141,8 @@ class Corrector(Scorer):
             # it damages, so its look earns it nothing.)
             keep_prior = self.oov_prior(word, False) * TWIN_FACTOR
         elif any(cost <= NEAR_COPY_COST for _, _, cost in options):
-            # One cheap slip (a doubled letter, two letters swapped) from a
-            # known word: it looks natural because it copies that word.
+            # One cheap slip (a doubled letter, a common OCR confusion) from
+            # a known word: it looks natural because it copies that word.
             keep_prior = self.oov_prior(word, False)
         else:
             keep_prior = self.oov_prior(word)
@@ -196,7 +198,7 @@ class Corrector(Scorer):
                                    lowered[i] in self_repeating)
             if edit is None or self._looks_foreign(tokens, words, n, before[n], after[n], ascii_typed):
                 continue
-            if edit.kind != "diacritic" and _is_mention(tokens, i):
+            if edit.kind != "diacritic" and is_mention(tokens, i):
                 continue  # "svat", (keel): a word quoted on its own is meant as written
             out.append(edit)
         return out
@@ -402,16 +404,6 @@ def _neighbours(tokens: list[Token], words: list[int], lowered: dict) -> tuple[l
         elif token.kind is newline or token.text in _BREAKS:
             broken = True
     return before, after
-
-
-_OPENERS = frozenset("\"“„«'‘(")
-_CLOSERS = frozenset("\"”»'’)")
-
-
-def _is_mention(tokens: list[Token], i: int) -> bool:
-    """True for a word standing alone in quotes or brackets: ``"svat"``, ``(keel)``."""
-    return (0 < i < len(tokens) - 1 and tokens[i - 1].text[-1:] in _OPENERS
-            and tokens[i + 1].text[:1] in _CLOSERS)
 
 
 def _same_sentence(tokens: list[Token], i: int, j: int) -> bool:

@@ -5,17 +5,20 @@ web pages in references (``Portal of Islam in the Czech Republic``), words
 in quotes after a language name (``almanca "gott"``), lines of a song in
 Albanian. Their words are unknown to the lexicon or, worse, known (the web
 frequency list has ``the``, ``edition``, ``maire``), and a corrector that
-reads them as Azerbaijani "fixes" them (``Latin`` → ``Latın``,
+reads them as Azerbaijani "fixes" them (``Islam`` → ``İslam``,
 ``mairie`` → ``maire``). A word is taken as foreign when
 
 - it has a letter with a mark Azerbaijani never uses (``é``, ``ß``);
 - it stands among foreign words: a function word of a major European
   language (``the``, ``des``, ``und``) or a lowercase word with a letter
-  Azerbaijani lacks (``publié``, ``news``) on one side, and on the other side another such word, a word the lexicon
-  does not know, or the end of the sentence; or two such words among the
-  two words on either side;
+  Azerbaijani lacks (``publié``, ``news``) on one side, and on the other
+  side another such word, a word the lexicon does not know, or the end of
+  the sentence; or two such words among the two words on either side;
 - it is quoted right after a language adverb (``ingiliscə "god"``,
   ``latınca “aqua”``).
+
+A word quoted or bracketed on its own (``"svat"``, ``(keel)``) is a
+mention, meant as written: :func:`is_mention`.
 
 The function words below are those that are not also Azerbaijani words or
 Azerbaijani words typed without their letters (``on``, ``can``, ``it``,
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 import regex
 
-__all__ = ["FUNCTION_WORDS", "has_accented_letter", "is_foreign_word", "is_language_adverb"]
+__all__ = ["FUNCTION_WORDS", "has_accented_letter", "is_foreign_word", "is_language_adverb", "is_mention"]
 
 # Letters with marks that French, Spanish, German and their neighbours
 # write and Azerbaijani never does, not even by a slip (ñ, ä are left out:
@@ -53,8 +56,11 @@ FUNCTION_WORDS = frozenset(
     "los las del por para una uno lo gli della dei che per non um os".split()
 )
 
-# Quotes that open a quoted word.
+# Quotes that open a quoted word, and the marks around a word quoted or
+# bracketed on its own.
 OPENING_QUOTES = frozenset("\"“„«'‘")
+_OPENERS = OPENING_QUOTES | {"("}
+_CLOSERS = frozenset("\"”»'’)")
 _LANGUAGE_ADVERB = regex.compile(r"(?:ca|cə|ça|çə)$")
 
 
@@ -75,3 +81,10 @@ def is_foreign_word(word: str) -> bool:
 def is_language_adverb(lower: str) -> bool:
     """``ingiliscə``, ``latınca``: a word that may announce a quoted foreign word."""
     return len(lower) >= 5 and _LANGUAGE_ADVERB.search(lower) is not None
+
+
+def is_mention(tokens, i: int) -> bool:
+    """True for token ``i`` standing alone in quotes or brackets (``"svat"``,
+    ``(keel)``): a term or a foreign word mentioned, meant as written."""
+    return (0 < i < len(tokens) - 1 and tokens[i - 1].text[-1:] in _OPENERS
+            and tokens[i + 1].text[:1] in _CLOSERS)
