@@ -157,3 +157,10 @@ def test_a_doubled_letter_earns_an_unknown_word_nothing_for_its_look():
     # because it copies that word
     edits = Cleaner().correct("Onlar bunu verəcəkllərini bildiriblər.").edits
     assert [(e.original, e.replacement) for e in edits] == [("verəcəkllərini", "verəcəklərini")]
+
+
+def test_an_unknown_word_that_merely_ends_in_a_short_word_is_not_a_glued_pair():
+    # ordunuya parses as ordunu + ya only by chance; vəbu is two words glued
+    cleaner = Cleaner()
+    assert cleaner.clean("Onları ordunuya cəlb edirlər.") == "Onları ordunuya cəlb edirlər."
+    assert cleaner.clean("Sonra vəbu məsələ həll olundu.") == "Sonra və bu məsələ həll olundu."

@@ -46,6 +46,7 @@ REALWORD_PRIOR = 2e-3  # prior odds that a known word is a real-word error
 HARMONY_REPAIR_STEM_SHARE = 0.6  # the unchanged stem must be this much of the word
 REPEATED = 3  # an unknown word this frequent in one text is taken as intended
 TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
+TWIN_SPLIT_PART = 3  # a glued pair counts as a twin when both words have this many letters
 NEAR_COPY_COST = 0.45  # an unknown word this close to a known one earns nothing for its look
 ASCII_TWIN_PRIOR = 0.3  # in ASCII-typed text, odds that a word lost its diacritics
 NAME_SIGHTINGS = 3  # inside-sentence sightings before a word's capitalisation is trusted
@@ -133,7 +134,8 @@ class Corrector(Scorer):
             # morphology's estimate tells them apart: a common ending on a
             # frequent stem (yarış + ımız) is far likelier than lak + ın.
             keep_prior = self.prior(word)
-        elif any(skeleton(text) == skeleton(word) or (kind == "split" and cost <= SPLIT_COST)
+        elif any(skeleton(text) == skeleton(word)
+                 or (kind == "split" and cost <= SPLIT_COST and min(map(len, text.split(" "))) >= TWIN_SPLIT_PART)
                  for text, kind, cost in options):
             # An unknown word that is a known word but for its diacritics, or
             # exactly two known words run together, is far more often a
