@@ -161,6 +161,7 @@ def test_a_doubled_letter_earns_an_unknown_word_nothing_for_its_look():
 
 def test_an_unknown_word_that_merely_ends_in_a_short_word_is_not_a_glued_pair():
     # ordunuya parses as ordunu + ya only by chance; vəbu is two words glued
-    cleaner = Cleaner()
+    # (no context statistics: the decision rests on the priors)
+    cleaner = Cleaner(shipped_stats=False)
     assert cleaner.clean("Onları ordunuya cəlb edirlər.") == "Onları ordunuya cəlb edirlər."
     assert cleaner.clean("Sonra vəbu məsələ həll olundu.") == "Sonra və bu məsələ həll olundu."
