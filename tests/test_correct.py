@@ -115,6 +115,22 @@ def test_user_statistics_supply_context(tmp_path):
     assert Cleaner(stats=str(path)).clean("uğurlar bütüñüz dövlətlər") == "uğurlar bütün üzv dövlətlər"
 
 
+def test_ascii_typed_text_reads_its_neighbours_by_their_skeletons(tmp_path):
+    """In text typed without Azerbaijani letters the neighbour of a twin
+    (adi/adı) lost its letters too: the pair kəndin adı still counts."""
+    from azfix.context import ContextStats
+
+    filler = ["Bu gün hava çox yaxşı idi və biz evə gec qayıtdıq."] * 60
+    stats = ContextStats.from_texts(["Bu kəndin adı qədimdir."] * 5 + filler)
+    path = tmp_path / "stats.tsv.gz"
+    stats.save(path)
+    cleaner = Cleaner(stats=str(path), shipped_stats=False)
+    ascii_text = "Bu kendin adi cox qedimdir. " + "Bu gun hava cox yaxsi idi ve biz eve gec qayitdiq. " * 5
+    assert cleaner.clean(ascii_text).startswith("Bu kəndin adı çox qədimdir.")
+    # where the text has its letters, the exact neighbour is what counts
+    assert cleaner.clean("Bu kəndin adi çox qədimdir.") == "Bu kəndin adi çox qədimdir."
+
+
 def test_hunspell_dictionary_extends_the_lexicon(tmp_path):
     (tmp_path / "extra.dic").write_text("1\nmühabibə/S\n", encoding="utf-8")
     (tmp_path / "extra.aff").write_text("SET UTF-8\nSFX S Y 1\nSFX S 0 si .\n", encoding="utf-8")

@@ -24,12 +24,12 @@ import io
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 from .alphabet import az_lower
 from .tokenize import TokenKind, iter_tokens
 
-__all__ = ["ContextStats", "FORMAT_HEADER"]
+__all__ = ["ContextStats", "FoldedPairs", "FORMAT_HEADER", "smoothed"]
 
 FORMAT_HEADER = "# azfix context stats v2: 1 word count | 2 word word count | C word capitalised inside-sentence"
 BACKOFF = 5.0
@@ -62,12 +62,19 @@ def sentence_words(text: str, capitals: Counter | None = None, middles: Counter 
         yield current
 
 
+def smoothed(count: int, given_count: int, prior: float) -> float:
+    """P(w | neighbour) from the pair's count and the neighbour's, discounted
+    and backed off to ``prior`` (P(w))."""
+    return (max(count - DISCOUNT, 0.0) + BACKOFF * prior) / (given_count + BACKOFF)
+
+
 @dataclass
 class ContextStats:
     unigrams: Counter = field(default_factory=Counter)
     bigrams: Counter = field(default_factory=Counter)
     capitals: Counter = field(default_factory=Counter)  # capitalised inside a sentence
     middles: Counter = field(default_factory=Counter)  # seen inside a sentence
+    _folded: "FoldedPairs | None" = field(default=None, init=False, repr=False, compare=False)
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> "ContextStats":
@@ -101,8 +108,7 @@ class ContextStats:
     def conditional(self, word: str, given: str, prior: float) -> float:
         """Smoothed P(word | given), backing off to ``prior`` (a unigram probability)."""
         given_count = self.unigrams.get(given, 0) if given != SENTENCE else 0
-        seen = max(self.bigram(given, word) - DISCOUNT, 0.0)
-        return (seen + BACKOFF * prior) / (given_count + BACKOFF)
+        return smoothed(self.bigram(given, word), given_count, prior)
 
     @property
     def sentence_end_rate(self) -> float:
@@ -110,6 +116,12 @@ class ContextStats:
         words = sum(self.unigrams.values()) or 1
         ends = sum(count for (_, second), count in self.bigrams.items() if second == SENTENCE)
         return max(ends / words, 1e-3)
+
+    def folded(self, fold: Callable[[str], str]) -> "FoldedPairs":
+        """The bigram counts with one word of each pair folded by ``fold`` (built once)."""
+        if self._folded is None or self._folded.fold is not fold:
+            self._folded = FoldedPairs(self, fold)
+        return self._folded
 
     # -- files -------------------------------------------------------------
     def save(self, path: Path, min_count: int = 1) -> None:
@@ -147,3 +159,34 @@ class ContextStats:
                     capitals[parts[1]] = int(parts[2])
                 middles[parts[1]] = int(parts[3])
         return stats
+
+
+class FoldedPairs:
+    """Bigram counts for text whose words lost their diacritics.
+
+    In text typed without Azerbaijani letters the neighbours of a word are
+    as damaged as the word: ``kendin adi`` has no attested pair, but with the
+    neighbour folded to its skeleton (``kendin`` ← ``kəndin``) the clean
+    counts say which twin (``adı``, ``adi``) stands there. ``before`` counts a
+    folded word followed by an exact one, ``after`` an exact word followed
+    by a folded one; ``unigrams`` counts the folded words.
+
+    >>> stats = ContextStats.from_texts(["kəndin adı", "kəndin adı"])
+    >>> pairs = FoldedPairs(stats, lambda w: w.replace("ə", "e").replace("ı", "i"))
+    >>> pairs.before[("kendin", "adı")], pairs.after[("kəndin", "adi")]
+    (2, 2)
+    """
+
+    def __init__(self, stats: ContextStats, fold: Callable[[str], str]):
+        self.fold = fold
+        self.before: Counter = Counter()
+        self.after: Counter = Counter()
+        self.unigrams: Counter = Counter()
+        folded = {}
+        for word in stats.unigrams.keys() | {SENTENCE}:
+            folded[word] = fold(word)
+        for word, count in stats.unigrams.items():
+            self.unigrams[folded[word]] += count
+        for (first, second), count in stats.bigrams.items():
+            self.before[(folded.get(first) or fold(first), second)] += count
+            self.after[(first, folded.get(second) or fold(second))] += count

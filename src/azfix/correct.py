@@ -149,10 +149,10 @@ class Corrector(Scorer):
         else:
             keep_prior = self.oov_prior(word)
         keep_prior *= 1.0 if not known else (1 - error_prior)
-        keep = math.log(keep_prior) + self.context_score(prev, word, next_)
+        keep = math.log(keep_prior) + self.context_score(prev, word, next_, ascii_typed)
         scored = []
         for text, kind, cost in options:
-            score = math.log(self.prior(text)) - self.alpha * cost + self.context_score(prev, text, next_)
+            score = math.log(self.prior(text)) - self.alpha * cost + self.context_score(prev, text, next_, ascii_typed)
             if known:
                 score += math.log(error_prior)
             scored.append((score, text, kind))

@@ -27,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from .alphabet import az_lower, transfer_case
 from .candidates import Candidate, CandidateIndex, CandidateKind, skeleton
 from .charmodel import CharModel
-from .context import SENTENCE, ContextStats
+from .context import SENTENCE, ContextStats, smoothed
 from .errormodel import ErrorModel
 from .lexicon import Lexicon
 
@@ -152,10 +152,16 @@ class Scorer:
             shift = min(0.0, shift)
         return OOV_PRIOR * math.exp(max(-LOOKS_PENALTY, shift))
 
-    def context_score(self, prev: str, word: str, next_: str) -> float:
-        """Log odds the neighbours add to ``word``; a split's two words are scored as a pair."""
+    def context_score(self, prev: str, word: str, next_: str, folded: bool = False) -> float:
+        """Log odds the neighbours add to ``word``; a split's two words are scored as a pair.
+
+        With ``folded`` the neighbours are read without their diacritics (text
+        typed without Azerbaijani letters, where they lost them too)."""
         words = word.split(" ")
-        score = self._association(prev, words[0]) + self._association(words[-1], next_)
+        if folded:
+            score = self._folded_association(prev, words[0], next_, words[-1])
+        else:
+            score = self._association(prev, words[0]) + self._association(words[-1], next_)
         for first, second in zip(words, words[1:]):
             score += self._association(first, second)
         return score
@@ -169,14 +175,39 @@ class Scorer:
         count = self.stats.bigram(first, second)
         if not count:
             return 0.0  # never seen together: no evidence either way
-        if second == SENTENCE:
-            prior = self.end_rate
-        else:
-            prior = max(self.prior(second), self.stats.unigram(second) / self.stats_words)
-        ratio = self.stats.conditional(second, first, prior) / prior
-        # One sighting in a small corpus is weak evidence; the cap grows with the count.
+        given = self.stats.unigram(first) if first != SENTENCE else 0
+        return self._log_odds(count, given, self._unigram_probability(second))
+
+    def _folded_association(self, prev: str, first: str, next_: str, last: str) -> float:
+        """:meth:`_association` of ``prev first`` and ``last next_`` with the
+        neighbours ``prev`` and ``next_`` compared by their skeletons."""
+        pairs = self.stats.folded(skeleton)
+        score = 0.0
+        prev_key = skeleton(prev)
+        count = pairs.before.get((prev_key, first), 0)
+        if count:
+            given = pairs.unigrams.get(prev_key, 0) if prev != SENTENCE else 0
+            score += self._log_odds(count, given, self._unigram_probability(first))
+        next_key = skeleton(next_)
+        count = pairs.after.get((last, next_key), 0)
+        if count:
+            prior = self.end_rate if next_ == SENTENCE else pairs.unigrams.get(next_key, 0) / self.stats_words
+            score += self._log_odds(count, self.stats.unigram(last), prior)
+        return score
+
+    def _unigram_probability(self, word: str) -> float:
+        if word == SENTENCE:
+            return self.end_rate
+        return max(self.prior(word), self.stats.unigram(word) / self.stats_words)
+
+    @staticmethod
+    def _log_odds(count: int, given_count: int, prior: float) -> float:
+        """log P(w | neighbour) / P(w) from a pair count, the neighbour's count
+        and P(w), clipped at 0 and at a cap that grows with the count (one
+        sighting in a small corpus is weak evidence)."""
+        conditional = smoothed(count, given_count, prior)
         cap = MAX_ASSOCIATION * math.log2(1 + count)
-        return min(max(math.log(ratio), 0.0), cap)
+        return min(max(math.log(conditional / prior), 0.0), cap)
 
     # -- candidate lists (cached per word type) --------------------------------
     def _nonword_candidates(self, word: str, diacritic_only: bool) -> tuple[tuple[str, str, float], ...]:
