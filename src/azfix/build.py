@@ -409,6 +409,14 @@ def build(source: Path, out: Path) -> dict:
 
     confusion_rows = build_confusions(source, out)
 
+    # The candidate indexes, so that no process has to build them (see azfix.keytable).
+    from .candidates import CandidateIndex
+    from .lexicon import Lexicon
+
+    index = CandidateIndex(Lexicon.read_tables(out))
+    index.save(out / "candidates.bin")
+    index_rows = sum(map(len, (index.form_skeletons, index.form_deletes, index.stem_skeletons, index.stem_deletes)))
+
     texts = sorted((source / "text").glob("*.txt"))
     stats = ContextStats.from_texts(p.read_text(encoding="utf-8") for p in texts)
     stats.save(out / "context.tsv.gz")
@@ -421,7 +429,7 @@ def build(source: Path, out: Path) -> dict:
             name: {"sha256": sha256(out / name), "rows": n}
             for name, n in (("stems.tsv", len(stem_rows)), ("forms.tsv", len(form_rows)),
                             ("tags.tsv", len(tag_rows)), ("confusions.tsv", len(confusion_rows)),
-                            ("context.tsv.gz", context_rows))
+                            ("context.tsv.gz", context_rows), ("candidates.bin", index_rows))
         },
         "inputs": {str(p.relative_to(source)): sha256(p) for p in inputs},
     }

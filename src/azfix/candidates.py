@@ -1,6 +1,8 @@
 """Candidate generation: which correct words could a damaged word have been?
 
-Three indexes, built lazily from the lexicon on first use:
+Three indexes over the lexicon, read on first use from the file
+``dictionaries/candidates.bin`` that :mod:`azfix.build` writes (or built,
+for another lexicon), kept compactly in :class:`~azfix.keytable.KeyTable`\ s:
 
 - the **skeleton index** maps the diacritic skeleton (:func:`skeleton`, e.g.
   ``siyaset``) of every attested form to the forms that share it, so that a
@@ -24,11 +26,16 @@ This module proposes; it never decides (that is :mod:`azfix.correct`).
 from __future__ import annotations
 
 import enum
-from functools import lru_cache
+import io
+import zlib
 from dataclasses import dataclass
-from typing import Iterable
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Sequence
+from zlib import crc32
 
 from .alphabet import VOWELS, ascii_fold, harmony_class
+from .keytable import KeyTable
 from .lexicon import Lexicon
 from .morphology import _SOFTEN, ACCEPTING, GRAMMAR, START_STATE, _next_context, realize
 
@@ -61,109 +68,125 @@ class Candidate:
     kind: CandidateKind
 
 
+_MAGIC = b"azfix candidate index v1\n"
+
+
+def _fingerprint(*lists: Sequence) -> bytes:
+    """A line naming the word lists a saved index was built from (their sizes and CRC-32s)."""
+    parts = [f"{len(items)}:{crc32(chr(10).join(map(str, items)).encode('utf-8')):08x}" for items in lists]
+    return (" ".join(parts) + "\n").encode("ascii")
+
+
 def deletes(key: str) -> set[str]:
     return {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
-# The indexes map a key to one word (a str, the common case) or to a tuple of
-# words: no list per key, so they take half the memory and the garbage
-# collector has nothing to scan in them.
-Index = dict[str, "str | tuple[str, ...]"]
-
-
-def _add(index: Index, key: str, word: str) -> None:
-    found = index.get(key)
-    if found is None:
-        index[key] = word
-    elif type(found) is str:
-        index[key] = (found, word)
-    else:
-        index[key] = found + (word,)
-
-
-def entries(index: Index, key: str) -> tuple[str, ...]:
-    """The words stored under ``key`` (empty when none)."""
-    found = index.get(key)
-    if found is None:
-        return ()
-    return (found,) if type(found) is str else found
-
-
-def _index(words: Iterable[str], min_length: int = MIN_INDEXED_LENGTH) -> tuple[Index, Index]:
-    by_skeleton: Index = {}
-    by_delete: Index = {}
-    for word in words:
-        key = skeleton(word)
-        _add(by_skeleton, key, word)
-        if len(key) >= min_length:
-            for d in deletes(key):
-                _add(by_delete, d, word)
+def _index(words: Sequence[str], min_length: int = MIN_INDEXED_LENGTH) -> tuple[KeyTable, KeyTable]:
+    """(skeleton table, delete table) of ``words``."""
+    keys = [skeleton(word) for word in words]
+    by_skeleton = KeyTable.build(((key, i) for i, key in enumerate(keys)), words)
+    by_delete = KeyTable.build(((d, i) for i, key in enumerate(keys) if len(key) >= min_length
+                                for d in sorted(deletes(key))), words)
     return by_skeleton, by_delete
 
 
-def _skeletons(words: Iterable[str]) -> Index:
-    by_skeleton: Index = {}
-    for word in words:
-        _add(by_skeleton, skeleton(word), word)
-    return by_skeleton
-
-
 class CandidateIndex:
-    """Candidate generator over one lexicon. Build once, share freely (read-only)."""
+    """Candidate generator over one lexicon. Build once, share freely (read-only).
 
-    def __init__(self, lexicon: Lexicon, min_form_count: int = 0):
+    ``prebuilt`` names a file written by :meth:`save` (the shipped one is
+    ``dictionaries/candidates.bin``): if it was made from the same lexicon,
+    the indexes are read from it instead of being built.
+    """
+
+    def __init__(self, lexicon: Lexicon, min_form_count: int = 0, prebuilt: Path | None = None):
         self.lexicon = lexicon
         self.min_form_count = min_form_count
-        self._forms: tuple[dict, dict] | None = None
-        self._stems: tuple[dict, dict] | None = None
+        self.prebuilt = prebuilt
+        self._forms: tuple[KeyTable, KeyTable] | None = None
+        self._stems: tuple[KeyTable, KeyTable] | None = None
         # Cached per index: the same word ends turn up in many glued words.
         self._readings = lru_cache(maxsize=20_000)(self._frequent_near)
 
-    # The indexes take a second or two to build: only on the first unknown word.
+    # Built (a second or so) or read only on the first unknown word.
     @property
-    def form_skeletons(self) -> Index:
+    def form_skeletons(self) -> KeyTable:
         return self._form_indexes()[0]
 
     @property
-    def form_deletes(self) -> Index:
+    def form_deletes(self) -> KeyTable:
         return self._form_indexes()[1]
 
     @property
-    def stem_skeletons(self) -> Index:
+    def stem_skeletons(self) -> KeyTable:
         return self._stem_indexes()[0]
 
     @property
-    def stem_deletes(self) -> Index:
+    def stem_deletes(self) -> KeyTable:
         return self._stem_indexes()[1]
 
-    def _form_indexes(self) -> tuple[dict, dict]:
+    def _word_lists(self) -> tuple[list[str], list[str], list[int]]:
+        """(indexed forms, stems, ids of the stems that get a delete index)."""
+        lexicon = self.lexicon
+        forms = [w for w, c in lexicon.forms.items() if c >= self.min_form_count and "-" not in w]
+        stems = list(lexicon.stems)
+        counts, roots = lexicon.stem_counts, lexicon.roots
+        # Every stem is reachable by its skeleton (diacritic restoration of
+        # rare words and names); only attested stems by one further edit
+        # (not the roots the frequency list alone gives: they are forms,
+        # reachable in the form index, and would cost memory here).
+        attested = [i for i, s in enumerate(stems)
+                    if counts.get(s, 0) > 0 and len(s) >= MIN_INDEXED_LENGTH and s not in roots]
+        return forms, stems, attested
+
+    def _load(self) -> None:
+        forms, stems, attested = self._word_lists()
+        fingerprint = _fingerprint(forms, stems, attested)
+        if self.prebuilt is not None and self.prebuilt.is_file():
+            data = memoryview(zlib.decompress(self.prebuilt.read_bytes()))
+            head = _MAGIC + fingerprint
+            if data[:len(head)] == head:
+                offset = len(head)
+                tables = []
+                for words in (forms, forms, stems, stems):
+                    table, offset = KeyTable.read(data, offset, words)
+                    tables.append(table)
+                self._forms, self._stems = (tables[0], tables[1]), (tables[2], tables[3])
+                return
+        self._forms = _index(forms, min_length=2)
+        stem_keys = [skeleton(stem) for stem in stems]
+        self._stems = (
+            KeyTable.build(((key, i) for i, key in enumerate(stem_keys)), stems),
+            KeyTable.build(((d, i) for i in attested for d in sorted(deletes(stem_keys[i]))), stems),
+        )
+
+    def save(self, path: Path) -> None:
+        """Write the indexes to ``path`` (zlib-compressed), marked with what they were built from."""
+        forms, stems, attested = self._word_lists()
+        out = io.BytesIO()
+        out.write(_MAGIC + _fingerprint(forms, stems, attested))
+        for table in (*self._form_indexes(), *self._stem_indexes()):
+            table.write(out)
+        Path(path).write_bytes(zlib.compress(out.getvalue(), 6))
+
+    def _form_indexes(self) -> tuple[KeyTable, KeyTable]:
         if self._forms is None:
-            forms = [w for w, c in self.lexicon.forms.items() if c >= self.min_form_count and "-" not in w]
-            self._forms = _index(forms, min_length=2)
+            self._load()
         return self._forms
 
-    def _stem_indexes(self) -> tuple[dict, dict]:
+    def _stem_indexes(self) -> tuple[KeyTable, KeyTable]:
         if self._stems is None:
-            lexicon = self.lexicon
-            roots = lexicon.roots
-            attested = [s for s, c in lexicon.stem_counts.items()
-                        if c > 0 and len(s) >= MIN_INDEXED_LENGTH and s not in roots]
-            # Every stem is reachable by its skeleton (diacritic restoration of
-            # rare words and names); only attested stems by one further edit
-            # (not the roots the frequency list alone gives: they are forms,
-            # reachable in the form index, and would cost 14 MB here).
-            self._stems = (_skeletons(lexicon.stems), _index(attested)[1])
+            self._load()
         return self._stems
 
     # -- lookups ---------------------------------------------------------
     @staticmethod
-    def _near(key: str, by_skeleton: dict, by_delete: dict) -> tuple[set[str], set[str]]:
+    def _near(key: str, by_skeleton: KeyTable, by_delete: KeyTable) -> tuple[set[str], set[str]]:
         """(same-skeleton words, words one skeleton edit away) for a skeleton key."""
-        same = set(entries(by_skeleton, key))
-        near: set[str] = set(entries(by_delete, key))
+        same = set(by_skeleton.get(key))
+        near: set[str] = set(by_delete.get(key))
         for d in deletes(key):
-            near.update(entries(by_skeleton, d))
-            near.update(entries(by_delete, d))
+            near.update(by_skeleton.get(d))
+            near.update(by_delete.get(d))
         return same, near - same
 
     def letter_swaps(self, word: str, min_count: int) -> list[str]:
@@ -182,7 +205,7 @@ class CandidateIndex:
         found = []
         for i in range(len(word)):
             head, tail = word[:i], word[i + 1:]
-            for form in entries(by_delete, key[:i] + key[i + 1:]):
+            for form in by_delete.get(key[:i] + key[i + 1:]):
                 if (len(form) == len(word) and form[i] != word[i] and form[i] in _LETTER_SET
                         and form.startswith(head) and form.endswith(tail) and forms.get(form, 0) >= min_count):
                     found.append((i, _LETTERS.index(form[i]), form))
@@ -200,7 +223,7 @@ class CandidateIndex:
 
     def forms_with_skeleton(self, key: str) -> tuple[str, ...]:
         """Attested forms whose diacritic skeleton is ``key``."""
-        return entries(self.form_skeletons, key)
+        return self.form_skeletons.get(key)
 
     def forms_near(self, word: str) -> list[Candidate]:
         same, near = self._near(skeleton(word), self.form_skeletons, self.form_deletes)
@@ -211,7 +234,7 @@ class CandidateIndex:
     def stems_near(self, prefix: str, diacritic_only: bool = False) -> set[str]:
         key = skeleton(prefix)
         if diacritic_only:
-            return set(entries(self.stem_skeletons, key))
+            return set(self.stem_skeletons.get(key))
         same, near = self._near(key, self.stem_skeletons, self.stem_deletes)
         return same | near
 

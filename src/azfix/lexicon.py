@@ -86,11 +86,17 @@ class Lexicon:
                 f"{folder} holds format {manifest.get('format_version')}, azfix reads format "
                 f"{FORMAT_VERSION}: rebuild with 'python -m azfix.build'"
             )
+        lexicon = cls.read_tables(folder, user_words)
+        lexicon.tag_shares = {tag: float(share) for tag, share in
+                              (line.split("\t") for line in read_data_lines(folder / "tags.tsv"))}
+        return lexicon
+
+    @classmethod
+    def read_tables(cls, folder: Path, user_words: Iterable[str] = ()) -> "Lexicon":
+        """The stems and forms of a dictionaries folder (what the candidate index is built from)."""
         stems, stem_counts, roots = read_stems(folder / "stems.tsv")
         lexicon = cls(stems, read_forms(folder / "forms.tsv"), user_words, stem_counts)
         lexicon.roots = roots
-        lexicon.tag_shares = {tag: float(share) for tag, share in
-                              (line.split("\t") for line in read_data_lines(folder / "tags.tsv"))}
         return lexicon
 
     def with_hunspell(self, dictionaries: Iterable[str]) -> "Lexicon":

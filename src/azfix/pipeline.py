@@ -179,9 +179,9 @@ def _build_corrector(config: CleanerConfig):
 @lru_cache(maxsize=1)
 def _shared_index():
     from .candidates import CandidateIndex
-    from .lexicon import default_lexicon
+    from .lexicon import default_lexicon, dictionaries_path
 
-    return CandidateIndex(default_lexicon())
+    return CandidateIndex(default_lexicon(), prebuilt=dictionaries_path() / "candidates.bin")
 
 
 @lru_cache(maxsize=4)

@@ -1,0 +1,129 @@
+"""A compact, read-only map from string keys to words, kept in flat arrays.
+
+The candidate indexes (:mod:`azfix.candidates`) map some 900,000 short keys
+(diacritic skeletons and their one-letter deletes) to the words they came
+from. As a ``dict`` of ``str`` that costs about 90 MB in every process, and
+every batch worker has its own copy. A :class:`KeyTable` keeps the same map
+in five arrays (the keys as UTF-8 bytes, grouped into hash buckets, and the
+ids of their words into a shared word list): about 15 MB, and it is saved
+by :mod:`azfix.build` so that a process reads it in milliseconds instead of
+building it.
+
+A lookup hashes the key (CRC-32, stable across processes and machines) to
+its bucket and compares the few keys there.
+
+>>> words = ["kitab", "kitabı", "bazar"]
+>>> table = KeyTable.build([("ktb", 0), ("ktb", 1), ("bzr", 2)], words)
+>>> table.get("ktb"), table.get("bzr"), table.get("xyz")
+(('kitab', 'kitabı'), ('bazar',), ())
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from typing import BinaryIO, Iterable, Sequence
+from zlib import crc32
+
+__all__ = ["KeyTable"]
+
+_TYPECODE = "I"  # unsigned 32-bit on every platform CPython supports
+_PARTS = ("buckets", "key_ends", "id_ends", "ids")
+
+
+class KeyTable:
+    """Keys → tuples of words from ``words``. Read-only once built; safe to share."""
+
+    __slots__ = ("keys", "buckets", "key_ends", "id_ends", "ids", "words", "_mask")
+
+    def __init__(self, keys: bytes, buckets: array, key_ends: array, id_ends: array, ids: array,
+                 words: Sequence[str]):
+        self.keys = keys  # every key's UTF-8 bytes, back to back, bucket by bucket
+        self.buckets = buckets  # slot where each bucket starts (one more entry: the end)
+        self.key_ends = key_ends  # byte offset where each slot's key ends
+        self.id_ends = id_ends  # offset in ``ids`` where each slot's word ids end
+        self.ids = ids  # word ids, slot by slot, in the order they were given
+        self.words = words
+        self._mask = len(buckets) - 2
+
+    @classmethod
+    def build(cls, pairs: Iterable[tuple[str, int]], words: Sequence[str]) -> "KeyTable":
+        """A table from (key, word id) pairs; a key's words keep the order of the pairs."""
+        grouped: dict[bytes, list[int]] = {}
+        for key, word_id in pairs:
+            grouped.setdefault(key.encode("utf-8"), []).append(word_id)
+        size = 1
+        while size < len(grouped) // 2:  # about two keys to a bucket
+            size *= 2
+        mask = size - 1
+        slots = sorted((crc32(key) & mask, key) for key in grouped)
+        buckets = array(_TYPECODE, [0] * (size + 1))
+        for bucket, _ in slots:
+            buckets[bucket + 1] += 1
+        for b in range(size):
+            buckets[b + 1] += buckets[b]
+        keys = [key for _, key in slots]
+        key_ends, id_ends, ids = [], [], []
+        key_end = 0
+        for key in keys:
+            key_end += len(key)
+            key_ends.append(key_end)
+            ids += grouped[key]
+            id_ends.append(len(ids))
+        return cls(b"".join(keys), buckets, array(_TYPECODE, key_ends), array(_TYPECODE, id_ends),
+                   array(_TYPECODE, ids), words)
+
+    def get(self, key: str) -> tuple[str, ...]:
+        """The words stored under ``key`` (empty when none)."""
+        target = key.encode("utf-8")
+        buckets, key_ends, keys = self.buckets, self.key_ends, self.keys
+        bucket = crc32(target) & self._mask
+        for slot in range(buckets[bucket], buckets[bucket + 1]):
+            start = key_ends[slot - 1] if slot else 0
+            if keys[start:key_ends[slot]] == target:
+                words, ids = self.words, self.ids
+                first = self.id_ends[slot - 1] if slot else 0
+                return tuple(words[i] for i in ids[first:self.id_ends[slot]])
+        return ()
+
+    def __len__(self) -> int:
+        return len(self.key_ends)
+
+    # -- files -------------------------------------------------------------
+    def write(self, out: BinaryIO) -> None:
+        """Write the arrays (little-endian) and the keys; the words are not written."""
+        parts = [getattr(self, name) for name in _PARTS]
+        header = array(_TYPECODE, [len(part) for part in parts] + [len(self.keys)])
+        for part in (header, *parts):
+            out.write(_little_endian(part))
+        out.write(self.keys)
+
+    @classmethod
+    def read(cls, data: memoryview, offset: int, words: Sequence[str]) -> tuple["KeyTable", int]:
+        """A table written by :meth:`write`, read from ``data`` at ``offset``; and the offset after it."""
+        item = array(_TYPECODE).itemsize
+        lengths = _array(data[offset:offset + item * (len(_PARTS) + 1)])
+        offset += item * (len(_PARTS) + 1)
+        parts = []
+        for length in lengths[:-1]:
+            parts.append(_array(data[offset:offset + item * length]))
+            offset += item * length
+        keys = bytes(data[offset:offset + lengths[-1]])
+        offset += lengths[-1]
+        return cls(keys, *parts, words), offset
+
+
+def _array(raw: memoryview) -> array:
+    values = array(_TYPECODE)
+    values.frombytes(raw)
+    if sys.byteorder != "little":
+        values.byteswap()
+    return values
+
+
+def _little_endian(values: array) -> bytes:
+    if sys.byteorder == "little":
+        return values.tobytes()
+    copy = array(values.typecode, values)
+    copy.byteswap()
+    return copy.tobytes()
