@@ -17,6 +17,14 @@ def test_lookup_keeps_the_order_words_were_given():
     assert len(table) == 2
 
 
+def test_collect_gathers_the_words_of_many_keys():
+    words = ["kitab", "kitabı", "bazar"]
+    table = KeyTable.build([("ktb", 0), ("ktb", 1), ("bzr", 2)], words)
+    found = {"əvvəl"}
+    table.collect(["ktb", "xyz", "bzr", ""], found)
+    assert found == {"əvvəl", "kitab", "kitabı", "bazar"}
+
+
 def test_many_keys_and_non_ascii_keys():
     words = [f"w{i}" for i in range(5000)]
     pairs = [(f"k{i}ə", i) for i in range(5000)]

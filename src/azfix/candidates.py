@@ -2,7 +2,7 @@
 
 Three indexes over the lexicon, read on first use from the file
 ``dictionaries/candidates.bin`` that :mod:`azfix.build` writes (or built,
-for another lexicon), kept compactly in :class:`~azfix.keytable.KeyTable`\ s:
+for another lexicon), kept compactly in :class:`~azfix.keytable.KeyTable` tables:
 
 - the **skeleton index** maps the diacritic skeleton (:func:`skeleton`, e.g.
   ``siyaset``) of every attested form to the forms that share it, so that a
@@ -184,9 +184,9 @@ class CandidateIndex:
         """(same-skeleton words, words one skeleton edit away) for a skeleton key."""
         same = set(by_skeleton.get(key))
         near: set[str] = set(by_delete.get(key))
-        for d in deletes(key):
-            near.update(by_skeleton.get(d))
-            near.update(by_delete.get(d))
+        one_less = deletes(key)
+        by_skeleton.collect(one_less, near)
+        by_delete.collect(one_less, near)
         return same, near - same
 
     def letter_swaps(self, word: str, min_count: int) -> list[str]:

@@ -53,7 +53,7 @@ class KeyTable:
         for key, word_id in pairs:
             grouped.setdefault(key.encode("utf-8"), []).append(word_id)
         size = 1
-        while size < len(grouped) // 2:  # about two keys to a bucket
+        while size < len(grouped):  # at most one key to a bucket on average: most misses find an empty one
             size *= 2
         mask = size - 1
         slots = sorted((crc32(key) & mask, key) for key in grouped)
@@ -85,6 +85,18 @@ class KeyTable:
                 first = self.id_ends[slot - 1] if slot else 0
                 return tuple(words[i] for i in ids[first:self.id_ends[slot]])
         return ()
+
+    def collect(self, keys: Iterable[str], into: set[str]) -> None:
+        """Add the words stored under each of ``keys`` to ``into`` (one call for many lookups)."""
+        buckets, key_ends, keys_bytes, mask = self.buckets, self.key_ends, self.keys, self._mask
+        id_ends, ids, words = self.id_ends, self.ids, self.words
+        for key in keys:
+            target = key.encode("utf-8")
+            bucket = crc32(target) & mask
+            for slot in range(buckets[bucket], buckets[bucket + 1]):
+                if keys_bytes[key_ends[slot - 1] if slot else 0:key_ends[slot]] == target:
+                    into.update(words[i] for i in ids[id_ends[slot - 1] if slot else 0:id_ends[slot]])
+                    break
 
     def __len__(self) -> int:
         return len(self.key_ends)
