@@ -41,10 +41,11 @@ def _tree(root: int) -> list[int]:
     return tree
 
 
-def _rss_mb(pid: int) -> float:
+def _peak_rss_mb(pid: int) -> float:
+    """The kernel's high-water mark of the resident set of ``pid`` so far (VmHWM), in MiB."""
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith("VmHWM:"):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass
@@ -62,8 +63,9 @@ def _cpu_seconds(pid: int) -> float | None:
 
 def timed_clean(corpus: Path, jobs: int, sample_every: float = 0.5) -> tuple[float, float, float]:
     """Wall seconds of ``azfix clean`` over ``corpus``, the peak RSS of any one
-    of its processes (the CLI or a worker) and the CPU seconds of all of them,
-    sampled from /proc every ``sample_every`` s (the last sample of each process
+    of its processes (the CLI or a worker: the kernel's high-water mark, so
+    no peak between samples is missed) and the CPU seconds of all of them,
+    read from /proc every ``sample_every`` s (the last sample of each process
     counts, so the CPU total may miss up to ``sample_every`` s per process)."""
     start = time.perf_counter()
     process = subprocess.Popen([sys.executable, "-m", "azfix.cli", "clean", "-q", "--jobs", str(jobs), str(corpus)],
@@ -72,7 +74,7 @@ def timed_clean(corpus: Path, jobs: int, sample_every: float = 0.5) -> tuple[flo
     cpu: dict[int, float] = {}
     while process.poll() is None:
         for pid in _tree(process.pid):
-            peak = max(peak, _rss_mb(pid))
+            peak = max(peak, _peak_rss_mb(pid))
             seconds = _cpu_seconds(pid)
             if seconds is not None:
                 cpu[pid] = seconds
@@ -135,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     if "big" in report:
         b = report["big"]
         print(f"big run: {b['mb']:.0f} MB in {b['seconds']:.0f} s ({b['mb_per_s']:.2f} MB/s, 2 jobs), "
-              f"peak RSS of one process {b['peak_rss_mb_one_process']:.0f} MB")
+              f"peak RSS of one process {b["peak_rss_mb_one_process"]:.0f} MiB")
     return 0
 
 
