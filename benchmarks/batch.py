@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     if "big" in report:
         b = report["big"]
         print(f"big run: {b['mb']:.0f} MB in {b['seconds']:.0f} s ({b['mb_per_s']:.2f} MB/s, 2 jobs), "
-              f"peak RSS of one process {b["peak_rss_mb_one_process"]:.0f} MiB")
+              f"peak RSS of one process {b['peak_rss_mb_one_process']:.0f} MiB")
     return 0
 
 
