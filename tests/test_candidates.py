@@ -33,3 +33,16 @@ def test_unseen_inflections_come_from_a_corrected_stem():
     index = CandidateIndex(LEXICON)
     texts = {c.text for c in index.stem_candidates("müharibasi")}
     assert "müharibəsi" in texts
+
+
+def test_no_candidate_begins_with_a_dotless_i():
+    # The frequency list holds English words lowercased the Turkic way
+    # (ıntroduction): they stay known, but no generator proposes them.
+    assert LEXICON.is_known("ıntroduction")
+    index = CandidateIndex(LEXICON)
+    proposed = ({c.text for c in index.forms_near("introduction")}
+                | {c.text for c in index.edit_candidates("introduction", {"i": "ı"})}
+                | set(index.letter_swaps("in", 500)))
+    assert not {text for text in proposed if text.startswith("ı")}
+    assert "ın" in LEXICON.forms and LEXICON.forms["ın"] >= 500  # a swap the rule blocks
+    assert "işıq" in {c.text for c in index.forms_near("isiq")}  # an inner ı is Azerbaijani

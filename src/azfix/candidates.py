@@ -69,6 +69,11 @@ class Candidate:
 
 
 _MAGIC = b"azfix candidate index v1\n"
+# No Azerbaijani word begins with a dotless ı: the forms and stems that do are
+# foreign words whose capital I the sources lowercased the Turkic way
+# (ınternational, ıntroduction). Known, so left alone; never proposed
+# (introduction must not become ıntroduction).
+FOREIGN_INITIAL = "ı"
 
 
 def _fingerprint(*lists: Sequence) -> bytes:
@@ -127,8 +132,9 @@ class CandidateIndex:
     def _word_lists(self) -> tuple[list[str], list[str], list[int]]:
         """(indexed forms, stems, ids of the stems that get a delete index)."""
         lexicon = self.lexicon
-        forms = [w for w, c in lexicon.forms.items() if c >= self.min_form_count and "-" not in w]
-        stems = list(lexicon.stems)
+        forms = [w for w, c in lexicon.forms.items()
+                 if c >= self.min_form_count and "-" not in w and not w.startswith(FOREIGN_INITIAL)]
+        stems = [s for s in lexicon.stems if not s.startswith(FOREIGN_INITIAL)]
         counts, roots = lexicon.stem_counts, lexicon.roots
         # Every stem is reachable by its skeleton (diacritic restoration of
         # rare words and names); only attested stems by one further edit
@@ -217,8 +223,9 @@ class CandidateIndex:
         for i, old in enumerate(word):
             head, tail = word[:i], word[i + 1:]
             for letter in _LETTERS:
-                if letter != old and forms.get(head + letter + tail, 0) >= min_count:
-                    out.append(head + letter + tail)
+                swapped = head + letter + tail
+                if letter != old and forms.get(swapped, 0) >= min_count and not swapped.startswith(FOREIGN_INITIAL):
+                    out.append(swapped)
         return out
 
     def forms_with_skeleton(self, key: str) -> tuple[str, ...]:
@@ -273,7 +280,8 @@ class CandidateIndex:
                 variants.add(word[:i] + other + word[i + 1:])
         variants.discard(word)
         is_known = self.lexicon.is_known_lower
-        return [Candidate(v, CandidateKind.EDIT) for v in variants if len(v) > 1 and is_known(v)]
+        return [Candidate(v, CandidateKind.EDIT) for v in variants
+                if len(v) > 1 and not v.startswith(FOREIGN_INITIAL) and is_known(v)]
 
     def split_candidates(self, word: str) -> list[Candidate]:
         """Two frequent words written together: ``bizidəstəkləyən``; or
