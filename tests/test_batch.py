@@ -60,6 +60,22 @@ def test_type_cache_shares_what_it_computed_once():
     assert list(mine.data) == [("b",), ("c",)]  # bounded: the oldest went
 
 
+def test_a_corrector_takes_what_another_worked_out():
+    text = "Bu siyaset sayesində mümkün oldu, təşəbbüslerinə baxmayaraq, Vətən mühabibəsi bitdi."
+    first, second = Cleaner(), Cleaner()
+    mine, theirs = first.corrector(), second.corrector()
+    mine.start_sharing()
+    theirs.start_sharing()
+    expected = first.correct(text)
+    shared = mine.share()
+    assert {"nonword", "prior", "oov_prior", "kept"} <= {name for name, _, _ in shared}
+    assert mine.share() == []  # shared once
+    theirs.learn(shared)
+    assert second.correct(text) == expected
+    # nothing had to be worked out again
+    assert theirs.share() == []
+
+
 def test_two_workers_clean_exactly_like_one():
     text = "".join(f"Bu siyaset {n} sayesində mümkün oldu, təşəbbüslerinə baxmayaraq.\n\n" for n in range(40))
     chunks = list(chunks_of(io.StringIO(text), size=200))

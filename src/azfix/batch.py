@@ -99,18 +99,18 @@ def _init_worker(cleaner: Cleaner) -> None:
     global _worker_cleaner
     _worker_cleaner = cleaner
     if cleaner.config.correct:
-        cleaner.corrector().nonword_cache.recording = True
+        cleaner.corrector().start_sharing()
 
 
 def _clean_in_worker(chunk: str, last: bool, learnt: list) -> tuple[Result, list]:
-    """Clean a chunk in a worker; take the candidate lists other workers
-    computed, give back the ones computed here."""
+    """Clean a chunk in a worker; take what other workers worked out per
+    word type, give back what was worked out here."""
     if not _worker_cleaner.config.correct:
         return _clean_piece(_worker_cleaner, chunk, last), []
-    cache = _worker_cleaner.corrector().nonword_cache
-    cache.learn(learnt)
+    corrector = _worker_cleaner.corrector()
+    corrector.learn(learnt)
     result = _clean_piece(_worker_cleaner, chunk, last)
-    return result, cache.share()
+    return result, corrector.share()
 
 
 def clean_chunks(chunks: Iterable[str], cleaner: Cleaner, jobs: int | None = None,
@@ -132,8 +132,9 @@ def _bounded_imap(pool, pieces: Iterable[tuple[str, bool]], window: int, jobs: i
     and no more than one chunk queued beyond those the workers are busy with.
 
     A chunk is sent out as soon as a worker is about to be free, not when the
-    oldest result has been handed on: what workers learnt (the candidate
-    lists of new unknown words, taken from each chunk as soon as it is done)
+    oldest result has been handed on: what workers learnt (what they worked
+    out per word type: candidate lists, priors, real-word sets, verdicts;
+    taken from each chunk as soon as it is done)
     then reaches the other workers at most a chunk or two later, with the
     next ``jobs`` chunks sent, so the same word is rarely worked out twice.
     """

@@ -85,6 +85,41 @@ class Corrector(Scorer):
         self._always_kept: set[str] = set()
         # Known lowercase words with real-word twins: kept when a neighbour attests them.
         self._swappable: set[str] = set()
+        self._sharing = False
+        self._new_words: list[tuple[str, str, None]] = []  # set additions since the last share()
+
+    # -- what batch workers hand each other ----------------------------------
+    # Everything worked out per word type (candidate lists, priors, real-word
+    # sets, which words are known and which always kept) is a pure function
+    # of the type: a worker passes it on, so that another need not work it
+    # out again (azfix.batch). Corrections do not depend on who computed what.
+    def start_sharing(self) -> None:
+        """From now on, record what is worked out per word type, for :meth:`share`."""
+        for cache in self.type_caches().values():
+            cache.recording = True
+        self.lexicon.start_recording()
+        self._sharing = True
+
+    def share(self) -> list[tuple[str, object, object]]:
+        """(table, key, value) entries worked out since the last call."""
+        entries = [(name, key, value) for name, cache in self.type_caches().items() for key, value in cache.share()]
+        entries += [("known", word, known) for word, known in self.lexicon.recorded()]
+        entries += self._new_words
+        self._new_words = []
+        return entries
+
+    def learn(self, entries: list[tuple[str, object, object]]) -> None:
+        """Take entries another :class:`Corrector` shared."""
+        caches = self.type_caches()
+        for name, key, value in entries:
+            if name in caches:
+                caches[name].learn(((key, value),))
+            elif name == "known":
+                self.lexicon.remember(key, value)
+            elif name == "kept":
+                self._keep_always(key, share=False)
+            elif name == "swappable" and len(self._swappable) < MAX_ALWAYS_KEPT:
+                self._swappable.add(key)
 
     # -- decisions -------------------------------------------------------------
     def _realword_in_context(self, word: str, prev: str, next_: str) -> tuple[tuple[str, str, float], ...]:
@@ -310,8 +345,10 @@ class Corrector(Scorer):
             if not (self.config.realword and self._swaps(lower)):
                 self._keep_always(text)
                 return None  # no letter swap could make it a real-word error
-            if text == lower and len(self._swappable) < MAX_ALWAYS_KEPT:
+            if text == lower and len(self._swappable) < MAX_ALWAYS_KEPT and text not in self._swappable:
                 self._swappable.add(text)
+                if self._sharing:
+                    self._new_words.append(("swappable", text, None))
         choice = self.choose(lower, prev, next_, known and not wellformed, diacritic_only,
                              ascii_typed, wellformed)
         if choice is None:
@@ -336,9 +373,11 @@ class Corrector(Scorer):
         return (self.stats.middles.get(word, 0) >= NAME_SIGHTINGS
                 and self.stats.capitalised_share(word) >= NAME_CAPITALISED_SHARE)
 
-    def _keep_always(self, text: str) -> None:
-        if len(self._always_kept) < MAX_ALWAYS_KEPT:
+    def _keep_always(self, text: str, share: bool = True) -> None:
+        if len(self._always_kept) < MAX_ALWAYS_KEPT and text not in self._always_kept:
             self._always_kept.add(text)
+            if share and self._sharing:
+                self._new_words.append(("kept", text, None))
 
     def _name_fix_is_certain(self, word: str, fix: str) -> bool:
         """A diacritic fix of a capitalised word is certain when it either

@@ -75,6 +75,7 @@ class Lexicon:
         self.analyzer = Analyzer(stems)
         self.total_count = sum(forms.values()) or 1
         self._memo: dict[str, bool] = {}
+        self._recorded: list[tuple[str, bool]] | None = None
 
     @classmethod
     def load(cls, folder: Path | None = None, user_words: Iterable[str] = ()) -> "Lexicon":
@@ -163,7 +164,27 @@ class Lexicon:
             if len(self._memo) > _MEMO_LIMIT:
                 self._memo.clear()
             known = self._memo[word] = self._decide(word)
+            if self._recorded is not None:
+                self._recorded.append((word, known))
         return known
+
+    # Batch workers pass each other the verdicts they worked out (azfix.batch).
+    def start_recording(self) -> None:
+        """Keep the :meth:`is_known` verdicts worked out from now on, for :meth:`recorded`."""
+        if self._recorded is None:
+            self._recorded = []
+
+    def recorded(self) -> list[tuple[str, bool]]:
+        """The verdicts worked out since the last call."""
+        if self._recorded is None:
+            return []
+        out, self._recorded = self._recorded, []
+        return out
+
+    def remember(self, word: str, known: bool) -> None:
+        """Take a verdict worked out elsewhere."""
+        if len(self._memo) <= _MEMO_LIMIT:
+            self._memo.setdefault(word, known)
 
     def is_known_lower(self, lower: str) -> bool:
         """:meth:`is_known` for a word that is already lowercase and simple."""
