@@ -68,7 +68,7 @@ def test_a_corrector_takes_what_another_worked_out():
     theirs.start_sharing()
     expected = first.correct(text)
     shared = mine.share()
-    assert {"nonword", "prior", "oov_prior", "kept"} <= {name for name, _, _ in shared}
+    assert {"nonword", "swaps", "known", "kept"} <= {name for name, _, _ in shared}
     assert mine.share() == []  # shared once
     theirs.learn(shared)
     assert second.correct(text) == expected

@@ -133,8 +133,8 @@ def _bounded_imap(pool, pieces: Iterable[tuple[str, bool]], window: int, jobs: i
 
     A chunk is sent out as soon as a worker is about to be free, not when the
     oldest result has been handed on: what workers learnt (what they worked
-    out per word type: candidate lists, priors, real-word sets, verdicts;
-    taken from each chunk as soon as it is done)
+    out per word type: candidate lists, real-word sets, verdicts; taken from
+    each chunk as soon as it is done)
     then reaches the other workers at most a chunk or two later, with the
     next ``jobs`` chunks sent, so the same word is rarely worked out twice.
     """

@@ -89,10 +89,12 @@ class Corrector(Scorer):
         self._new_words: list[tuple[str, str, None]] = []  # set additions since the last share()
 
     # -- what batch workers hand each other ----------------------------------
-    # Everything worked out per word type (candidate lists, priors, real-word
-    # sets, which words are known and which always kept) is a pure function
-    # of the type: a worker passes it on, so that another need not work it
-    # out again (azfix.batch). Corrections do not depend on who computed what.
+    # What is worked out per word type (candidate lists, real-word sets,
+    # which words are known and which always kept) is a pure function of the
+    # type: a worker passes it on, so that another need not work it out again
+    # (azfix.batch). Corrections do not depend on who computed what. Priors
+    # are not passed on: there are many and each is cheap, so sending them
+    # costs about what computing them again does.
     def start_sharing(self) -> None:
         """From now on, record what is worked out per word type, for :meth:`share`."""
         for cache in self.type_caches().values():

@@ -116,10 +116,10 @@ class Scorer:
         # The costliest list.
         self.nonword_cache = TypeCache(self._nonword_candidates, maxsize=20_000)
         self._nonword = self.nonword_cache
-        self._realword = TypeCache(self._realword_candidates, maxsize=10_000)
+        self._realword = lru_cache(maxsize=10_000)(self._realword_candidates)
         self._swaps = TypeCache(self._letter_swaps, maxsize=100_000)
-        self.prior = TypeCache(self._prior, maxsize=50_000)
-        self.oov_prior = TypeCache(self._oov_prior, maxsize=20_000)
+        self.prior = lru_cache(maxsize=50_000)(self._prior)
+        self.oov_prior = lru_cache(maxsize=20_000)(self._oov_prior)
         self._charmodel: CharModel | None = None
         self.cheap_substitutions: dict[str, str] = {}
         for (intended, observed), cost in model.substitutions.items():
@@ -127,10 +127,9 @@ class Scorer:
                 self.cheap_substitutions[observed] = self.cheap_substitutions.get(observed, "") + intended
 
     def type_caches(self) -> dict[str, TypeCache]:
-        """The memos of pure functions of a word type, by name: what batch
-        workers hand each other (:mod:`azfix.batch`)."""
-        return {"nonword": self.nonword_cache, "realword": self._realword, "swaps": self._swaps,
-                "prior": self.prior, "oov_prior": self.oov_prior}
+        """The costlier memos of pure functions of a word type, by name: what
+        batch workers hand each other (:mod:`azfix.batch`)."""
+        return {"nonword": self.nonword_cache, "swaps": self._swaps}
 
     # -- probabilities -------------------------------------------------------
     def _prior(self, word: str) -> float:
