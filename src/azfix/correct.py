@@ -207,8 +207,11 @@ class Corrector(Scorer):
         return Choice(best_text, best_kind, round(confidence, 4))
 
     def _has_context_evidence(self, prev: str, cand: str, next_: str, word: str) -> bool:
-        """A real-word change needs bigrams for the candidate that the original lacks."""
-        cand_hits = self.stats.bigram(prev, cand) + self.stats.bigram(cand, next_)
+        """A real-word change needs bigrams with a neighbouring word for the
+        candidate that the original lacks (a sentence edge alone is no
+        evidence: a word alone on its line, bp, is not bu)."""
+        cand_hits = ((self.stats.bigram(prev, cand) if prev != SENTENCE else 0)
+                     + (self.stats.bigram(cand, next_) if next_ != SENTENCE else 0))
         word_hits = self.stats.bigram(prev, word) + self.stats.bigram(word, next_)
         return cand_hits >= 2 and word_hits == 0
 
