@@ -118,6 +118,7 @@ class Scorer:
         self._nonword = self.nonword_cache
         self._realword = lru_cache(maxsize=10_000)(self._realword_candidates)
         self._swaps = TypeCache(self._letter_swaps, maxsize=100_000)
+        self._ascii_twins = lru_cache(maxsize=30_000)(self._ascii_twins_of)
         self.prior = lru_cache(maxsize=50_000)(self._prior)
         self.oov_prior = lru_cache(maxsize=20_000)(self._oov_prior)
         self._charmodel: CharModel | None = None
@@ -272,8 +273,7 @@ class Scorer:
                 out.append((text, _edit_kind(word, cand), cost))
         return out
 
-    @lru_cache(maxsize=30_000)
-    def _ascii_twins(self, word: str) -> tuple[tuple[str, str, float], ...]:
+    def _ascii_twins_of(self, word: str) -> tuple[tuple[str, str, float], ...]:
         # In text typed without Azerbaijani letters a lost diacritic is the
         # rule, not an error: each costs ASCII_DIACRITIC_COST.
         word_skeleton = skeleton(word)
