@@ -42,3 +42,22 @@ def test_never_raises(text):
     for word in (text, text.lower()):
         assert isinstance(MODEL.plausibility(word), float)
         assert MODEL.oddest_letter(word) <= 0.0
+
+
+def test_saved_model_is_read_back_only_for_its_own_words(tmp_path):
+    words = ["kitab", "kitabı", "kitablar", "bazar", "bazarlar"]
+    model = CharModel(words)
+    path = tmp_path / "letters.tsv.gz"
+    model.save(path, words)
+    read = CharModel.load(path, words)
+    assert read is not None
+    assert read.score("kitablar") == model.score("kitablar") and read.looks("ktiablar") == model.looks("ktiablar")
+    assert CharModel.load(path, words + ["əlavə"]) is None  # counted from other words
+    assert CharModel.load(tmp_path / "none.tsv.gz", words) is None
+
+
+def test_shipped_model_belongs_to_the_shipped_forms():
+    from azfix.lexicon import default_lexicon, dictionaries_path
+
+    forms = default_lexicon().forms
+    assert CharModel.load(dictionaries_path() / "letters.tsv.gz", forms) is not None

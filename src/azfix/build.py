@@ -411,10 +411,14 @@ def build(source: Path, out: Path) -> dict:
 
     # The candidate indexes, so that no process has to build them (see azfix.keytable).
     from .candidates import CandidateIndex
+    from .charmodel import CharModel
     from .lexicon import Lexicon
 
-    index = CandidateIndex(Lexicon.read_tables(out))
+    shipped = Lexicon.read_tables(out)
+    index = CandidateIndex(shipped)
     index.save(out / "candidates.bin")
+    letters = CharModel(shipped.forms)
+    letters.save(out / "letters.tsv.gz", shipped.forms)
     index_rows = sum(map(len, (index.form_skeletons, index.form_deletes, index.stem_skeletons, index.stem_deletes)))
 
     texts = sorted((source / "text").glob("*.txt"))
@@ -429,7 +433,8 @@ def build(source: Path, out: Path) -> dict:
             name: {"sha256": sha256(out / name), "rows": n}
             for name, n in (("stems.tsv", len(stem_rows)), ("forms.tsv", len(form_rows)),
                             ("tags.tsv", len(tag_rows)), ("confusions.tsv", len(confusion_rows)),
-                            ("context.tsv.gz", context_rows), ("candidates.bin", index_rows))
+                            ("context.tsv.gz", context_rows), ("candidates.bin", index_rows),
+                            ("letters.tsv.gz", len(letters.counts) + len(letters.histories)))
         },
         "inputs": {str(p.relative_to(source)): sha256(p) for p in inputs},
     }

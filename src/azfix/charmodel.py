@@ -16,9 +16,12 @@ True
 
 from __future__ import annotations
 
+import gzip
 import math
 from collections import Counter
+from pathlib import Path
 from typing import Iterable
+from zlib import crc32
 
 __all__ = ["CharModel"]
 
@@ -27,6 +30,13 @@ WEIGHTS = (0.05, 0.15, 0.3, 0.5)  # interpolation weights, history length 0 to 3
 FLOOR = 0.01  # probability mass spread evenly over the alphabet
 BOUNDARY_START, BOUNDARY_END = "^", "$"
 TYPICAL_SAMPLE = 2000  # words scored to find the typical score
+_FORMAT = "# azfix letter model v1"
+
+
+def _fingerprint(words: Iterable[str]) -> str:
+    """How many words, and their CRC-32 in order: what a saved model was counted from."""
+    words = list(words)
+    return f"{len(words)}:{crc32(chr(10).join(words).encode('utf-8')):08x}"
 
 
 class CharModel:
@@ -51,6 +61,37 @@ class CharModel:
         step = max(1, len(words) // TYPICAL_SAMPLE)
         scores = sorted(self.score(word) for word in words[::step])
         self.typical = scores[len(scores) // 2] if scores else 0.0
+
+    # -- files -------------------------------------------------------------
+    # azfix.build saves the model of the shipped forms, so that no process
+    # has to count them again (half a second); the header names the word
+    # list it was counted from, and a model of other words is not used.
+    def save(self, path: Path, words: Iterable[str]) -> None:
+        header = f"{_FORMAT}\t{_fingerprint(words)}\t{self.typical!r}\t{self.alphabet_size}"
+        rows = [f"c\t{gram}\t{count}" for gram, count in sorted(self.counts.items())]
+        rows += [f"h\t{gram}\t{count}" for gram, count in sorted(self.histories.items())]
+        data = (header + "\n" + "\n".join(rows) + "\n").encode("utf-8")
+        Path(path).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
+
+    @classmethod
+    def load(cls, path: Path, words: Iterable[str]) -> "CharModel | None":
+        """The model saved at ``path`` if it was counted from ``words``, else None."""
+        path = Path(path)
+        if not path.is_file():
+            return None
+        lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
+        fields = lines[0].split("\t")
+        if fields[0] != _FORMAT or len(fields) != 4 or fields[1] != _fingerprint(words):
+            return None
+        model = cls.__new__(cls)
+        model.counts, model.histories = Counter(), Counter()
+        tables = {"c": model.counts, "h": model.histories}
+        for line in lines[1:]:
+            if line:
+                kind, gram, count = line.split("\t")
+                tables[kind][gram] = int(count)
+        model.typical, model.alphabet_size = float(fields[2]), int(fields[3])
+        return model
 
     def letter_logprobs(self, word: str) -> list[float]:
         """Natural-log probability of each letter given the ones before it (and of the word end)."""

@@ -77,8 +77,8 @@ class Corrector(Scorer):
     scores. Holds read-only data; safe to share."""
 
     def __init__(self, lexicon: Lexicon, index: CandidateIndex, stats: ContextStats,
-                 model: ErrorModel, config: CorrectorConfig):
-        super().__init__(lexicon, index, stats, model, config.max_cost, config.splits)
+                 model: ErrorModel, config: CorrectorConfig, letter_model=None):
+        super().__init__(lexicon, index, stats, model, config.max_cost, config.splits, letter_model)
         self.config = config
         # Word types whose verdict is "keep" whatever their neighbours (most
         # known words): later sightings skip the decision entirely.

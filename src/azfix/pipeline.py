@@ -173,7 +173,19 @@ def _build_corrector(config: CleanerConfig):
         splits=config.splits,
         protect=config.protect,
     )
-    return Corrector(lexicon, _shared_index(), stats, ErrorModel(), corrector_config)
+    return Corrector(lexicon, _shared_index(), stats, ErrorModel(), corrector_config, _shared_letter_model)
+
+
+@lru_cache(maxsize=1)
+def _shared_letter_model():
+    """The letter model of the shipped forms (user words and Hunspell
+    dictionaries do not change the forms): read from the file the build
+    saved, or counted if that file belongs to other forms."""
+    from .charmodel import CharModel
+    from .lexicon import default_lexicon, dictionaries_path
+
+    forms = default_lexicon().forms
+    return CharModel.load(dictionaries_path() / "letters.tsv.gz", forms) or CharModel(forms)
 
 
 @lru_cache(maxsize=1)

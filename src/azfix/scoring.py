@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 import threading
 from functools import lru_cache
+from typing import Callable
 
 from rapidfuzz.distance import Levenshtein
 
@@ -102,7 +103,7 @@ class Scorer:
     """Priors, context scores and priced candidate lists over one lexicon. Read-only; safe to share."""
 
     def __init__(self, lexicon: Lexicon, index: CandidateIndex, stats: ContextStats, model: ErrorModel,
-                 max_cost: float = 2.1, splits: bool = True):
+                 max_cost: float = 2.1, splits: bool = True, letter_model: Callable[[], CharModel] | None = None):
         self.lexicon = lexicon
         self.index = index
         self.stats = stats
@@ -122,6 +123,7 @@ class Scorer:
         self.prior = lru_cache(maxsize=50_000)(self._prior)
         self.oov_prior = lru_cache(maxsize=20_000)(self._oov_prior)
         self._charmodel: CharModel | None = None
+        self._letter_model = letter_model  # gives the letter model of lexicon.forms (shared, saved by the build)
         self.cheap_substitutions: dict[str, str] = {}
         for (intended, observed), cost in model.substitutions.items():
             if cost <= CHEAP_SUBSTITUTION:
@@ -148,8 +150,8 @@ class Scorer:
         higher for a word that looks like Azerbaijani, lower for one with
         letter sequences the language does not write (``səhralrda``).
         Without ``natural_bonus`` the look can only lower it."""
-        if self._charmodel is None:
-            self._charmodel = CharModel(self.lexicon.forms)  # built once, on the first unknown word
+        if self._charmodel is None:  # on the first unknown word
+            self._charmodel = self._letter_model() if self._letter_model else CharModel(self.lexicon.forms)
         plausibility, oddest_letter = self._charmodel.looks(word)
         shift = LOOKS_WEIGHT * (plausibility - LOOKS_NEUTRAL)
         if natural_bonus and oddest_letter >= ODD_LETTER:
