@@ -31,11 +31,10 @@ import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Sequence
-from zlib import crc32
+from typing import Sequence
 
 from .alphabet import VOWELS, ascii_fold, harmony_class
-from .keytable import KeyTable
+from .keytable import KeyTable, word_list_fingerprint
 from .lexicon import Lexicon
 from .morphology import _SOFTEN, ACCEPTING, GRAMMAR, START_STATE, _next_context, realize
 
@@ -77,9 +76,8 @@ FOREIGN_INITIAL = "ı"
 
 
 def _fingerprint(*lists: Sequence) -> bytes:
-    """A line naming the word lists a saved index was built from (their sizes and CRC-32s)."""
-    parts = [f"{len(items)}:{crc32(chr(10).join(map(str, items)).encode('utf-8')):08x}" for items in lists]
-    return (" ".join(parts) + "\n").encode("ascii")
+    """A line naming the word lists a saved index was built from."""
+    return (" ".join(map(word_list_fingerprint, lists)) + "\n").encode("ascii")
 
 
 def deletes(key: str) -> set[str]:

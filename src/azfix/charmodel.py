@@ -21,7 +21,8 @@ import math
 from collections import Counter
 from pathlib import Path
 from typing import Iterable
-from zlib import crc32
+
+from .keytable import word_list_fingerprint
 
 __all__ = ["CharModel"]
 
@@ -31,12 +32,6 @@ FLOOR = 0.01  # probability mass spread evenly over the alphabet
 BOUNDARY_START, BOUNDARY_END = "^", "$"
 TYPICAL_SAMPLE = 2000  # words scored to find the typical score
 _FORMAT = "# azfix letter model v1"
-
-
-def _fingerprint(words: Iterable[str]) -> str:
-    """How many words, and their CRC-32 in order: what a saved model was counted from."""
-    words = list(words)
-    return f"{len(words)}:{crc32(chr(10).join(words).encode('utf-8')):08x}"
 
 
 class CharModel:
@@ -67,7 +62,7 @@ class CharModel:
     # has to count them again (half a second); the header names the word
     # list it was counted from, and a model of other words is not used.
     def save(self, path: Path, words: Iterable[str]) -> None:
-        header = f"{_FORMAT}\t{_fingerprint(words)}\t{self.typical!r}\t{self.alphabet_size}"
+        header = f"{_FORMAT}\t{word_list_fingerprint(words)}\t{self.typical!r}\t{self.alphabet_size}"
         rows = [f"c\t{gram}\t{count}" for gram, count in sorted(self.counts.items())]
         rows += [f"h\t{gram}\t{count}" for gram, count in sorted(self.histories.items())]
         data = (header + "\n" + "\n".join(rows) + "\n").encode("utf-8")
@@ -81,7 +76,7 @@ class CharModel:
             return None
         lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
         fields = lines[0].split("\t")
-        if fields[0] != _FORMAT or len(fields) != 4 or fields[1] != _fingerprint(words):
+        if fields[0] != _FORMAT or len(fields) != 4 or fields[1] != word_list_fingerprint(words):
             return None
         model = cls.__new__(cls)
         model.counts, model.histories = Counter(), Counter()

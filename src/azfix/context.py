@@ -182,11 +182,16 @@ class FoldedPairs:
         self.before: Counter = Counter()
         self.after: Counter = Counter()
         self.unigrams: Counter = Counter()
-        folded = {}
-        for word in stats.unigrams.keys() | {SENTENCE}:
-            folded[word] = fold(word)
+        folded: dict[str, str] = {}
+
+        def folded_word(word: str) -> str:  # each word folded once
+            key = folded.get(word)
+            if key is None:
+                key = folded[word] = fold(word)
+            return key
+
         for word, count in stats.unigrams.items():
-            self.unigrams[folded[word]] += count
+            self.unigrams[folded_word(word)] += count
         for (first, second), count in stats.bigrams.items():
-            self.before[(folded.get(first) or fold(first), second)] += count
-            self.after[(first, folded.get(second) or fold(second))] += count
+            self.before[(folded_word(first), second)] += count
+            self.after[(first, folded_word(second))] += count

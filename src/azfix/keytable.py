@@ -25,7 +25,7 @@ from array import array
 from typing import BinaryIO, Iterable, Sequence
 from zlib import crc32
 
-__all__ = ["KeyTable"]
+__all__ = ["KeyTable", "word_list_fingerprint"]
 
 _TYPECODE = "I"  # unsigned 32-bit on every platform CPython supports
 _PARTS = ("buckets", "key_ends", "id_ends", "ids")
@@ -123,6 +123,13 @@ class KeyTable:
         keys = bytes(data[offset:offset + lengths[-1]])
         offset += lengths[-1]
         return cls(keys, *parts, words), offset
+
+
+def word_list_fingerprint(items: Iterable) -> str:
+    """How many items, and the CRC-32 of them in order: names the word list a
+    saved table or model was made from, so that one made from other words is not used."""
+    items = list(items)
+    return f"{len(items)}:{crc32(chr(10).join(map(str, items)).encode('utf-8')):08x}"
 
 
 def _array(raw: memoryview) -> array:
