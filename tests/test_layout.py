@@ -135,3 +135,34 @@ def test_a_lone_dash_opening_a_paragraph_is_noise_on_a_speckled_page():
     out = fixed(_page_with_paragraph_start("— ", inner_marks=4))
     assert "\n\nNövbəti toplantı" in out
     assert ": " not in out
+
+
+def _speckled_page_broken_before(continuation: str, first_block_end: str = "dəqiqləşdirdilər və yeni planı") -> str:
+    first = [
+        "Bu gün şəhərin mərkəzində keçirilən toplantıda",
+        ": nazirlər yeni layihənin əsas istiqamətlərini",
+        ": müzakirə etdilər və onun həyata keçirilməsi",
+        ": üçün lazım olan vəsaitin həcmini də bir daha",
+        ": " + first_block_end,
+    ]
+    return "\n".join(first) + "\n\n" + continuation + "\nnəticələri müzakirə olunacaq.\n"
+
+
+@pytest.mark.parametrize("debris", ["“7 ", "7 ", "7—. ", "/ "])
+def test_digits_among_line_start_marks_do_not_hide_a_continuation_on_a_speckled_page(debris):
+    out = fixed(_speckled_page_broken_before(debris + "təsdiq etdilər, sonra isə görülən işlərin"))
+    assert "planı " in out and "\n\n" not in out
+
+
+def test_a_year_after_a_blank_line_is_not_taken_for_debris():
+    out = fixed(_speckled_page_broken_before("1941-ci ildə yeni plan təsdiq olundu, sonra", "təsdiq etdilər."))
+    assert "\n\n1941-ci ildə" in out
+
+
+def test_a_lone_number_mark_is_a_list_item_only_next_to_other_items_on_a_speckled_page():
+    out = fixed(_speckled_page_broken_before("7. təsdiq etdilər, sonra isə görülən işlərin"))
+    assert "planı 7. təsdiq" in out
+    listed = _speckled_page_broken_before("1. təsdiq etdilər, sonra isə görülən işlərin").replace(
+        "\nnəticələri", "\n\n2. nəticələri"
+    )
+    assert "\n\n1. təsdiq" in fixed(listed)

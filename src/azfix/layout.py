@@ -13,7 +13,8 @@ line edges — never a letter:
 - ``paragraph``: a paragraph that stops mid-sentence and a next paragraph
   that goes on in lowercase are joined (``mövcud\\n\\nçağırışlar``); on a
   hard-wrapped page also a blank line before a lowercase word (past stray
-  marks) and one after an unfinished line that runs to the margin;
+  marks, and on a speckled page past digits among them: ``“7 edilməsi``)
+  and one after an unfinished line that runs to the margin;
 - ``noise`` (hard-wrapped text only): punctuation standing alone at a line edge, separated by a space
   from the text (``(UPÜ) :``, ``: dirib``) is removed;
 - ``whitespace``: blank lines at the start, runs of blank lines, trailing
@@ -172,13 +173,19 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
             s = lines[k].start
             edits.append(Edit(s, s + len(head.group(1)), head.group(1), "", "noise", 0.8))
             edge[k] = " " * len(head.group(1)) + edge[k][len(head.group(1)):]
-    edits += _joins(text, lines, edge, wrapped, is_known)
+    edits += _joins(text, lines, edge, wrapped, is_known, inner_marks >= SPECKLE_HABIT)
     edits += _blank_runs(text, lines, edits)
     return _without_overlaps(edits)
 
 
-def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known) -> list[Edit]:
-    """Decide, for each line break, whether to keep it, unwrap it or dehyphenate."""
+def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, speckled: bool) -> list[Edit]:
+    """Decide, for each line break, whether to keep it, unwrap it or dehyphenate.
+
+    On a speckled page (one whose lines often start with stray marks) digits
+    mixed into the marks (``“7 edilməsi``, ``(7 eşidilib``) do not hide a
+    lowercase continuation either.
+    """
+    goes_on_past_marks = _goes_on_past_specks if speckled else _goes_on_past_marks
     edits = []
     width = _typical_width(lines) if wrapped else 0
     k = 0
@@ -216,16 +223,19 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known) ->
             ends_sentence(body) and not continues and len(body) < 0.6 * width
         ):
             edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "unwrap", 0.9))
-        elif gap > 0 and not _LIST_MARK.match(nxt) and (
+        elif gap > 0 and not _opens_list_item(lines, edge, k, j, speckled) and (
             continues and (wrapped or not ends_sentence(body))
             or wrapped and not ends_sentence(body) and (
-                _goes_on_past_marks(nxt) or len(body) >= FULL_LINE * width and _FIRST_WORD_PAST_NOISE.search(nxt)
+                goes_on_past_marks(nxt) or len(body) >= FULL_LINE * width and _FIRST_WORD_PAST_NOISE.search(nxt)
             )
         ):
             # A paragraph that stops mid-sentence goes on after the blank line.
             # On a hard-wrapped page a blank line before a lowercase word is
             # an OCR artefact even after a stop, and marks the OCR left at
-            # the line start do not hide the continuation.
+            # the line start do not hide the continuation. On a speckled
+            # page a line that opens with debris (``” Vəkilin``, ``—. Digər``)
+            # was cut off by the same speck that made the blank line: a real
+            # paragraph opens with its word, a number or one quote mark.
             edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "paragraph", 0.85))
         k = j
     return edits
@@ -237,6 +247,38 @@ _FIRST_WORD_PAST_MARKS = regex.compile(r"^[\s/" + regex.escape(NOISE) + r"]{0,8}
 def _goes_on_past_marks(line: str) -> bool:
     """True if the first word, past a few stray marks, is lowercase (``:/ edir``)."""
     match = _FIRST_WORD_PAST_MARKS.match(line)
+    return bool(match) and match.group(1)[0].islower()
+
+
+def _opens_list_item(lines: list[Line], edge: dict, k: int, j: int, speckled: bool) -> bool:
+    """True if line ``j`` (the next content line after ``k``) opens a list item.
+
+    On a speckled page a lone ``7.`` or ``-`` at a line start is as often
+    OCR debris as a list mark: it counts only next to another list item.
+    """
+    if not _LIST_MARK.match(edge[j]):
+        return False
+    if not speckled:
+        return True
+    following = next((m for m in range(j + 1, len(lines)) if not lines[m].blank), None)
+    return bool(_LIST_MARK.match(edge[k]) or following is not None and _LIST_MARK.match(edge[following]))
+
+
+# Debris before a line's first word: a mark, then a space, a digit or more marks ("” Vəkilin",
+# ":— Barselonada", "“7 Hökumət"), or digits glued to a mark ("7: Post"); not "1941-ci", "“Onlar".
+_SPECKLED_START = regex.compile(
+    r"^\s*(?:[/" + regex.escape(NOISE) + r"](?:[ \d]|[" + regex.escape(NOISE) + r"])|\d+[:;—–|_~*\"“”])"
+)
+
+# Digits among the marks, but not a number's own suffix or bracket ("1941-ci", "0) —").
+_FIRST_WORD_PAST_SPECKS = regex.compile(
+    r"^(?=[^\p{L}]{0,8}\p{L})(?:[\s/" + regex.escape(NOISE) + r"]|\d+(?![\d\-–)]))*(\p{L}+)"
+)
+
+
+def _goes_on_past_specks(line: str) -> bool:
+    """True if the first word, past a few stray marks and digits, is lowercase (``“7 edilməsi``)."""
+    match = _FIRST_WORD_PAST_SPECKS.match(line)
     return bool(match) and match.group(1)[0].islower()
 
 
