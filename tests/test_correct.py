@@ -168,6 +168,13 @@ def test_a_real_word_error_repeated_in_a_text_is_still_judged_by_its_context():
     assert all(e.kind == "realword" and e.replacement == "ən" for e in edits)
 
 
+def test_a_real_word_error_is_fixed_on_the_evidence_of_one_neighbour():
+    # "bir neçə aydır" is attested, "bir necə" is not: the pair decides
+    assert azfix.clean("Bu, bir necə aydır davam edir.") == "Bu, bir neçə aydır davam edir."
+    for text in ("Bu, bir neçə aydır davam edir.", "O, sabah işə başlayacaq.", "Hökumət isə bu barədə heç nə demədi."):
+        assert azfix.clean(text) == text
+
+
 def test_a_doubled_letter_earns_an_unknown_word_nothing_for_its_look():
     # a copy of a known word but for one doubled letter looks natural only
     # because it copies that word

@@ -42,7 +42,11 @@ from .tokenize import Token, TokenKind
 
 __all__ = ["Corrector", "CorrectorConfig"]
 
-REALWORD_PRIOR = 2e-3  # prior odds that a known word is a real-word error
+# Prior odds that a known word is a real-word error, among the words that
+# reach the question: a frequent word one letter away has bigram evidence
+# with a neighbour and the word itself has none (measured: 0.1 fixes 4x the
+# real-word errors of 2e-3 with no extra change of the clean texts).
+REALWORD_PRIOR = 0.1
 HARMONY_REPAIR_STEM_SHARE = 0.6  # the unchanged stem must be this much of the word
 REPEATED = 3  # an unknown word this frequent in one text is taken as intended
 TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
