@@ -90,9 +90,13 @@ _PLAIN_WORD = (
     rf"(?P<word>(?>\p{{Ll}}[\p{{L}}\p{{M}}]*+(?:[{_HYPHENS}{_APOSTROPHES}][\p{{L}}\p{{M}}]++)*+)"
     rf"(?![\w@+.:/]|[{_HYPHENS}{_APOSTROPHES}]))"
 )
+# Spaces, and punctuation no other kind of token can start with, are matched
+# first too: half the tokens of running text, each otherwise tried against
+# every alternative before it.
+_PLAIN_SPACE_OR_MARK = r"(?P<space>[^\S\n\r\v\f\x85\u2028\u2029]++) | (?P<punct>[,;:!?()«»\"“”„\[\]])"
 _FLAGS = regex.VERBOSE | regex.DOTALL | regex.V1
 _GENERAL = regex.compile(_GENERAL_SOURCE, _FLAGS)
-_PATTERN = regex.compile(_PLAIN_WORD + " | " + _GENERAL_SOURCE, _FLAGS)
+_PATTERN = regex.compile(_PLAIN_SPACE_OR_MARK + " | " + _PLAIN_WORD + " | " + _GENERAL_SOURCE, _FLAGS)
 
 _KIND_OF_GROUP = {kind.value: kind for kind in TokenKind}
 # Where an abbreviation's dot may be (checked token by token in tokenize()).
