@@ -175,6 +175,15 @@ def test_a_real_word_error_is_fixed_on_the_evidence_of_one_neighbour():
         assert azfix.clean(text) == text
 
 
+def test_a_case_ending_inside_an_unknown_word_marks_two_words_glued():
+    # no context statistics: the case suffix of the first word decides
+    # (a solid compound does not carry one inside it)
+    cleaner = Cleaner(shipped_stats=False)
+    assert cleaner.clean("Bu xəbər bir neçə dilindəyayımlanır.") == "Bu xəbər bir neçə dilində yayımlanır."
+    assert cleaner.clean("Sonra elminmahiyyəti haqqında danışdı.") == "Sonra elmin mahiyyəti haqqında danışdı."
+    assert cleaner.clean("O, çayfincanı aldı.") == "O, çayfincanı aldı."
+
+
 def test_a_doubled_letter_earns_an_unknown_word_nothing_for_its_look():
     # a copy of a known word but for one doubled letter looks natural only
     # because it copies that word

@@ -51,6 +51,10 @@ HARMONY_REPAIR_STEM_SHARE = 0.6  # the unchanged stem must be this much of the w
 REPEATED = 3  # an unknown word this frequent in one text is taken as intended
 TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
 TWIN_SPLIT_PART = 3  # a glued pair counts as a twin when both words have this many letters
+GLUED_CASE_FACTOR = 0.1  # and is likelier still when its first word ends in a case suffix
+# A case ending closes a noun phrase: a solid compound does not carry one
+# inside it (dilindəyayımlanır is dilində yayımlanır; çayfincanı may be one word).
+CASE_SUFFIXES = frozenset({"DAT", "LOC", "ABL", "GEN", "INS", "ACC"})
 NEAR_COPY_COST = 0.45  # an unknown word this close to a known one earns nothing for its look
 ASCII_TWIN_PRIOR = 0.3  # in ASCII-typed text, odds that a word lost its diacritics
 NAME_SIGHTINGS = 3  # inside-sentence sightings before a word's capitalisation is trusted
@@ -183,6 +187,9 @@ class Corrector(Scorer):
             # damaged word than a new one. (It looks as natural as the word
             # it damages, so its look earns it nothing.)
             keep_prior = self.oov_prior(word, False) * TWIN_FACTOR
+            if any(kind == "split" and cost <= SPLIT_COST and self._ends_in_case(text.split(" ")[0])
+                   for text, kind, cost in options):
+                keep_prior *= GLUED_CASE_FACTOR
         elif any(cost <= NEAR_COPY_COST for _, _, cost in options):
             # One cheap slip (a doubled letter, a common OCR confusion) from
             # a known word: it looks natural because it copies that word.
@@ -209,6 +216,10 @@ class Corrector(Scorer):
         if confidence < threshold:
             return None
         return Choice(best_text, best_kind, round(confidence, 4))
+
+    def _ends_in_case(self, word: str) -> bool:
+        """True if some analysis of ``word`` ends in a case suffix (dilində, məhkəməyə)."""
+        return any(a.suffixes and a.suffixes[-1][0] in CASE_SUFFIXES for a in self.lexicon.analyze(word))
 
     def _has_context_evidence(self, prev: str, cand: str, next_: str, word: str) -> bool:
         """A real-word change needs bigrams with a neighbouring word for the
