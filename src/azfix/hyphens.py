@@ -6,7 +6,9 @@ foreign names in their own spelling (``Pyongyang-ın``). A hyphenated tail is
 joined only when it is a suffix chain that fits the host's vowel harmony (or
 that chain written twice: ``Bakı-yaya``) and the lexicon attests the joined
 word (``Meksika-ya`` → ``Meksikaya``); a foreign name in its own spelling
-(``Pyongyang-ın``) is rarely attested joined and keeps its hyphen.
+(``Pyongyang-ın``) is rarely attested joined and keeps its hyphen. When the
+tail reads both ways (``Azərbaycan-ının``: ``ının``, or ``ın`` twice), the
+more frequent word wins.
 
 >>> from azfix.lexicon import default_lexicon
 >>> join_hyphenated_suffix("Bakı-nın", default_lexicon()), join_hyphenated_suffix("BMT-dən", default_lexicon())
@@ -43,9 +45,15 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
     # particles da, ya are never hyphenated.
     forms = lexicon.forms
     lower_host = az_lower(host)
-    if fits(lower_tail) and az_lower(host + tail) in forms and (lower_host in forms or lower_host in lexicon.stems):
-        return host + tail  # read whole first: Kubok-unun is u + nun, not un twice
     half = len(tail) // 2
-    if halves and fits(lower_tail[:half]) and lower_host in forms and lexicon.is_known(host + tail[:half]):
+    whole = fits(lower_tail) and forms.get(az_lower(host + tail), 0) and (lower_host in forms or lower_host in lexicon.stems)
+    halved = halves and fits(lower_tail[:half]) and lower_host in forms and lexicon.is_known(host + tail[:half])
+    if whole and halved:
+        # Both readings are words (Kubok-unun: kubokunun or kubokun twice;
+        # Azərbaycan-ının: azərbaycanının or azərbaycanın): the likelier word.
+        return host + tail if forms[az_lower(host + tail)] >= forms.get(az_lower(host + tail[:half]), 0) else host + tail[:half]
+    if whole:
+        return host + tail
+    if halved:
         return host + tail[:half]
     return None
