@@ -184,6 +184,21 @@ def test_a_case_ending_inside_an_unknown_word_marks_two_words_glued():
     assert cleaner.clean("O, çayfincanı aldı.") == "O, çayfincanı aldı."
 
 
+ASCII_PARAGRAPH = (
+    "Bu gun seherin merkezinde boyuk bir toplanti kecirildi ve orada cox maraqli cixislar oldu. "
+    "Nazir qeyd etdi ki, layihe gelen il baslayacaq ve butun olkede yeni imkanlar yaradacaq. "
+    "Toplantida diger nazirler de cixis etdiler ve oz fikirlerini bildirdiler. "
+)
+
+
+def test_in_ascii_typed_text_a_word_that_cannot_stay_takes_its_likelier_twin():
+    # no statistics: şəhər and səhər share "seher" (0.74 for şəhər, under the
+    # threshold), but "seher" itself is no word; a capitalised one may be a name
+    cleaner = Cleaner(shipped_stats=False)
+    assert cleaner.clean(ASCII_PARAGRAPH + "Sonra o seher dedi.").endswith("Sonra o şəhər dedi.")
+    assert cleaner.clean(ASCII_PARAGRAPH + "Sonra o Seher dedi.").endswith("Sonra o Seher dedi.")
+
+
 def test_a_doubled_letter_earns_an_unknown_word_nothing_for_its_look():
     # a copy of a known word but for one doubled letter looks natural only
     # because it copies that word

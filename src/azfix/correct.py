@@ -56,7 +56,9 @@ GLUED_CASE_FACTOR = 0.1  # and is likelier still when its first word ends in a c
 # inside it (dilindəyayımlanır is dilində yayımlanır; çayfincanı may be one word).
 CASE_SUFFIXES = frozenset({"DAT", "LOC", "ABL", "GEN", "INS", "ACC"})
 NEAR_COPY_COST = 0.45  # an unknown word this close to a known one earns nothing for its look
-ASCII_TWIN_PRIOR = 0.3  # in ASCII-typed text, odds that a word lost its diacritics
+ASCII_TWIN_PRIOR = 0.6  # in ASCII-typed text, odds that a word lost its diacritics
+ASCII_KEEP_SHARE = 0.05  # ... and below this share of the posterior it cannot stay as it is:
+ASCII_MAJORITY = 0.5  # the twin with this share is taken below the confidence threshold
 NAME_SIGHTINGS = 3  # inside-sentence sightings before a word's capitalisation is trusted
 NAME_CAPITALISED_SHARE = 0.9  # a word capitalised this often inside sentences is a name
 MAX_ALWAYS_KEPT = 200_000  # bound on the per-cleaner set of words that are always kept
@@ -213,7 +215,13 @@ class Corrector(Scorer):
         # not a real-word change: the ordinary threshold applies.
         threshold = (self.config.realword_min_confidence if known and not ascii_typed
                      else self.config.min_confidence)
-        if confidence < threshold:
+        if confidence < threshold and not (
+            # In ASCII-typed text a word its twins leave almost no chance
+            # (nece: necə or neçə) is wrong as it stands: the likelier twin
+            # is the better text, if it holds the majority.
+            ascii_typed and best_kind == "diacritic" and confidence >= ASCII_MAJORITY
+            and math.exp(keep - top) / total < ASCII_KEEP_SHARE
+        ):
             return None
         return Choice(best_text, best_kind, round(confidence, 4))
 
@@ -371,8 +379,8 @@ class Corrector(Scorer):
                     self._new_words.append(("swappable", text, None))
         choice = self.choose(lower, prev, next_, known and not wellformed, diacritic_only,
                              ascii_typed, wellformed)
-        if choice is None:
-            return None
+        if choice is None or choice.confidence < self.config.min_confidence and not text.islower():
+            return None  # a capitalised word (Sere) may be a foreign name: the majority rule is for words
         if not known and not ascii_typed and is_title_word(text) and not self._name_fix_is_certain(lower, choice.text):
             # Inside a sentence an unknown capitalised word is most likely a
             # name (Yanina, Kup, Nilsen): leave it unless the fix is certain.
