@@ -14,6 +14,8 @@ def kinds(text):
         ("BMT-dən", [("suffixed", "BMT-dən")]),
         ("2023-cü il", [("suffixed", "2023-cü"), ("word", "il")]),
         ("COVID-19", [("suffixed", "COVID-19")]),
+        ("saat 12:55-də", [("word", "saat"), ("suffixed", "12:55-də")]),
+        ("1/2-si", [("suffixed", "1/2-si")]),
         ("AZƏRTAC-a", [("suffixed", "AZƏRTAC-a")]),
         ("sosial-iqtisadi", [("word", "sosial-iqtisadi")]),
         ("Bakı'nın", [("word", "Bakı'nın")]),

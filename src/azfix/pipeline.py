@@ -65,7 +65,7 @@ class CleanerConfig:
     layout: bool = True
     correct: bool = True
     min_confidence: float = 0.75
-    realword_min_confidence: float = 0.9
+    realword_min_confidence: float = 0.6
     max_cost: float = 2.1
     realword: bool = True
     hyphen_suffix: bool = True

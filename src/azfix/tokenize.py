@@ -72,7 +72,7 @@ _GENERAL_SOURCE = rf"""
     (?P<url>(?:https?://|ftp://|www\.)[^\s<>"'«»]+[^\s<>"'«».,;:!?)\]}}]
         |\b[\w-]+(?:\.[\w-]+)*\.(?:az|com|org|net|ru|tr|gov|edu|info|io)(?:/[^\s<>"'«»]*[^\s<>"'«».,;:!?)\]}}])?(?![\w.]*\w))
   | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.\p{{L}}{{2,}})
-  | (?P<suffixed>(?:\d+(?:[.,]\d+)*|{_UPPER}{{2,}}[\p{{Lu}}\d]*)(?:[{_HYPHENS}{_APOSTROPHES}](?:{_LETTER}+|\d+)(?![\w]))+)
+  | (?P<suffixed>(?:\d+(?:[.,:/]\d+)*|{_UPPER}{{2,}}[\p{{Lu}}\d]*)(?:[{_HYPHENS}{_APOSTROPHES}](?:{_LETTER}+|\d+)(?![\w]))+)
   | (?P<number>\d+(?:[.,:/]\d+)*)
   | (?P<acronym>{_UPPER}{{2,}}(?!{_LETTER})(?:\d+)?)
   | (?P<word>{_LETTER}+(?:[{_HYPHENS}{_APOSTROPHES}]{_LETTER}+)*)

@@ -1,0 +1,121 @@
+"""Class context: what the kind of a word's neighbours says about the word.
+
+Bigram statistics from a few hundred thousand words rarely hold the exact
+pair a real-word error breaks (``hələ de yaşayır``: no ``hələ də``, no ``də
+yaşayır``). The kind of the neighbours generalises: ``isə`` follows a
+noun in the nominative and opens a clause, ``işə`` (dative of ``iş``) is
+followed by a verb; ``yeni`` comes before a noun, ``yəni`` before anything.
+A word's class here is what the morphology says of it: the last suffix of
+its first analysis (a case such as ``LOC``, a tense such as ``PST``, a
+person ending such as ``3PL``, ``CVB.ARAQ``), else its part of speech
+(``noun``, ``adv``); a number is ``NUM``, a sentence edge ``#``, an unknown
+word ``UNK``. (Grouping the suffixes by role, finite verb or noun phrase,
+was measured and fixed fewer errors.)
+
+For each word the classes of the words seen after it and before it are
+counted from the bigram statistics (once per word, on demand), and
+:meth:`ClassContext.preference` compares two words standing between the
+same neighbours: the log odds the neighbours' classes give one over the
+other. Both distributions are smoothed towards their pooled distribution,
+so a word seen a few times says little.
+
+>>> from azfix.context import ContextStats
+>>> stats = ContextStats.from_texts(["o işə getdi", "biz işə gəldik", "o isə bilir", "biz isə qalırıq"])
+>>> kinds = {"getdi": "PST", "gəldik": "PST", "yazdı": "PST", "bilir": "AOR", "qalırıq": "AOR"}
+>>> context = ClassContext(stats, lambda word: kinds.get(word, "UNK"))
+>>> context.preference("sən", "işə", "isə", "yazdı") > 0  # yazdı is a past tense, like getdi
+True
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections import Counter, defaultdict
+from functools import lru_cache
+from typing import Callable
+
+from .context import SENTENCE, ContextStats
+
+__all__ = ["ClassContext", "morphological_class"]
+
+SMOOTHING = 8.0  # pseudo-counts of the pooled distribution added to each word's
+MAX_PREFERENCE = 3.0  # the most one neighbour's class can say (log odds)
+
+
+def morphological_class(analyze: Callable[[str], list]) -> Callable[[str], str]:
+    """A word's class from its first analysis: its last suffix, else its part of speech."""
+
+    def word_class(word: str) -> str:
+        if word == SENTENCE:
+            return "#"
+        if word == "<num>" or word[:1].isdigit():
+            return "NUM"
+        analyses = analyze(word)
+        if not analyses:
+            return "UNK"
+        first = analyses[0]
+        return first.suffixes[-1][0] if first.suffixes else first.pos
+
+    return word_class
+
+
+class ClassContext:
+    """Counts of the classes of the words next to each word (see the module)."""
+
+    def __init__(self, stats: ContextStats, word_class: Callable[[str], str]):
+        self._stats = stats
+        self.word_class = lru_cache(maxsize=200_000)(word_class)
+        self._lock = threading.Lock()
+        self._after: dict[str, list[tuple[str, int]]] | None = None
+        self._before: dict[str, list[tuple[str, int]]] | None = None
+        self._right: dict[str, Counter] = {}
+        self._left: dict[str, Counter] = {}
+
+    def _neighbours(self) -> tuple[dict, dict]:
+        if self._after is None:
+            with self._lock:
+                if self._after is None:
+                    after, before = defaultdict(list), defaultdict(list)
+                    for (first, second), count in self._stats.bigrams.items():
+                        after[first].append((second, count))
+                        before[second].append((first, count))
+                    self._before = dict(before)
+                    self._after = dict(after)
+        return self._after, self._before
+
+    def right(self, word: str) -> Counter:
+        """Classes of the words seen after ``word``, with their counts."""
+        counts = self._right.get(word)
+        if counts is None:
+            counts = self._right[word] = self._classes(self._neighbours()[0].get(word, ()))
+        return counts
+
+    def left(self, word: str) -> Counter:
+        """Classes of the words seen before ``word``, with their counts."""
+        counts = self._left.get(word)
+        if counts is None:
+            counts = self._left[word] = self._classes(self._neighbours()[1].get(word, ()))
+        return counts
+
+    def _classes(self, neighbours) -> Counter:
+        counts: Counter = Counter()
+        word_class = self.word_class
+        for neighbour, count in neighbours:
+            counts[word_class(neighbour)] += count
+        return counts
+
+    def preference(self, prev: str, candidate: str, word: str, next_: str) -> float:
+        """Log odds the classes of ``prev`` and ``next_`` give ``candidate`` over ``word``."""
+        score = 0.0
+        for table, neighbour in ((self.left, prev), (self.right, next_)):
+            kind = self.word_class(neighbour)
+            ours, theirs = table(candidate), table(word)
+            ours_total, theirs_total = sum(ours.values()), sum(theirs.values())
+            if not ours_total or not theirs_total:
+                continue
+            pooled = (ours[kind] + theirs[kind] + 1) / (ours_total + theirs_total + len(ours.keys() | theirs.keys()))
+            p_ours = (ours[kind] + SMOOTHING * pooled) / (ours_total + SMOOTHING)
+            p_theirs = (theirs[kind] + SMOOTHING * pooled) / (theirs_total + SMOOTHING)
+            score += max(-MAX_PREFERENCE, min(MAX_PREFERENCE, math.log(p_ours / p_theirs)))
+        return score

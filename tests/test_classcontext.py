@@ -1,0 +1,46 @@
+import pytest
+
+from azfix import Cleaner
+from azfix.classcontext import ClassContext, morphological_class
+from azfix.context import SENTENCE, ContextStats
+from azfix.lexicon import default_lexicon
+
+
+def test_a_words_class_is_its_last_suffix_else_its_part_of_speech():
+    word_class = morphological_class(default_lexicon().analyze)
+    assert word_class("kitablarda") == "LOC"
+    assert word_class("yazırlar") == "3PL"
+    assert word_class("tez") in {"adj", "adv"}
+    assert word_class(SENTENCE) == "#"
+    assert word_class("<num>") == "NUM"
+    assert word_class("qwzxv") == "UNK"
+
+
+def test_preference_is_antisymmetric_and_zero_without_counts():
+    stats = ContextStats.from_texts(["o işə getdi", "biz işə gəldik", "o isə bilir", "biz isə qalırıq"])
+    kinds = {"getdi": "PST", "gəldik": "PST", "yazdı": "PST", "bilir": "AOR", "qalırıq": "AOR"}
+    context = ClassContext(stats, lambda word: kinds.get(word, "UNK"))
+    forward = context.preference("sən", "işə", "isə", "yazdı")
+    assert forward > 0
+    assert context.preference("sən", "isə", "işə", "yazdı") == pytest.approx(-forward)
+    assert context.preference("sən", "işə", "heç", "yazdı") == 0.0  # heç never seen
+
+
+def _class_stats(tmp_path):
+    train = []
+    for adverb, verb in [("sonra", "gəlirlər"), ("yenə", "oxuyurlar"), ("hələ", "işləyirlər"),
+                         ("bu gün", "gedirlər"), ("axşam", "danışırlar"), ("səhər", "qaçırlar")]:
+        train += [f"Onlar {adverb} də {verb}."] * 3
+    train += ["Ona de ki, gəlsin.", "Mənə de ki, nə olub."] * 2
+    train += ["Bu gün hava çox yaxşı idi və biz evə gec qayıtdıq."] * 40
+    path = tmp_path / "stats.tsv.gz"
+    ContextStats.from_texts(train).save(path)
+    return str(path)
+
+
+def test_the_classes_of_the_neighbours_fix_a_real_word_error_no_pair_attests(tmp_path):
+    # neither "indi də" nor "də yazırlar" was seen; "də" stands after
+    # adverbs and before verbs in the third person plural, "de" (say!) does not
+    cleaner = Cleaner(stats=_class_stats(tmp_path), shipped_stats=False)
+    assert cleaner.clean("Onlar indi de yazırlar.") == "Onlar indi də yazırlar."
+    assert cleaner.clean("Ona de ki, gəlsin.") == "Ona de ki, gəlsin."
