@@ -44,7 +44,9 @@ class CleanerConfig:
     min_confidence: a non-word correction is applied only at or above this
         posterior confidence (0–1).
     realword_min_confidence: the same for real-word corrections (a correct
-        word replaced by another), which need much stronger evidence.
+        word replaced by another), which are weighed only where the
+        neighbours speak for the other word (an attested pair, or the
+        classes of the neighbours: azfix.classcontext).
     max_cost: the largest error-model cost a correction may have (1.0 = one
         arbitrary typo; a lost diacritic costs 0.25).
     realword: check known words against their confusion sets in context.
