@@ -203,6 +203,17 @@ def test_in_ascii_typed_text_a_word_that_cannot_stay_takes_its_likelier_twin():
     assert cleaner.clean(ASCII_PARAGRAPH + "Sonra o Seher dedi.").endswith("Sonra o Seher dedi.")
 
 
+def test_in_ascii_typed_text_the_kind_of_the_neighbours_picks_the_twin():
+    # necə (how) before a verb, neçə (how many) before a noun
+    clean = azfix.clean(ASCII_PARAGRAPH + "O nece gelib? Bu nece il davam etdi?")
+    assert clean.endswith("O necə gəlib? Bu neçə il davam etdi?")
+
+
+def test_in_ascii_typed_text_a_diacritic_twin_beats_another_slip():
+    # ekilib is əkilib with its letters lost, not edilib with a k for a d
+    assert azfix.clean(ASCII_PARAGRAPH + "Tarla ekilib ve suvarilib.").endswith("Tarla əkilib və suvarılıb.")
+
+
 def test_a_doubled_letter_earns_an_unknown_word_nothing_for_its_look():
     # a copy of a known word but for one doubled letter looks natural only
     # because it copies that word

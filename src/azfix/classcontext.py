@@ -109,13 +109,29 @@ class ClassContext:
         """Log odds the classes of ``prev`` and ``next_`` give ``candidate`` over ``word``."""
         score = 0.0
         for table, neighbour in ((self.left, prev), (self.right, next_)):
-            kind = self.word_class(neighbour)
-            ours, theirs = table(candidate), table(word)
-            ours_total, theirs_total = sum(ours.values()), sum(theirs.values())
-            if not ours_total or not theirs_total:
-                continue
-            pooled = (ours[kind] + theirs[kind] + 1) / (ours_total + theirs_total + len(ours.keys() | theirs.keys()))
-            p_ours = (ours[kind] + SMOOTHING * pooled) / (ours_total + SMOOTHING)
-            p_theirs = (theirs[kind] + SMOOTHING * pooled) / (theirs_total + SMOOTHING)
-            score += max(-MAX_PREFERENCE, min(MAX_PREFERENCE, math.log(p_ours / p_theirs)))
+            ours, theirs = self._fit(table, self.word_class(neighbour), (candidate, word))
+            score += max(-MAX_PREFERENCE, min(MAX_PREFERENCE, ours - theirs))
         return score
+
+    def fits(self, prev_class: str, words: tuple[str, ...], next_class: str) -> list[float]:
+        """For each of ``words`` standing between neighbours of these classes,
+        the log odds the classes give it against the words' pooled
+        distribution (0 for a word the statistics never saw)."""
+        scores = [0.0] * len(words)
+        for table, kind in ((self.left, prev_class), (self.right, next_class)):
+            for n, fit in enumerate(self._fit(table, kind, words)):
+                scores[n] += max(-MAX_PREFERENCE / 2, min(MAX_PREFERENCE / 2, fit))
+        return scores
+
+    def _fit(self, table, kind: str, words: tuple[str, ...]) -> list[float]:
+        """log P(kind | word) / P(kind | any of the words) on one side, smoothed
+        towards the pooled distribution; 0 unless two of the words were seen."""
+        counts = [table(word) for word in words]
+        totals = [sum(c.values()) for c in counts]
+        seen = [c for c, total in zip(counts, totals) if total]
+        if len(seen) < 2:
+            return [0.0] * len(words)
+        classes = set().union(*seen)
+        pooled = (sum(c[kind] for c in seen) + 1) / (sum(totals) + len(classes))
+        return [math.log((c[kind] + SMOOTHING * pooled) / (total + SMOOTHING) / pooled) if total else 0.0
+                for c, total in zip(counts, totals)]

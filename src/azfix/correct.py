@@ -61,6 +61,7 @@ NEAR_COPY_COST = 0.45  # an unknown word this close to a known one earns nothing
 ASCII_TWIN_PRIOR = 0.6  # in ASCII-typed text, odds that a word lost its diacritics
 ASCII_KEEP_SHARE = 0.05  # ... and below this share of the posterior it cannot stay as it is:
 ASCII_MAJORITY = 0.5  # the twin with this share is taken below the confidence threshold
+ASCII_SLIP_COST = 0.5  # extra cost of any other fix of an ASCII word that has a diacritic twin
 NAME_SIGHTINGS = 3  # inside-sentence sightings before a word's capitalisation is trusted
 NAME_CAPITALISED_SHARE = 0.9  # a word capitalised this often inside sentences is a name
 MAX_ALWAYS_KEPT = 200_000  # bound on the per-cleaner set of words that are always kept
@@ -174,9 +175,14 @@ class Corrector(Scorer):
                 # a lost diacritic may turn it into its attested twin.
                 options = tuple(o for o in options if o[1] == "diacritic")
             if ascii_typed:
+                # A lost diacritic is the rule here; another slip is as rare
+                # as anywhere, and rarer still when a twin explains the word
+                # (ekilib: əkilib, not edilib).
+                twin = any(kind == "diacritic" and len(text) == len(word) for text, kind, _ in options)
                 options = tuple(
                     (text, kind, ASCII_DIACRITIC_COST * sum(a != b for a, b in zip(word, text)))
-                    if kind == "diacritic" and len(text) == len(word) else (text, kind, cost)
+                    if kind == "diacritic" and len(text) == len(word)
+                    else (text, kind, cost + (ASCII_SLIP_COST if twin else 0.0))
                     for text, kind, cost in options
                 )
         if not options:
@@ -208,9 +214,19 @@ class Corrector(Scorer):
             keep_prior = self.oov_prior(word)
         keep_prior *= 1.0 if not known else (1 - error_prior)
         keep = math.log(keep_prior) + self.context_score(prev, word, next_, ascii_typed)
+        if ascii_typed:
+            # The twins of an ASCII word (nece: necə, neçə) stand where their
+            # kinds of neighbours stand; the neighbours lost their letters
+            # too and are read as their likeliest restoration.
+            fits = self.classes.fits(self._restored_class(prev), (word, *(o[0] for o in options)),
+                                     self._restored_class(next_))
+        else:
+            fits = [0.0] * (len(options) + 1)
+        keep += fits[0]
         scored = []
-        for text, kind, cost in options:
+        for (text, kind, cost), fit in zip(options, fits[1:]):
             score = math.log(self.prior(text)) - self.alpha * cost + self.context_score(prev, text, next_, ascii_typed)
+            score += fit
             if known:
                 score += math.log(error_prior)
                 if not ascii_typed:
@@ -234,6 +250,15 @@ class Corrector(Scorer):
         ):
             return None
         return Choice(best_text, best_kind, round(confidence, 4))
+
+    def _restored_class(self, word: str) -> str:
+        """The class of the likeliest word with the skeleton of ``word`` (in ASCII-typed text)."""
+        if word == SENTENCE:
+            return self.classes.word_class(word)
+        forms = self.lexicon.forms
+        twins = self.index.forms_with_skeleton(skeleton(word))
+        best = max(twins, key=lambda twin: forms.get(twin, 0), default=word)
+        return self.classes.word_class(best if forms.get(best, 0) > forms.get(word, 0) else word)
 
     def _ends_in_case(self, word: str) -> bool:
         """True if some analysis of ``word`` ends in a case suffix (dilində, məhkəməyə)."""
