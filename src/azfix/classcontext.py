@@ -69,8 +69,8 @@ class ClassContext:
         self._lock = threading.Lock()
         self._after: dict[str, list[tuple[str, int]]] | None = None
         self._before: dict[str, list[tuple[str, int]]] | None = None
-        self._right: dict[str, Counter] = {}
-        self._left: dict[str, Counter] = {}
+        self._right: dict[str, tuple[Counter, int]] = {}
+        self._left: dict[str, tuple[Counter, int]] = {}
 
     def _neighbours(self) -> tuple[dict, dict]:
         if self._after is None:
@@ -84,26 +84,26 @@ class ClassContext:
                     self._after = dict(after)
         return self._after, self._before
 
-    def right(self, word: str) -> Counter:
-        """Classes of the words seen after ``word``, with their counts."""
+    def right(self, word: str) -> tuple[Counter, int]:
+        """Classes of the words seen after ``word`` with their counts, and their total."""
         counts = self._right.get(word)
         if counts is None:
             counts = self._right[word] = self._classes(self._neighbours()[0].get(word, ()))
         return counts
 
-    def left(self, word: str) -> Counter:
-        """Classes of the words seen before ``word``, with their counts."""
+    def left(self, word: str) -> tuple[Counter, int]:
+        """Classes of the words seen before ``word`` with their counts, and their total."""
         counts = self._left.get(word)
         if counts is None:
             counts = self._left[word] = self._classes(self._neighbours()[1].get(word, ()))
         return counts
 
-    def _classes(self, neighbours) -> Counter:
+    def _classes(self, neighbours) -> tuple[Counter, int]:
         counts: Counter = Counter()
         word_class = self.word_class
         for neighbour, count in neighbours:
             counts[word_class(neighbour)] += count
-        return counts
+        return counts, sum(counts.values())
 
     def preference(self, prev: str, candidate: str, word: str, next_: str) -> float:
         """Log odds the classes of ``prev`` and ``next_`` give ``candidate`` over ``word``."""
@@ -126,8 +126,7 @@ class ClassContext:
     def _fit(self, table, kind: str, words: tuple[str, ...]) -> list[float]:
         """log P(kind | word) / P(kind | any of the words) on one side, smoothed
         towards the pooled distribution; 0 unless two of the words were seen."""
-        counts = [table(word) for word in words]
-        totals = [sum(c.values()) for c in counts]
+        counts, totals = zip(*(table(word) for word in words))
         seen = [c for c, total in zip(counts, totals) if total]
         if len(seen) < 2:
             return [0.0] * len(words)

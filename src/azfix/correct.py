@@ -49,6 +49,7 @@ __all__ = ["Corrector", "CorrectorConfig"]
 # real-word errors of 2e-3 with no extra change of the clean texts).
 REALWORD_PRIOR = 0.1
 CLASS_EVIDENCE = 1.0  # ... or the classes of the neighbours prefer the swap this much (log odds)
+CLASS_MIN_PRIOR_RATIO = 0.1  # ... and the swap is at least this frequent relative to the word
 HARMONY_REPAIR_STEM_SHARE = 0.6  # the unchanged stem must be this much of the word
 REPEATED = 3  # an unknown word this frequent in one text is taken as intended
 TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
@@ -153,7 +154,10 @@ class Corrector(Scorer):
             return attested
         # No pair attests a swap: the classes of the neighbours may still
         # prefer one swap clearly (hələ de yaşayır: də before a verb).
-        preferred = max((self.classes.preference(prev, option[0], word, next_), option) for option in swaps)
+        # (A swap ten times rarer than the word cannot win on classes alone.)
+        floor = self.prior(word) * CLASS_MIN_PRIOR_RATIO
+        preferred = max(((self.classes.preference(prev, option[0], word, next_), option)
+                         for option in swaps if self.prior(option[0]) >= floor), default=(0.0, None))
         return (preferred[1],) if preferred[0] >= CLASS_EVIDENCE else ()
 
     def choose(self, word: str, prev: str, next_: str, known: bool, diacritic_only: bool,
