@@ -443,7 +443,7 @@ _LETTER_NAMES = {
 
 def number_name(digits: str) -> str:
     """The last spoken word of a number, which decides its suffixes' harmony."""
-    value = int(digits) if digits.isdigit() else 0
+    value = int(digits) if digits.isdecimal() else 0  # not "²": a digit int() cannot read
     if value == 0:
         return "sıfır"
     if value % 10:
