@@ -419,7 +419,7 @@ class Corrector(Scorer):
         choice = self.choose(lower, prev, next_, known and not wellformed, diacritic_only,
                              ascii_typed, wellformed)
         if choice is None or choice.confidence < self.config.min_confidence and not text.islower():
-            return None  # a capitalised word (Sere) may be a foreign name: the majority rule is for words
+            return None  # the ASCII majority rule is for words: a capitalised one (Sere) may be a foreign name
         if not known and not ascii_typed and is_title_word(text) and not self._name_fix_is_certain(lower, choice.text):
             # Inside a sentence an unknown capitalised word is most likely a
             # name (Yanina, Kup, Nilsen): leave it unless the fix is certain.
