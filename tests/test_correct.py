@@ -158,6 +158,24 @@ def test_one_cleaner_shared_by_threads_gives_the_sequential_results():
     assert all("siyasət" in t for t in parallel)
 
 
+def test_correct_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    cleaner = Cleaner()
+    assert gc.isenabled()
+    cleaner.correct("Bu siyaset")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        cleaner.correct("Bu siyaset")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+    with pytest.raises(TypeError):
+        cleaner.correct(b"bytes")
+    assert gc.isenabled()
+
+
 def test_a_typo_fix_never_lands_on_a_name():
     # "fransa" is one letter from "branşa" but is a name (Fransa) in the statistics
     assert azfix.clean("Onlar branşa görə qalib gəldi.") == "Onlar branşa görə qalib gəldi."

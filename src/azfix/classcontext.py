@@ -41,6 +41,7 @@ __all__ = ["ClassContext", "morphological_class"]
 
 SMOOTHING = 8.0  # pseudo-counts of the pooled distribution added to each word's
 MAX_PREFERENCE = 3.0  # the most one neighbour's class can say (log odds)
+MAX_REMEMBERED = 200_000  # preferences kept for reuse before the memo starts afresh
 
 
 def morphological_class(analyze: Callable[[str], list]) -> Callable[[str], str]:
@@ -67,10 +68,11 @@ class ClassContext:
         self._stats = stats
         self.word_class = lru_cache(maxsize=200_000)(word_class)
         self._lock = threading.Lock()
-        self._after: dict[str, list[tuple[str, int]]] | None = None
-        self._before: dict[str, list[tuple[str, int]]] | None = None
+        self._after: dict[str, tuple[tuple[str, int], ...]] | None = None
+        self._before: dict[str, tuple[tuple[str, int], ...]] | None = None
         self._right: dict[str, tuple[Counter, int]] = {}
         self._left: dict[str, tuple[Counter, int]] = {}
+        self._preferences: dict[tuple[str, str, str, str], float] = {}  # a memo of preference()
 
     def _neighbours(self) -> tuple[dict, dict]:
         if self._after is None:
@@ -80,8 +82,10 @@ class ClassContext:
                     for (first, second), count in self._stats.bigrams.items():
                         after[first].append((second, count))
                         before[second].append((first, count))
-                    self._before = dict(before)
-                    self._after = dict(after)
+                    # Tuples, not lists: the collector stops tracking a tuple of
+                    # strings and numbers, so these do not slow every collection.
+                    self._before = {word: tuple(pairs) for word, pairs in before.items()}
+                    self._after = {word: tuple(pairs) for word, pairs in after.items()}
         return self._after, self._before
 
     def right(self, word: str) -> tuple[Counter, int]:
@@ -107,10 +111,16 @@ class ClassContext:
 
     def preference(self, prev: str, candidate: str, word: str, next_: str) -> float:
         """Log odds the classes of ``prev`` and ``next_`` give ``candidate`` over ``word``."""
-        score = 0.0
-        for table, neighbour in ((self.left, prev), (self.right, next_)):
-            ours, theirs = self._fit(table, self.word_class(neighbour), (candidate, word))
-            score += max(-MAX_PREFERENCE, min(MAX_PREFERENCE, ours - theirs))
+        key = (candidate, word, self.word_class(prev), self.word_class(next_))
+        score = self._preferences.get(key)
+        if score is None:
+            score = 0.0
+            for table, kind in ((self.left, key[2]), (self.right, key[3])):
+                ours, theirs = self._fit(table, kind, (candidate, word))
+                score += max(-MAX_PREFERENCE, min(MAX_PREFERENCE, ours - theirs))
+            if len(self._preferences) > MAX_REMEMBERED:
+                self._preferences.clear()
+            self._preferences[key] = score
         return score
 
     def fits(self, prev_class: str, words: tuple[str, ...], next_class: str) -> list[float]:

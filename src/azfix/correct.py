@@ -95,6 +95,7 @@ class Corrector(Scorer):
         super().__init__(lexicon, index, stats, model, config.max_cost, config.splits, letter_model)
         self.config = config
         self.classes = ClassContext(stats, morphological_class(lexicon.analyze))
+        self._case_endings: dict[str, bool] = {}  # word -> ends in a case suffix (a memo)
         # Word types whose verdict is "keep" whatever their neighbours (most
         # known words): later sightings skip the decision entirely.
         self._always_kept: set[str] = set()
@@ -199,9 +200,9 @@ class Corrector(Scorer):
             # morphology's estimate tells them apart: a common ending on a
             # frequent stem (yarış + ımız) is far likelier than lak + ın.
             keep_prior = self.prior(word)
-        elif any(skeleton(text) == skeleton(word)
+        elif any(skeleton(text) == word_skeleton
                  or (kind == "split" and cost <= SPLIT_COST and min(map(len, text.split(" "))) >= TWIN_SPLIT_PART)
-                 for text, kind, cost in options):
+                 for word_skeleton in (skeleton(word),) for text, kind, cost in options):
             # An unknown word that is a known word but for its diacritics, or
             # exactly two known words run together, is far more often a
             # damaged word than a new one. (It looks as natural as the word
@@ -266,7 +267,13 @@ class Corrector(Scorer):
 
     def _ends_in_case(self, word: str) -> bool:
         """True if some analysis of ``word`` ends in a case suffix (dilində, məhkəməyə)."""
-        return any(a.suffixes and a.suffixes[-1][0] in CASE_SUFFIXES for a in self.lexicon.analyze(word))
+        verdict = self._case_endings.get(word)
+        if verdict is None:
+            if len(self._case_endings) > MAX_ALWAYS_KEPT:
+                self._case_endings.clear()
+            verdict = self._case_endings[word] = any(
+                a.suffixes and a.suffixes[-1][0] in CASE_SUFFIXES for a in self.lexicon.analyze(word))
+        return verdict
 
     def _has_context_evidence(self, prev: str, cand: str, next_: str, word: str) -> bool:
         """A real-word change needs bigrams with a neighbouring word for the
