@@ -41,7 +41,7 @@ __all__ = ["ClassContext", "morphological_class"]
 
 SMOOTHING = 8.0  # pseudo-counts of the pooled distribution added to each word's
 MAX_PREFERENCE = 3.0  # the most one neighbour's class can say (log odds)
-MAX_REMEMBERED = 200_000  # preferences kept for reuse before the memo starts afresh
+MAX_REMEMBERED = 20_000  # preferences kept for reuse before the memo starts afresh (~4 MB)
 
 
 def morphological_class(analyze: Callable[[str], list]) -> Callable[[str], str]:
@@ -66,7 +66,7 @@ class ClassContext:
 
     def __init__(self, stats: ContextStats, word_class: Callable[[str], str]):
         self._stats = stats
-        self.word_class = lru_cache(maxsize=200_000)(word_class)
+        self.word_class = lru_cache(maxsize=50_000)(word_class)  # the statistics hold ~21k words
         self._lock = threading.Lock()
         self._after: dict[str, tuple[tuple[str, int], ...]] | None = None
         self._before: dict[str, tuple[tuple[str, int], ...]] | None = None

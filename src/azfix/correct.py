@@ -66,6 +66,7 @@ ASCII_SLIP_COST = 0.5  # extra cost of any other fix of an ASCII word that has a
 NAME_SIGHTINGS = 3  # inside-sentence sightings before a word's capitalisation is trusted
 NAME_CAPITALISED_SHARE = 0.9  # a word capitalised this often inside sentences is a name
 MAX_ALWAYS_KEPT = 200_000  # bound on the per-cleaner set of words that are always kept
+MAX_CASE_ENDINGS = 20_000  # bound on the memo of which first words of a split end in a case
 
 
 @dataclass(frozen=True)
@@ -269,7 +270,7 @@ class Corrector(Scorer):
         """True if some analysis of ``word`` ends in a case suffix (dilində, məhkəməyə)."""
         verdict = self._case_endings.get(word)
         if verdict is None:
-            if len(self._case_endings) > MAX_ALWAYS_KEPT:
+            if len(self._case_endings) > MAX_CASE_ENDINGS:
                 self._case_endings.clear()
             verdict = self._case_endings[word] = any(
                 a.suffixes and a.suffixes[-1][0] in CASE_SUFFIXES for a in self.lexicon.analyze(word))
