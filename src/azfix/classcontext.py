@@ -41,7 +41,7 @@ __all__ = ["ClassContext", "morphological_class"]
 
 SMOOTHING = 8.0  # pseudo-counts of the pooled distribution added to each word's
 MAX_PREFERENCE = 3.0  # the most one neighbour's class can say (log odds)
-MAX_REMEMBERED = 20_000  # preferences kept for reuse before the memo starts afresh (~4 MB)
+MAX_REMEMBERED = 20_000  # entries a memo keeps before it starts afresh
 
 
 def morphological_class(analyze: Callable[[str], list]) -> Callable[[str], str]:
@@ -92,22 +92,25 @@ class ClassContext:
         """Classes of the words seen after ``word`` with their counts, and their total."""
         counts = self._right.get(word)
         if counts is None:
-            counts = self._right[word] = self._classes(self._neighbours()[0].get(word, ()))
+            counts = self._classes(self._right, word, self._neighbours()[0])
         return counts
 
     def left(self, word: str) -> tuple[Counter, int]:
         """Classes of the words seen before ``word`` with their counts, and their total."""
         counts = self._left.get(word)
         if counts is None:
-            counts = self._left[word] = self._classes(self._neighbours()[1].get(word, ()))
+            counts = self._classes(self._left, word, self._neighbours()[1])
         return counts
 
-    def _classes(self, neighbours) -> tuple[Counter, int]:
+    def _classes(self, memo: dict, word: str, neighbours: dict) -> tuple[Counter, int]:
         counts: Counter = Counter()
         word_class = self.word_class
-        for neighbour, count in neighbours:
+        for neighbour, count in neighbours.get(word, ()):
             counts[word_class(neighbour)] += count
-        return counts, sum(counts.values())
+        if len(memo) > MAX_REMEMBERED:
+            memo.clear()
+        memo[word] = counts, sum(counts.values())
+        return memo[word]
 
     def preference(self, prev: str, candidate: str, word: str, next_: str) -> float:
         """Log odds the classes of ``prev`` and ``next_`` give ``candidate`` over ``word``."""
