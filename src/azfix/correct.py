@@ -8,9 +8,13 @@ all options, "keep" included. A change is made only when the confidence
 reaches ``min_confidence`` and the error cost stays under ``max_cost``.
 
 Policies that keep correct text safe:
-- a known word is changed only as a *real-word error*: a candidate must be
-  clearly preferred by context (bigram evidence the original lacks), and the
-  prior odds of a real-word error are small (``REALWORD_PRIOR``);
+- a known word is changed only as a *real-word error*: the neighbours must
+  speak for a frequent word one letter away (bigram evidence the original
+  lacks, or the classes of the neighbours: :mod:`azfix.classcontext`), and
+  the change must still win against the prior odds of a real-word error
+  (``REALWORD_PRIOR``) at ``realword_min_confidence``;
+- in text typed without Azerbaijani letters a word is restored to the
+  diacritic twin its prior and its neighbours favour;
 - capitalised unknown words (names) get only diacritic fixes to a known
   form; all-capital words, numbers, URLs, e-mail addresses and protected
   words are never touched;
