@@ -36,12 +36,13 @@ from functools import lru_cache
 from typing import Callable
 
 from .context import SENTENCE, ContextStats
+from .scoring import TypeCache
 
 __all__ = ["ClassContext", "morphological_class"]
 
 SMOOTHING = 8.0  # pseudo-counts of the pooled distribution added to each word's
 MAX_PREFERENCE = 3.0  # the most one neighbour's class can say (log odds)
-MAX_REMEMBERED = 20_000  # entries a memo keeps before it starts afresh
+MAX_REMEMBERED = 20_000  # entries each memo keeps (oldest go first)
 
 
 def morphological_class(analyze: Callable[[str], list]) -> Callable[[str], str]:
@@ -70,9 +71,9 @@ class ClassContext:
         self._lock = threading.Lock()
         self._after: dict[str, tuple[tuple[str, int], ...]] | None = None
         self._before: dict[str, tuple[tuple[str, int], ...]] | None = None
-        self._right: dict[str, tuple[Counter, int]] = {}
-        self._left: dict[str, tuple[Counter, int]] = {}
-        self._preferences: dict[tuple[str, str, str, str], float] = {}  # a memo of preference()
+        self.right = TypeCache(self._right_of, maxsize=MAX_REMEMBERED)
+        self.left = TypeCache(self._left_of, maxsize=MAX_REMEMBERED)
+        self._preference = TypeCache(self._preference_of, maxsize=MAX_REMEMBERED)
 
     def _neighbours(self) -> tuple[dict, dict]:
         if self._after is None:
@@ -88,42 +89,30 @@ class ClassContext:
                     self._after = {word: tuple(pairs) for word, pairs in after.items()}
         return self._after, self._before
 
-    def right(self, word: str) -> tuple[Counter, int]:
+    def _right_of(self, word: str) -> tuple[Counter, int]:
         """Classes of the words seen after ``word`` with their counts, and their total."""
-        counts = self._right.get(word)
-        if counts is None:
-            counts = self._classes(self._right, word, self._neighbours()[0])
-        return counts
+        return self._classes(self._neighbours()[0].get(word, ()))
 
-    def left(self, word: str) -> tuple[Counter, int]:
+    def _left_of(self, word: str) -> tuple[Counter, int]:
         """Classes of the words seen before ``word`` with their counts, and their total."""
-        counts = self._left.get(word)
-        if counts is None:
-            counts = self._classes(self._left, word, self._neighbours()[1])
-        return counts
+        return self._classes(self._neighbours()[1].get(word, ()))
 
-    def _classes(self, memo: dict, word: str, neighbours: dict) -> tuple[Counter, int]:
+    def _classes(self, neighbours) -> tuple[Counter, int]:
         counts: Counter = Counter()
         word_class = self.word_class
-        for neighbour, count in neighbours.get(word, ()):
+        for neighbour, count in neighbours:
             counts[word_class(neighbour)] += count
-        if len(memo) > MAX_REMEMBERED:
-            memo.clear()
-        memo[word] = counts, sum(counts.values())
-        return memo[word]
+        return counts, sum(counts.values())
 
     def preference(self, prev: str, candidate: str, word: str, next_: str) -> float:
         """Log odds the classes of ``prev`` and ``next_`` give ``candidate`` over ``word``."""
-        key = (candidate, word, self.word_class(prev), self.word_class(next_))
-        score = self._preferences.get(key)
-        if score is None:
-            score = 0.0
-            for table, kind in ((self.left, key[2]), (self.right, key[3])):
-                ours, theirs = self._fit(table, kind, (candidate, word))
-                score += max(-MAX_PREFERENCE, min(MAX_PREFERENCE, ours - theirs))
-            if len(self._preferences) > MAX_REMEMBERED:
-                self._preferences.clear()
-            self._preferences[key] = score
+        return self._preference(candidate, word, self.word_class(prev), self.word_class(next_))
+
+    def _preference_of(self, candidate: str, word: str, prev_class: str, next_class: str) -> float:
+        score = 0.0
+        for table, kind in ((self.left, prev_class), (self.right, next_class)):
+            ours, theirs = self._fit(table, kind, (candidate, word))
+            score += max(-MAX_PREFERENCE, min(MAX_PREFERENCE, ours - theirs))
         return score
 
     def fits(self, prev_class: str, words: tuple[str, ...], next_class: str) -> list[float]:

@@ -42,7 +42,7 @@ from .errormodel import ErrorModel
 from .foreign import OPENING_QUOTES, has_accented_letter, is_foreign_word, is_language_adverb, is_mention
 from .hyphens import join_hyphenated_suffix
 from .lexicon import Lexicon
-from .scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer
+from .scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer, TypeCache
 from .tokenize import Token, TokenKind
 
 __all__ = ["Corrector", "CorrectorConfig"]
@@ -100,7 +100,7 @@ class Corrector(Scorer):
         super().__init__(lexicon, index, stats, model, config.max_cost, config.splits, letter_model)
         self.config = config
         self.classes = ClassContext(stats, morphological_class(lexicon.analyze))
-        self._case_endings: dict[str, bool] = {}  # word -> ends in a case suffix (a memo)
+        self._ends_in_case = TypeCache(self._case_ending_of, maxsize=MAX_CASE_ENDINGS)
         # Word types whose verdict is "keep" whatever their neighbours (most
         # known words): later sightings skip the decision entirely.
         self._always_kept: set[str] = set()
@@ -270,15 +270,9 @@ class Corrector(Scorer):
         best = max(twins, key=lambda twin: forms.get(twin, 0), default=word)
         return self.classes.word_class(best if forms.get(best, 0) > forms.get(word, 0) else word)
 
-    def _ends_in_case(self, word: str) -> bool:
+    def _case_ending_of(self, word: str) -> bool:
         """True if some analysis of ``word`` ends in a case suffix (dilində, məhkəməyə)."""
-        verdict = self._case_endings.get(word)
-        if verdict is None:
-            if len(self._case_endings) > MAX_CASE_ENDINGS:
-                self._case_endings.clear()
-            verdict = self._case_endings[word] = any(
-                a.suffixes and a.suffixes[-1][0] in CASE_SUFFIXES for a in self.lexicon.analyze(word))
-        return verdict
+        return any(a.suffixes and a.suffixes[-1][0] in CASE_SUFFIXES for a in self.lexicon.analyze(word))
 
     def _has_context_evidence(self, prev: str, cand: str, next_: str, word: str) -> bool:
         """A real-word change needs bigrams with a neighbouring word for the

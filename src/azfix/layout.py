@@ -182,10 +182,9 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
     """Decide, for each line break, whether to keep it, unwrap it or dehyphenate.
 
     On a speckled page (one whose lines often start with stray marks) digits
-    mixed into the marks (``“7 edilməsi``, ``(7 eşidilib``) do not hide a
+    mixed into the marks (``“7 edilməsi``, ``7—. isin``) do not hide a
     lowercase continuation either.
     """
-    goes_on_past_marks = _goes_on_past_specks if speckled else _goes_on_past_marks
     edits = []
     width = _typical_width(lines) if wrapped else 0
     k = 0
@@ -226,7 +225,7 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
         elif gap > 0 and not _opens_list_item(lines, edge, k, j, speckled) and (
             continues and (wrapped or not ends_sentence(body))
             or wrapped and not ends_sentence(body) and (
-                goes_on_past_marks(nxt) or len(body) >= FULL_LINE * width and _FIRST_WORD_PAST_NOISE.search(nxt)
+                _goes_on_past_marks(nxt, speckled) or len(body) >= FULL_LINE * width and _FIRST_WORD_PAST_NOISE.search(nxt)
             )
         ):
             # A paragraph that stops mid-sentence goes on after the blank line.
@@ -242,11 +241,17 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
 
 
 _FIRST_WORD_PAST_MARKS = regex.compile(r"^[\s/" + regex.escape(NOISE) + r"]{0,8}(\p{L}+)")
+# On a speckled page also digits among the marks, but not a number's own
+# suffix or bracket ("1941-ci", "0) —").
+_FIRST_WORD_PAST_SPECKS = regex.compile(
+    r"^(?=[^\p{L}]{0,8}\p{L})(?:[\s/" + regex.escape(NOISE) + r"]|\d+(?![\d\-–)]))*(\p{L}+)"
+)
 
 
-def _goes_on_past_marks(line: str) -> bool:
-    """True if the first word, past a few stray marks, is lowercase (``:/ edir``)."""
-    match = _FIRST_WORD_PAST_MARKS.match(line)
+def _goes_on_past_marks(line: str, speckled: bool = False) -> bool:
+    """True if the first word, past a few stray marks (on a speckled page
+    also digits among them), is lowercase (``:/ edir``, ``“7 edilməsi``)."""
+    match = (_FIRST_WORD_PAST_SPECKS if speckled else _FIRST_WORD_PAST_MARKS).match(line)
     return bool(match) and match.group(1)[0].islower()
 
 
@@ -262,24 +267,6 @@ def _opens_list_item(lines: list[Line], edge: dict, k: int, j: int, speckled: bo
         return True
     following = next((m for m in range(j + 1, len(lines)) if not lines[m].blank), None)
     return bool(_LIST_MARK.match(edge[k]) or following is not None and _LIST_MARK.match(edge[following]))
-
-
-# Debris before a line's first word: a mark, then a space, a digit or more marks ("” Vəkilin",
-# ":— Barselonada", "“7 Hökumət"), or digits glued to a mark ("7: Post"); not "1941-ci", "“Onlar".
-_SPECKLED_START = regex.compile(
-    r"^\s*(?:[/" + regex.escape(NOISE) + r"](?:[ \d]|[" + regex.escape(NOISE) + r"])|\d+[:;—–|_~*\"“”])"
-)
-
-# Digits among the marks, but not a number's own suffix or bracket ("1941-ci", "0) —").
-_FIRST_WORD_PAST_SPECKS = regex.compile(
-    r"^(?=[^\p{L}]{0,8}\p{L})(?:[\s/" + regex.escape(NOISE) + r"]|\d+(?![\d\-–)]))*(\p{L}+)"
-)
-
-
-def _goes_on_past_specks(line: str) -> bool:
-    """True if the first word, past a few stray marks and digits, is lowercase (``“7 edilməsi``)."""
-    match = _FIRST_WORD_PAST_SPECKS.match(line)
-    return bool(match) and match.group(1)[0].islower()
 
 
 def _typical_width(lines: list[Line]) -> float:
