@@ -70,7 +70,7 @@ ASCII_SLIP_COST = 0.5  # extra cost of any other fix of an ASCII word that has a
 NAME_SIGHTINGS = 3  # inside-sentence sightings before a word's capitalisation is trusted
 NAME_CAPITALISED_SHARE = 0.9  # a word capitalised this often inside sentences is a name
 MAX_ALWAYS_KEPT = 200_000  # bound on the per-cleaner set of words that are always kept
-MAX_CASE_ENDINGS = 20_000  # bound on the memo of which first words of a split end in a case
+MAX_WORD_MEMO = 20_000  # bound on the memos of case endings and of restored classes
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,8 @@ class Corrector(Scorer):
         super().__init__(lexicon, index, stats, model, config.max_cost, config.splits, letter_model)
         self.config = config
         self.classes = ClassContext(stats, morphological_class(lexicon.analyze))
-        self._ends_in_case = TypeCache(self._case_ending_of, maxsize=MAX_CASE_ENDINGS)
+        self._ends_in_case = TypeCache(self._case_ending_of, maxsize=MAX_WORD_MEMO)
+        self._restored_class = TypeCache(self._restored_class_of, maxsize=MAX_WORD_MEMO)
         # Word types whose verdict is "keep" whatever their neighbours (most
         # known words): later sightings skip the decision entirely.
         self._always_kept: set[str] = set()
@@ -261,7 +262,7 @@ class Corrector(Scorer):
             return None
         return Choice(best_text, best_kind, round(confidence, 4))
 
-    def _restored_class(self, word: str) -> str:
+    def _restored_class_of(self, word: str) -> str:
         """The class of the likeliest word with the skeleton of ``word`` (in ASCII-typed text)."""
         if word == SENTENCE:
             return self.classes.word_class(word)
