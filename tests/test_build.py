@@ -96,3 +96,38 @@ def test_frequent_forms_no_stem_explains_become_roots():
     assert attested_roots(forms, analyzer) == ["sezon"]
     rooted = Analyzer({"kitab": StemEntry(("noun",), 1, ""), "sezon": StemEntry(("nominal",), 0, "")})
     assert rooted.is_well_formed("sezonda") and rooted.is_well_formed("sezonun")
+
+
+def test_softening_is_read_off_inflected_forms():
+    from azfix.build import Softening
+    from azfix.morphology import StemEntry
+
+    noun = StemEntry(("noun",), 0, "")
+    forms = {"natiqin": 900, "natiqlər": 50, "bulağı": 400, "bulaq": 900, "qalmaqal": 5000, "qalmağa": 30}
+    softening = Softening(forms, {"natiq": noun, "bulaq": noun, "qalmaq": noun})
+    assert softening.flag("natiq", 0) == ""  # natiqin: it keeps its q
+    assert softening.flag("bulaq", 0) == "s"  # bulağı
+    # qalmaqal merely starts like qalmaq + a: only inflections count
+    assert softening.flag("qalmaq", 0) == "s"
+    assert softening.flag("dodaq", 0) == "o"  # nothing shows either way: it may do both
+    assert softening.flag("kitab", 0) == ""
+
+
+def test_stems_without_evidence_follow_their_ending():
+    from azfix.build import Softening
+    from azfix.morphology import StemEntry
+
+    noun = StemEntry(("noun",), 0, "")
+    stems = [f"{root}lıq" for root in ("yaxşı", "dost", "qonşu", "sağ", "varlı", "bol")]
+    forms = {stem[:-1] + "ğı": 10 for stem in stems[:5]}
+    softening = Softening(forms, {stem: noun for stem in stems})
+    assert softening.flag("bolluq", 0) == "o"  # -luq: no stem of that ending decided
+    assert softening.flag(stems[5], 0) == "s"  # five -lıq stems soften: so does bollıq
+
+
+def test_optional_softening_reads_both_spellings():
+    from azfix.morphology import Analyzer, StemEntry
+
+    analyzer = Analyzer({"dodaq": StemEntry(("noun",), 1, "o"), "bulaq": StemEntry(("noun",), 1, "s")})
+    assert analyzer.is_well_formed("dodağı") and analyzer.is_well_formed("dodaqı")
+    assert analyzer.is_well_formed("bulağı") and not analyzer.is_well_formed("bulaqı")

@@ -12,7 +12,7 @@ Built files (format version :data:`FORMAT_VERSION`):
     ``stem  pos  harmony  flags  count  sources`` — one row per stem, with
     its parts of speech (comma-separated; ``nominal`` when no source gave one). ``harmony`` is the vowel-harmony class 1–4 (0: take it from the
     last vowel); ``flags`` holds ``s`` (final k/q softens to y/ğ before a
-    vowel: ``çörək``→``çörəyi``), ``d`` (final t voices to d: ``get``→
+    vowel: ``çörək``→``çörəyi``), ``o`` (it may: no form shows either way), ``d`` (final t voices to d: ``get``→
     ``gedir``), ``v`` (the last vowel drops before a vowel: ``ağız``→
     ``ağzı``). ``count`` is the summed corpus count of the attested forms
     built on the stem. ``sources`` lists one letter per source so that each row's
@@ -41,7 +41,9 @@ It must never write outside the output folder, and never ship a source file.
 from __future__ import annotations
 
 import argparse
+import bisect
 import hashlib
+import itertools
 import json
 import sys
 from collections import defaultdict
@@ -50,10 +52,10 @@ from pathlib import Path
 
 import regex
 
-from .alphabet import ascii_fold, az_lower, vowel_count
+from .alphabet import VOWELS, ascii_fold, az_lower, harmony_class, vowel_count
 from .context import ContextStats
 from .errormodel import confusion_costs, learn_confusions
-from .morphology import Analyzer, StemEntry
+from .morphology import Analyzer, StemEntry, completes
 
 FORMAT_VERSION = 1
 
@@ -237,16 +239,70 @@ _SOFT = {"k": "y", "q": "ğ"}
 _HIGH_VOWELS = "ıiuü"
 
 
-def stem_flags(stem: str, pos: tuple[str, ...], forms: dict[str, int]) -> str:
+class Softening:
+    """Does a stem's final k/q soften to y/ğ before a vowel (çörək → çörəyi)?
+
+    The attested forms decide: every form that goes on with a vowel counts
+    (natiqin, ayağımız), and the commoner spelling wins. A stem with no such
+    form follows the stems that end in the same three letters (the native
+    -lıq softens, the Arabic -tiq does not) when they agree, and else may do
+    either (flag ``o``).
+    """
+
+    AGREEMENT = 0.9  # share of the decided stems of an ending that must agree
+    MIN_STEMS = 5  # decided stems an ending needs to speak for the rest
+
+    def __init__(self, forms: dict[str, int], stems: dict):
+        self.forms = forms
+        self.keys = sorted(forms)
+        votes: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for stem, entry in stems.items():
+            decided = self._attested(stem, entry.harmony) if self._may_soften(stem) else None
+            if decided is not None:
+                votes[stem[-3:]][decided == "s"] += 1
+        self.by_ending = {ending: "s" if soft > plain else "" for ending, (plain, soft) in votes.items()
+                          if plain + soft >= self.MIN_STEMS and max(plain, soft) >= self.AGREEMENT * (plain + soft)}
+
+    @staticmethod
+    def _may_soften(stem: str) -> bool:
+        return stem[-1] in _SOFT and vowel_count(stem) >= 2
+
+    def _inflected(self, surface: str, harmony: int) -> int:
+        """Summed counts of the forms that are ``surface`` and a suffix chain opening with a vowel
+        (a word that merely starts so, qalmaqal beside qalmaq, is not one)."""
+        total = 0
+        low = bisect.bisect_left(self.keys, surface)
+        for key in itertools.islice(self.keys, low, None):
+            if not key.startswith(surface):
+                break
+            rest = key[len(surface):]
+            if rest[:1] in VOWELS and completes(rest, "N", harmony, False):
+                total += self.forms[key]
+        return total
+
+    def _attested(self, stem: str, harmony: int) -> str | None:
+        """"s" or "" as the forms show, None when they show nothing."""
+        harmony = harmony or harmony_class(stem) or 2
+        plain = self._inflected(stem, harmony)
+        soft = self._inflected(stem[:-1] + _SOFT[stem[-1]], harmony)
+        if not plain and not soft:
+            return None
+        return "s" if soft >= plain else ""
+
+    def flag(self, stem: str, harmony: int) -> str:
+        if not self._may_soften(stem):
+            return ""
+        decided = self._attested(stem, harmony)
+        if decided is None:
+            decided = self.by_ending.get(stem[-3:], "o")
+        return decided
+
+
+def stem_flags(stem: str, pos: tuple[str, ...], harmony: int, forms: dict[str, int],
+               softening: Softening | None = None) -> str:
     """Morphophonological flags of a stem, read off the attested forms."""
-    flags = ""
+    flags = (softening or Softening(forms, {})).flag(stem, harmony)
     last = stem[-1]
-    if last in _SOFT and vowel_count(stem) >= 2:
-        softened = stem[:-1] + _SOFT[last]
-        plain_hits = sum(forms.get(stem + v, 0) for v in "ıiuüaə")
-        soft_hits = sum(forms.get(softened + v, 0) for v in "ıiuüaə")
-        if soft_hits >= plain_hits:
-            flags += "s"
     if "verb" in pos and last == "t":
         # Polysyllabic verbs in -t voice before a vowel (qorxut → qorxudur);
         # of the monosyllabic ones only those attested so (get → gedir).
@@ -389,11 +445,13 @@ def build(source: Path, out: Path) -> dict:
     table, forms = collect(root)
 
     merged = table.merged()
-    entries = {stem: StemEntry(m.pos, m.harmony, stem_flags(stem, m.pos, forms)) for stem, m in merged.items()}
+    softening = Softening(forms, merged)
+    entries = {stem: StemEntry(m.pos, m.harmony, stem_flags(stem, m.pos, m.harmony, forms, softening))
+               for stem, m in merged.items()}
     forms = drop_misspelt_twins(forms, Analyzer(entries))
     for new_root in attested_roots(forms, Analyzer(entries)):
         merged[new_root] = MergedStem(("nominal",), 0, ROOT_SOURCE)
-        entries[new_root] = StemEntry(("nominal",), 0, stem_flags(new_root, ("nominal",), forms))
+        entries[new_root] = StemEntry(("nominal",), 0, stem_flags(new_root, ("nominal",), 0, forms, softening))
     evidence, tag_shares = stem_evidence(entries, forms)
     stem_rows = [
         f"{stem}\t{','.join(entry.pos)}\t{entry.harmony}\t{entry.flags}\t{evidence.get(stem, 0)}\t{merged[stem].sources}"

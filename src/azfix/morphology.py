@@ -48,7 +48,7 @@ class StemEntry:
 
     pos: tuple[str, ...]
     harmony: int  # 1–4, or 0 to take it from the last vowel
-    flags: str  # "s" softening, "d" t→d voicing, "v" vowel drop
+    flags: str  # "s" softening, "o" optional softening, "d" t→d voicing, "v" vowel drop
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,7 +292,7 @@ class Analyzer:
                 if not entry.flags:
                     continue
                 last = stem[-1]
-                if "s" in entry.flags and last in _SOFTEN:
+                if ("s" in entry.flags or "o" in entry.flags) and last in _SOFTEN:
                     surfaces.add(stem[:-1] + _SOFTEN[last])
                 if "d" in entry.flags and last == "t":
                     surfaces.add(stem[:-1] + "d")
@@ -320,7 +320,7 @@ class Analyzer:
         if last in _UNSOFTEN:
             stem = prefix[:-1] + _UNSOFTEN[last]
             entry = self.stems.get(stem)
-            if entry is not None and "s" in entry.flags:
+            if entry is not None and ("s" in entry.flags or "o" in entry.flags):
                 yield from ((stem, entry, pos, "vowel") for pos in entry.pos if pos != "verb")
         if last == "d":
             stem = prefix[:-1] + "t"
