@@ -245,3 +245,27 @@ def test_an_unknown_word_that_merely_ends_in_a_short_word_is_not_a_glued_pair():
     cleaner = Cleaner(shipped_stats=False)
     assert cleaner.clean("Onları ordunuya cəlb edirlər.") == "Onları ordunuya cəlb edirlər."
     assert cleaner.clean("Sonra vəbu məsələ həll olundu.") == "Sonra və bu məsələ həll olundu."
+
+
+def test_a_far_more_frequent_twin_needs_one_attested_neighbour(tmp_path):
+    """ədib/edib: edib is hundreds of times commoner, so one pair seen with
+    the neighbour is enough; yəni/yeni (five times) needs two."""
+    from azfix.context import ContextStats
+
+    filler = ["Bu gün hava çox yaxşı idi və biz evə gec qayıtdıq."] * 60
+    stats = ContextStats.from_texts(["Hökumət onları təşviq edib.", "Mən dəyişən yeni şey görmürəm."] + filler)
+    path = tmp_path / "stats.tsv.gz"
+    stats.save(path)
+    cleaner = Cleaner(stats=str(path), shipped_stats=False)
+    assert cleaner.clean("Onlar bunu təşviq ədib.") == "Onlar bunu təşviq edib."
+    assert cleaner.clean("Mən dəyişən yəni kitab görmürəm.") == "Mən dəyişən yəni kitab görmürəm."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("“Nəhənglər”ın ilk oyunu", "“Nəhənglər”in ilk oyunu"),  # the ending follows the quoted name
+    ('"Kəpəz"de keçirildi', '"Kəpəz"də keçirildi'),
+    ("“Dandi”yə liderlik", "“Dandi”yə liderlik"),  # an ending, not the word yə (və)
+    ('"Sunday"ə məruzə', '"Sunday"ə məruzə'),  # a foreign name follows its own sounds
+])
+def test_the_ending_after_a_quoted_name(text, expected):
+    assert azfix.clean(text) == expected

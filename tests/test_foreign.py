@@ -61,3 +61,19 @@ def test_a_word_quoted_on_its_own_keeps_its_spelling_but_not_lost_diacritics():
     assert cleaner.clean('rus dilində "svat" kimi məlumdur') == 'rus dilində "svat" kimi məlumdur'
     assert cleaner.clean("ləçəklərdən (keel) uzundur") == "ləçəklərdən (keel) uzundur"
     assert cleaner.clean("Onun (siyaset) sözü") == "Onun (siyasət) sözü"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    ("“Dandi”yə liderlik", "yə", True),
+    ('"Məclis Üzvləri"nə veriləcək', "nə", True),
+    ('o dedi: "nə" bu', "nə", False),  # opening quote: a word quoted on its own
+    ("“Dandi” yə", "yə", False),  # apart from the quote: a word of its own
+    ("(BMT)nin", "nin", False),  # a bracket is not a quote
+])
+def test_suffix_glued_after_a_closing_quote(text, word, expected):
+    from azfix.foreign import is_suffix_after_quote
+    from azfix.tokenize import tokenize
+
+    tokens = tokenize(text)
+    i = next(k for k, token in enumerate(tokens) if token.text == word)
+    assert is_suffix_after_quote(tokens, i) is expected

@@ -29,6 +29,7 @@ LOWERCASE_LETTERS = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
 UPPERCASE_LETTERS = "ABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZ"
 """The 32 letters of the alphabet, in alphabetical order (``x`` after ``h``)."""
 
+AZERBAIJANI_ONLY_LETTERS = frozenset("əıöüşçğ")  # letters a foreign Latin spelling lacks
 BACK_VOWELS = frozenset("aıou")
 FRONT_VOWELS = frozenset("eəiöü")
 ROUNDED_VOWELS = frozenset("oöuü")

@@ -10,7 +10,7 @@ reaches ``min_confidence`` and the error cost stays under ``max_cost``.
 Policies that keep correct text safe:
 - a known word is changed only as a *real-word error*: the neighbours must
   speak for a frequent word one letter away (bigram evidence the original
-  lacks, or the classes of the neighbours: :mod:`azfix.classcontext`), and
+  lacks: two pairs, or one for a word twenty times commoner; or the classes of the neighbours: :mod:`azfix.classcontext`), and
   the change must still win against the prior odds of a real-word error
   (``REALWORD_PRIOR``) at ``realword_min_confidence``;
 - in text typed without Azerbaijani letters a word is restored to the
@@ -22,7 +22,9 @@ Policies that keep correct text safe:
   chain that fits the host's vowel harmony (``Bakı-nın``), and codes keep
   their hyphen (``BMT-dən``, ``2023-cü``, ``COVID-19``);
 - words of other languages and markup are left alone (:mod:`azfix.foreign`),
-  and a word quoted on its own (``"svat"``) gets only diacritic fixes.
+  and a word quoted on its own (``"svat"``) gets only diacritic fixes;
+- an ending glued after a quoted name (``“Dandi”yə``) is not a word: it is
+  only given the name's vowel harmony (``“Nəhənglər”ın`` → ``in``).
 """
 
 from __future__ import annotations
@@ -39,8 +41,9 @@ from .classcontext import ClassContext, morphological_class
 from .context import SENTENCE, ContextStats
 from .edits import Edit
 from .errormodel import ErrorModel
-from .foreign import OPENING_QUOTES, has_accented_letter, is_foreign_word, is_language_adverb, is_mention
-from .hyphens import join_hyphenated_suffix
+from .foreign import (OPENING_QUOTES, has_accented_letter, is_foreign_word, is_language_adverb, is_mention,
+                      is_suffix_after_quote)
+from .hyphens import harmonize_suffix, join_hyphenated_suffix
 from .lexicon import Lexicon
 from .scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer, TypeCache
 from .tokenize import Token, TokenKind
@@ -52,6 +55,8 @@ __all__ = ["Corrector", "CorrectorConfig"]
 # with a neighbour and the word itself has none (measured: 0.1 fixes 4x the
 # real-word errors of 2e-3 with no extra change of the clean texts).
 REALWORD_PRIOR = 0.1
+QUOTED_SUFFIX_CONFIDENCE = 0.9  # a suffix after a quoted name given the name's harmony
+LOPSIDED = 20.0  # a swap this much more frequent than the word needs one bigram, not two
 CLASS_EVIDENCE = 1.0  # ... or the classes of the neighbours prefer the swap this much (log odds)
 CLASS_MIN_PRIOR_RATIO = 0.1  # ... and the swap is at least this frequent relative to the word
 HARMONY_REPAIR_STEM_SHARE = 0.6  # the unchanged stem must be this much of the word
@@ -282,7 +287,8 @@ class Corrector(Scorer):
         cand_hits = ((self.stats.bigram(prev, cand) if prev != SENTENCE else 0)
                      + (self.stats.bigram(cand, next_) if next_ != SENTENCE else 0))
         word_hits = self.stats.bigram(prev, word) + self.stats.bigram(word, next_)
-        return cand_hits >= 2 and word_hits == 0
+        needed = 1 if self.prior(cand) >= LOPSIDED * self.prior(word) else 2
+        return cand_hits >= needed and word_hits == 0
 
     # -- tokens → edits ----------------------------------------------------------
     def edits(self, tokens: list[Token]) -> list[Edit]:
@@ -305,6 +311,13 @@ class Corrector(Scorer):
                 continue
             if text in swappable and (bigram(before[n], text) or bigram(text, after[n])):
                 continue  # a known word its neighbours attest
+            if not ascii_typed and is_suffix_after_quote(tokens, i):
+                # “Dandi”yə: the ending of a quoted name, not a word; it
+                # follows the name's harmony (“Nəhənglər”ın → in). (Text typed
+                # without Azerbaijani letters restores it as a word: "Kepez"de.)
+                if self.config.hyphen_suffix:
+                    out.extend(self._quoted_suffix_edit(tokens[i - 2].text, token))
+                continue
             edit = self.token_edit(token, lowered[i], before[n], after[n], ascii_typed,
                                    lowered[i] in self_repeating)
             if edit is None or self._looks_foreign(tokens, words, n, before[n], after[n], ascii_typed):
@@ -313,6 +326,13 @@ class Corrector(Scorer):
                 continue  # "svat", (keel): a word quoted on its own is meant as written
             out.append(edit)
         return out
+
+    def _quoted_suffix_edit(self, host: str, token: Token) -> list[Edit]:
+        fixed = harmonize_suffix(host, token.text, self.lexicon)
+        if fixed is None:
+            return []
+        kind = "diacritic" if skeleton(az_lower(fixed)) == skeleton(az_lower(token.text)) else "typo"
+        return [Edit(token.start, token.end, token.text, fixed, kind, QUOTED_SUFFIX_CONFIDENCE)]
 
     def _looks_foreign(self, tokens: list[Token], words: list[int], n: int, prev: str, next_: str,
                        ascii_typed: bool) -> bool:
@@ -399,8 +419,8 @@ class Corrector(Scorer):
     def word_edit(self, text: str, lower: str, prev: str, next_: str,
                   ascii_typed: bool) -> tuple[str, str, float] | None:
         """(replacement, kind, confidence) for one alphabetic word, or None to keep it."""
-        if text in self.config.protect or lower in self.config.protect:
-            return None
+        if text in self.config.protect or lower in self.config.protect or lower in self.lexicon.user_words:
+            return None  # the user's own words are correct as written
         known = self.lexicon.is_known(text)
         upper = is_upper_word(text)
         if upper and (known or len(text) < 5):

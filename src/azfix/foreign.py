@@ -88,3 +88,13 @@ def is_mention(tokens, i: int) -> bool:
     ``(keel)``): a term or a foreign word mentioned, meant as written."""
     return (0 < i < len(tokens) - 1 and tokens[i - 1].text[-1:] in _OPENERS
             and tokens[i + 1].text[:1] in _CLOSERS)
+
+
+def is_suffix_after_quote(tokens, i: int) -> bool:
+    """True for token ``i`` glued to a closing quote that is glued to a word
+    (``“Dandi”yə``, ``"Məclis Üzvləri"nə``): the case ending of a quoted name, not a word."""
+    if i < 2:
+        return False
+    quote, word = tokens[i - 1], tokens[i - 2]
+    return (quote.text[-1:] in _CLOSERS and quote.text[-1:] != ")" and quote.end == tokens[i].start
+            and word.end == quote.start and word.text[-1:].isalnum())

@@ -1,4 +1,5 @@
-"""Suffixes wrongly hyphenated onto words: when to join ``Bakı-nın`` into ``Bakının``.
+"""Suffixes written apart from their host: when to join ``Bakı-nın`` into
+``Bakının``, and which vowels a suffix after a quoted name takes.
 
 Azerbaijani writes suffixes onto names without a hyphen; codes keep one
 (``BMT-dən``, ``2023-cü``, ``COVID-19``), and so, by a common convention, do
@@ -10,6 +11,12 @@ word (``Meksika-ya`` → ``Meksikaya``); a foreign name in its own spelling
 tail reads both ways (``Azərbaycan-ının``: ``ının``, or ``ın`` twice), the
 more frequent word wins.
 
+After a quoted name (``“Nəhənglər”in``) the suffix cannot be joined, but it
+must still follow the name's vowel harmony: a suffix that does not, and
+fits it with its vowels changed in one way only, is given those vowels (if
+the name is written with a letter only Azerbaijani has: ``“Sunday”ə``
+follows English sounds, not letters).
+
 >>> from azfix.lexicon import default_lexicon
 >>> join_hyphenated_suffix("Bakı-nın", default_lexicon()), join_hyphenated_suffix("BMT-dən", default_lexicon())
 ('Bakının', None)
@@ -17,11 +24,14 @@ more frequent word wins.
 
 from __future__ import annotations
 
-from .alphabet import az_lower, is_upper_word
+from .alphabet import AZERBAIJANI_ONLY_LETTERS, az_lower, is_upper_word
 from .lexicon import Lexicon
 from .morphology import host_phonology
 
-__all__ = ["join_hyphenated_suffix"]
+__all__ = ["join_hyphenated_suffix", "harmonize_suffix"]
+
+# The vowels a suffix vowel may stand for: harmony picks one of each set (e never appears in a suffix).
+_SUFFIX_VOWELS = {"a": "aə", "ə": "aə", "e": "aə", "ı": "ıiuü", "i": "ıiuü", "u": "ıiuü", "ü": "ıiuü"}
 
 
 def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
@@ -57,3 +67,30 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
     if halved:
         return host + tail[:half]
     return None
+
+
+def harmonize_suffix(host: str, suffix: str, lexicon: Lexicon) -> str | None:
+    """The suffix ``suffix`` with the vowels ``host`` calls for (``Nəhənglər``
+    + ``ın`` → ``in``), or None if it fits already or no single reading does."""
+    lower = az_lower(suffix)
+    if not lower.isalpha() or not host or not host[-1].isalnum():
+        return None
+    readings = host_phonology(host)
+    if not readings:
+        return None
+    analyzer = lexicon.analyzer
+
+    def fits(chain: str) -> bool:
+        return any(analyzer.fits_suffix(chain, h, v) for h, v in readings)
+
+    if fits(lower):
+        return None
+    if not any(letter in AZERBAIJANI_ONLY_LETTERS for letter in az_lower(host)):
+        return None  # a foreign name is said as its language spells it: “Sunday”ə
+    spellings = [""]
+    for letter in lower:
+        spellings = [done + choice for done in spellings for choice in _SUFFIX_VOWELS.get(letter, letter)]
+    fitting = {spelling for spelling in spellings if fits(spelling)}
+    if len(fitting) != 1:
+        return None
+    return "".join(ch.upper() if src.isupper() else ch for src, ch in zip(suffix, fitting.pop()))
