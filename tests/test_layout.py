@@ -166,3 +166,31 @@ def test_a_lone_number_mark_is_a_list_item_only_next_to_other_items_on_a_speckle
         "\nnəticələri", "\n\n2. nəticələri"
     )
     assert "\n\n1. təsdiq" in fixed(listed)
+
+
+WRAPPED = (
+    "Bu il ölkənin bir çox bölgəsində havalar\n"
+    "isti keçdi və məhsulun bir hissəsini fer-\n"
+    "merlər itirdilər. Mütəxəssislərin fikrincə\n"
+    "vəziyyət gələn il də dəyişməyəcək, çünki\n"
+    "yağışlar az olacaq və su ehtiyatları da\n"
+    "azalmaqda davam edir. Hökumət isə yeni\n"
+    "tədbirlər görəcəyini bildirib.\n"
+)
+
+
+@pytest.mark.parametrize("broken", [
+    "fer:\nmerlər",  # the hyphen read as a colon
+    "fer-.\nmerlər",  # smeared into a stop
+    "fer-\n“merlər",  # a speck on the continuation
+])
+def test_a_word_broken_at_the_margin_behind_ocr_debris_is_joined(broken):
+    assert " hissəsini fermerlər itirdilər." in fixed(WRAPPED.replace("fer-\nmerlər", broken))
+
+
+def test_a_stop_before_a_word_that_fits_is_not_taken_for_a_hyphen():
+    # both halves are words (hissə: sini): the colon is left as it is
+    text = WRAPPED.replace("hissəsini fer-\nmerlər", "fermerlər hissə:\nsini")
+    assert "hissə: sini itirdilər" in fixed(text)
+    short = WRAPPED.replace("isti keçdi və məhsulun bir hissəsini fer-\nmerlər", "fer:\nmerlər")
+    assert "fer: merlər" in fixed(short)  # not at the margin: a colon, not a hyphen

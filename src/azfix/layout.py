@@ -7,7 +7,10 @@ line edges — never a letter:
 - ``dehyphenate``: a word broken at a line end (``respub-\\nlikası``) is
   joined when the joined word is known, or when neither form is known and
   the next line goes on in lowercase; a real compound keeps its hyphen
-  (``sosial-\\niqtisadi`` → ``sosial-iqtisadi``);
+  (``sosial-\\niqtisadi`` → ``sosial-iqtisadi``). On a hard-wrapped page
+  also a hyphen the OCR read as a stop or colon at the margin (``mü:``) or
+  a continuation behind one stray mark (``qo-\\n“yuluşuna``), when the
+  joined word is known;
 - ``unwrap``: in hard-wrapped text (most lines end without sentence
   punctuation) the line breaks inside a paragraph become spaces;
 - ``paragraph``: a paragraph that stops mid-sentence and a next paragraph
@@ -46,8 +49,12 @@ FULL_LINE = 0.85  # a line this share of the typical width ran to the margin
 NOISE = ".:;,·•'\"“”‘’„—–-|_~*"
 _LIST_MARK = regex.compile(r"^\s*(?:[-•*–—]\s|\d{1,3}[.)]\s|[a-zа-я][.)]\s)")
 _LAST_WORD = regex.compile(r"(?r)([\p{L}]+)[" + HYPHENS + r"]$")
+# A hyphen the OCR misread as a stop or colon, or smeared into one ("mü:", "Teh-.").
+_LAST_WORD_MISREAD = regex.compile(r"(?r)(\p{L}+)(?:[.:]|[" + HYPHENS + r"][.:,]|[.:,][" + HYPHENS + r"])$")
 _FIRST_WORD = regex.compile(r"^\s*([\p{L}]+)")
 _FIRST_WORD_PAST_NOISE = regex.compile(r"^[\s" + regex.escape(NOISE) + r"]*([\p{L}]+)")
+# The first word behind at most one mark glued to it ("“yuluşuna", "-landığını").
+_FIRST_WORD_PAST_MARK = regex.compile(r"^\s*[" + regex.escape(NOISE) + r"]?(\p{Ll}+)")
 _LINE_END_NOISE = regex.compile(r"(?r)(?<=\S)( +[" + regex.escape(NOISE) + r"]+)$")
 # Noise marks and spaces before a lowercase continuation: ": dirib", "— “narahatlıq".
 # A single mark glued to the word ("“rin") may be a real quote and is kept.
@@ -208,7 +215,15 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
         break_start = line.start + len(body)
         break_end = lines[j].start + (len(nxt) - len(nxt.lstrip()))
         hyphen = _LAST_WORD.search(body)
-        if hyphen and continues and gap == 0 and next_first:
+        broken = _broken_word(body, nxt, width, is_known) if wrapped and gap == 0 and not (hyphen and next_first) else None
+        if broken:
+            # A word broken at the margin whose hyphen the OCR misread or
+            # whose continuation picked up a speck (mü: / ğənninin,
+            # qo- / “yuluşuna): joined when the joined word is known.
+            cut, resume = broken
+            start, end = line.start + cut, lines[j].start + resume
+            edits.append(Edit(start, end, text[start:end], "", "dehyphenate", 0.9))
+        elif hyphen and continues and gap == 0 and next_first:
             left, right = hyphen.group(1), next_first.group(1)
             joined_known = is_known(left + right)
             compound_known = is_known(f"{left}-{right}")
@@ -238,6 +253,35 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
             edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "paragraph", 0.85))
         k = j
     return edits
+
+
+def _broken_word(body: str, nxt: str, width: float, is_known) -> tuple[int, int] | None:
+    """(where the break starts in ``body``, where the word goes on in ``nxt``)
+    for a word broken at the margin behind OCR debris, or None.
+
+    Either the hyphen was misread as a stop or colon on a line that runs to
+    the margin (``mü:``), or the next line opens with one stray mark glued
+    to the continuation (``qo-`` / ``“yuluşuna``). The joined word must be
+    known, and the two halves must not both be words (``ildönümün: də`` is
+    left: a colon may end a line before a word that happens to fit).
+    """
+    after = _FIRST_WORD_PAST_MARK.match(nxt)
+    if not after:
+        return None
+    right = after.group(1)
+    hyphen = _LAST_WORD.search(body)
+    if hyphen and after.start(1) > len(nxt) - len(nxt.lstrip()):
+        left, cut = hyphen.group(1), hyphen.end(1)
+    else:
+        misread = _LAST_WORD_MISREAD.search(body)
+        if not misread or len(body) < FULL_LINE * width:
+            return None
+        left, cut = misread.group(1), misread.end(1)
+        if is_known(left) and is_known(right):
+            return None
+    if not is_known(left + right):
+        return None
+    return cut, after.start(1)
 
 
 _FIRST_WORD_PAST_MARKS = regex.compile(r"^[\s/" + regex.escape(NOISE) + r"]{0,8}(\p{L}+)")
