@@ -269,3 +269,14 @@ def test_a_far_more_frequent_twin_needs_one_attested_neighbour(tmp_path):
 ])
 def test_the_ending_after_a_quoted_name(text, expected):
     assert azfix.clean(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2016-ci ildə", "2016-cı ildə"),  # iki min on altı: -cı
+    ("3-ci yer", "3-cü yer"),  # üç: -cü
+    ("100-dan çox", "100-dən çox"),  # yüz: -dən
+    ("1961-cı ildə", "1961-ci ildə"),  # bir: -ci
+    ("2023-cü ildə BMT-dən 12:55-də", "2023-cü ildə BMT-dən 12:55-də"),  # right as they are
+])
+def test_a_number_suffix_takes_the_harmony_of_the_number_read_aloud(text, expected):
+    assert azfix.clean(text) == expected

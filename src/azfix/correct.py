@@ -55,7 +55,7 @@ __all__ = ["Corrector", "CorrectorConfig"]
 # with a neighbour and the word itself has none (measured: 0.1 fixes 4x the
 # real-word errors of 2e-3 with no extra change of the clean texts).
 REALWORD_PRIOR = 0.1
-QUOTED_SUFFIX_CONFIDENCE = 0.9  # a suffix after a quoted name given the name's harmony
+SUFFIX_HARMONY_CONFIDENCE = 0.9  # a suffix after a quoted name or a number given its harmony
 LOPSIDED = 20.0  # a swap this much more frequent than the word needs one bigram, not two
 CLASS_EVIDENCE = 1.0  # ... or the classes of the neighbours prefer the swap this much (log odds)
 CLASS_MIN_PRIOR_RATIO = 0.1  # ... and the swap is at least this frequent relative to the word
@@ -328,11 +328,22 @@ class Corrector(Scorer):
         return out
 
     def _quoted_suffix_edit(self, host: str, token: Token) -> list[Edit]:
-        fixed = harmonize_suffix(host, token.text, self.lexicon)
+        edit = self._harmony_edit(host, token.text, token.start)
+        return [edit] if edit else []
+
+    def _number_suffix_edit(self, token: Token) -> Edit | None:
+        """2016-ci → 2016-cı: a number's suffix takes the harmony of the number read aloud."""
+        host, _, suffix = token.text.rpartition("-")
+        if not host.isdigit():
+            return None  # codes, times and fractions (BMT-dən, 12:55-də) are read more than one way
+        return self._harmony_edit(host, suffix, token.end - len(suffix))
+
+    def _harmony_edit(self, host: str, suffix: str, start: int) -> Edit | None:
+        fixed = harmonize_suffix(host, suffix, self.lexicon)
         if fixed is None:
-            return []
-        kind = "diacritic" if skeleton(az_lower(fixed)) == skeleton(az_lower(token.text)) else "typo"
-        return [Edit(token.start, token.end, token.text, fixed, kind, QUOTED_SUFFIX_CONFIDENCE)]
+            return None
+        kind = "diacritic" if skeleton(az_lower(fixed)) == skeleton(az_lower(suffix)) else "typo"
+        return Edit(start, start + len(suffix), suffix, fixed, kind, SUFFIX_HARMONY_CONFIDENCE)
 
     def _looks_foreign(self, tokens: list[Token], words: list[int], n: int, prev: str, next_: str,
                        ascii_typed: bool) -> bool:
@@ -378,6 +389,8 @@ class Corrector(Scorer):
     def token_edit(self, token: Token, lower: str, prev: str, next_: str, ascii_typed: bool = False,
                    repeated: bool = False) -> Edit | None:
         text = token.text
+        if token.kind is TokenKind.SUFFIXED:
+            return self._number_suffix_edit(token) if self.config.hyphen_suffix else None
         if token.kind is not TokenKind.WORD and token.kind is not TokenKind.ACRONYM:
             return None
         if text in self.config.protect or lower in self.config.protect or len(text) < 2:

@@ -11,8 +11,9 @@ word (``Meksika-ya`` → ``Meksikaya``); a foreign name in its own spelling
 tail reads both ways (``Azərbaycan-ının``: ``ının``, or ``ın`` twice), the
 more frequent word wins.
 
-After a quoted name (``“Nəhənglər”in``) the suffix cannot be joined, but it
-must still follow the name's vowel harmony: a suffix that does not, and
+After a quoted name (``“Nəhənglər”in``) or a number (``2016-ci``) the
+suffix cannot be joined, but it must still follow the vowel harmony of the
+name or of the number read aloud (``altı``: ``2016-cı``): a suffix that does not, and
 fits it with its vowels changed in one way only, is given those vowels (if
 the name is written with a letter only Azerbaijani has: ``“Sunday”ə``
 follows English sounds, not letters).
@@ -71,7 +72,8 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
 
 def harmonize_suffix(host: str, suffix: str, lexicon: Lexicon) -> str | None:
     """The suffix ``suffix`` with the vowels ``host`` calls for (``Nəhənglər``
-    + ``ın`` → ``in``), or None if it fits already or no single reading does."""
+    + ``ın`` → ``in``, ``2016`` + ``ci`` → ``cı``), or None if it fits already
+    or no single reading does."""
     lower = az_lower(suffix)
     if not lower.isalpha() or not host or not host[-1].isalnum():
         return None
@@ -79,13 +81,14 @@ def harmonize_suffix(host: str, suffix: str, lexicon: Lexicon) -> str | None:
     if not readings:
         return None
     analyzer = lexicon.analyzer
+    starts = ("Digits", "N") if host.isdigit() else ("N",)  # a number also takes the ordinal -ıncı
 
     def fits(chain: str) -> bool:
-        return any(analyzer.fits_suffix(chain, h, v) for h, v in readings)
+        return any(analyzer.fits_suffix(chain, h, v, start) for h, v in readings for start in starts)
 
     if fits(lower):
         return None
-    if not any(letter in AZERBAIJANI_ONLY_LETTERS for letter in az_lower(host)):
+    if not host.isdigit() and not any(letter in AZERBAIJANI_ONLY_LETTERS for letter in az_lower(host)):
         return None  # a foreign name is said as its language spells it: “Sunday”ə
     spellings = [""]
     for letter in lower:
