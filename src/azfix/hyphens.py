@@ -9,7 +9,9 @@ that chain written twice: ``Bakı-yaya``) and the lexicon attests the joined
 word (``Meksika-ya`` → ``Meksikaya``); a foreign name in its own spelling
 (``Pyongyang-ın``) is rarely attested joined and keeps its hyphen. When the
 tail reads both ways (``Azərbaycan-ının``: ``ının``, or ``ın`` twice), the
-more frequent word wins.
+more frequent word wins. A hyphen that cannot stand before a suffix broke
+a word (``Qar-ışıq``, ``Cüm-əə``): the word is joined when the lexicon has
+seen it.
 
 After a quoted name (``“Nəhənglər”in``) or a number (``2016-ci``) the
 suffix cannot be joined, but it must still follow the vowel harmony of the
@@ -25,7 +27,7 @@ follows English sounds, not letters).
 
 from __future__ import annotations
 
-from .alphabet import AZERBAIJANI_ONLY_LETTERS, az_lower, is_upper_word
+from .alphabet import AZERBAIJANI_ONLY_LETTERS, VOWELS, az_lower, is_upper_word
 from .lexicon import Lexicon
 from .morphology import host_phonology
 
@@ -57,6 +59,10 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
     forms = lexicon.forms
     lower_host = az_lower(host)
     half = len(tail) // 2
+    if tail.islower():
+        broken = _broken_word(host, tail, lexicon, fits(lower_tail))
+        if broken:
+            return broken
     whole = fits(lower_tail) and forms.get(az_lower(host + tail), 0) and (lower_host in forms or lower_host in lexicon.stems)
     halved = halves and fits(lower_tail[:half]) and lower_host in forms and lexicon.is_known(host + tail[:half])
     if whole and halved:
@@ -67,6 +73,26 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
         return host + tail
     if halved:
         return host + tail[:half]
+    return None
+
+
+def _broken_word(host: str, tail: str, lexicon: Lexicon, tail_is_suffix: bool) -> str | None:
+    """The word a stray hyphen broke, when the hyphen cannot stand before a suffix.
+
+    A tail written twice where only the single one makes a word the lexicon
+    has seen (``Cüm-əə``, ``Görün-ürür``: ``Cümə``, ``Görünür``), or a tail
+    that is no suffix chain and no word either where the joined word has
+    been seen (``Qar-ışıq``). ``Ayr-ı`` (a name and its ending), ``ayrı-seçkilik``
+    (two words) and ``sm-ə`` (a unit) are none of these, and stay.
+    """
+    forms = lexicon.forms
+    half = len(tail) // 2
+    whole, halved = az_lower(host + tail), az_lower(host + tail[:half])
+    if len(tail) % 2 == 0 and tail[:half] * 2 == tail and forms.get(halved, 0) and not forms.get(whole, 0):
+        return host + tail[:half]
+    if (not tail_is_suffix and forms.get(whole, 0) and not lexicon.is_known(tail)
+            and any(letter in VOWELS for letter in az_lower(host))):
+        return host + tail
     return None
 
 
