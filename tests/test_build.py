@@ -131,3 +131,18 @@ def test_optional_softening_reads_both_spellings():
     analyzer = Analyzer({"dodaq": StemEntry(("noun",), 1, "o"), "bulaq": StemEntry(("noun",), 1, "s")})
     assert analyzer.is_well_formed("dodağı") and analyzer.is_well_formed("dodaqı")
     assert analyzer.is_well_formed("bulağı") and not analyzer.is_well_formed("bulaqı")
+
+
+def test_one_letter_words_get_a_count_from_the_running_text():
+    from azfix.build import one_letter_words
+    from azfix.context import ContextStats
+    from azfix.morphology import StemEntry
+
+    stats = ContextStats.from_texts(["O gəldi və bu kitabı o aldı."] * 30 + ["a) bu"] * 40)
+    forms = {"bu": 2000, "və": 1000, "kitabı": 10, "gəldi": 30, "aldı": 30}
+    entries = {"o": StemEntry(("pron",), 3, ""), "a": StemEntry(("nominal",), 0, ""), "bu": StemEntry(("pron",), 2, "")}
+    counts = one_letter_words(entries, forms, stats)
+    assert set(counts) == {"o"}  # a: no part of speech, a list mark more often than a word
+    shared = [w for w in stats.unigrams if w in forms]  # bu, və, kitabı, gəldi, aldı
+    scale = sum(forms[w] for w in shared) / sum(stats.unigrams[w] for w in shared)
+    assert stats.unigram("o") == 60 and counts["o"] == round(60 * scale)

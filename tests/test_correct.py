@@ -280,3 +280,7 @@ def test_the_ending_after_a_quoted_name(text, expected):
 ])
 def test_a_number_suffix_takes_the_harmony_of_the_number_read_aloud(text, expected):
     assert azfix.clean(text) == expected
+
+
+def test_a_one_letter_word_glued_to_the_next_is_split():
+    assert azfix.clean("Biz ozamandan bəri burada yaşayırıq.") == "Biz o zamandan bəri burada yaşayırıq."

@@ -323,6 +323,21 @@ def stem_flags(stem: str, pos: tuple[str, ...], harmony: int, forms: dict[str, i
     return flags
 
 
+ONE_LETTER_MIN_COUNT = 20  # running-text sightings a one-letter word needs for a count of its own
+
+
+def one_letter_words(entries: dict, forms: dict[str, int], stats: ContextStats) -> dict[str, int]:
+    """Counts for the one-letter words the frequency list leaves out (``o``),
+    estimated from the running text and scaled to the list's counts. Only
+    words a dictionary gives a part of speech count: a letter alone is more
+    often an initial or a unit."""
+    shared = [word for word in stats.unigrams if word in forms and word.isalpha()]
+    scale = sum(forms[word] for word in shared) / max(sum(stats.unigrams[word] for word in shared), 1)
+    return {stem: round(stats.unigram(stem) * scale) for stem, entry in entries.items()
+            if len(stem) == 1 and stem not in forms and stats.unigram(stem) >= ONE_LETTER_MIN_COUNT
+            and set(entry.pos) - {"nominal", "verb"}}
+
+
 ROOT_MIN_COUNT = 500  # an unanalysable form this frequent is a root of its own
 ROOT_SOURCE = "f"  # the sources column of a root: the frequency list alone
 _PLAIN_WORD = regex.compile(r"^[a-zəıöüşçğ]{4,}$")
@@ -462,6 +477,9 @@ def build(source: Path, out: Path) -> dict:
     tag_rows = [f"{tag}\t{share:.6g}" for tag, share in sorted(tag_shares.items())]
     write_tsv(out / "tags.tsv", f"azfix suffix tags v{FORMAT_VERSION}: tag share", tag_rows)
 
+    texts = sorted((source / "text").glob("*.txt"))
+    stats = ContextStats.from_texts(p.read_text(encoding="utf-8") for p in texts)
+    forms.update(one_letter_words(entries, forms, stats))
     form_rows = [f"{w}\t{c}" for w, c in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))]
     write_tsv(out / "forms.tsv", f"azfix forms v{FORMAT_VERSION}: form count", form_rows)
 
@@ -479,8 +497,6 @@ def build(source: Path, out: Path) -> dict:
     letters.save(out / "letters.tsv.gz", shipped.forms)
     index_rows = sum(map(len, (index.form_skeletons, index.form_deletes, index.stem_skeletons, index.stem_deletes)))
 
-    texts = sorted((source / "text").glob("*.txt"))
-    stats = ContextStats.from_texts(p.read_text(encoding="utf-8") for p in texts)
     stats.save(out / "context.tsv.gz")
     context_rows = len(stats.unigrams) + len(stats.bigrams)
 

@@ -286,7 +286,7 @@ class CandidateIndex:
         together and garbled (``bütünüzy`` → ``bütün üzv``)."""
         forms = self.lexicon.forms
         out = []
-        for cut in range(2, len(word) - 1):
+        for cut in range(1, len(word) - 1):  # a one-letter left word only as written (ozaman: o zaman)
             left, right = word[:cut], word[cut:]
             left_count, right_count = forms.get(left, 0), forms.get(right, 0)
             if min(left_count, right_count) >= EXACT_SPLIT_MIN_COUNT and max(left_count, right_count) >= SPLIT_MIN_COUNT:
