@@ -183,6 +183,7 @@ WRAPPED = (
     "fer:\nmerlər",  # the hyphen read as a colon
     "fer-.\nmerlər",  # smeared into a stop
     "fer-\n“merlər",  # a speck on the continuation
+    "fer- .\n: merlər",  # specks on both sides of the break
 ])
 def test_a_word_broken_at_the_margin_behind_ocr_debris_is_joined(broken):
     assert " hissəsini fermerlər itirdilər." in fixed(WRAPPED.replace("fer-\nmerlər", broken))
@@ -194,3 +195,9 @@ def test_a_stop_before_a_word_that_fits_is_not_taken_for_a_hyphen():
     assert "hissə: sini itirdilər" in fixed(text)
     short = WRAPPED.replace("isti keçdi və məhsulun bir hissəsini fer-\nmerlər", "fer:\nmerlər")
     assert "fer: merlər" in fixed(short)  # not at the margin: a colon, not a hyphen
+
+
+def test_a_smeared_hyphen_joins_even_two_words():
+    # hissə and sini are both words, but the hyphen left in "-." says the word was broken
+    text = WRAPPED.replace("hissəsini fer-\nmerlər", "fermerlər hissə-.\nsini")
+    assert "fermerlər hissəsini itirdilər" in fixed(text)

@@ -167,7 +167,8 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
             body = body[: tail.start(1)]
         head = _start_noise(body)
         list_item = _LIST_MARK.match(body) and (not wrapped or k > 0 and _LIST_MARK.match(lines[k - 1].text))
-        if head and not list_item and k > 0 and not ends_sentence(lines[k - 1].text.rstrip()):
+        # (the line before is judged without its own edge noise: "ro- ." does not end a sentence)
+        if head and not list_item and k > 0 and not ends_sentence(edge[k - 1].rstrip()):
             edits.append(Edit(line.start, line.start + len(head.group(1)), head.group(1), "", "noise", 0.8))
             body = " " * len(head.group(1)) + body[len(head.group(1)):]
         elif not line.blank and (k == 0 or lines[k - 1].blank):
@@ -262,8 +263,9 @@ def _broken_word(body: str, nxt: str, width: float, is_known) -> tuple[int, int]
     Either the hyphen was misread as a stop or colon on a line that runs to
     the margin (``mü:``), or the next line opens with one stray mark glued
     to the continuation (``qo-`` / ``“yuluşuna``). The joined word must be
-    known, and the two halves must not both be words (``ildönümün: də`` is
-    left: a colon may end a line before a word that happens to fit).
+    known, and where no hyphen is left at all the two halves must not both
+    be words (``ildönümün: də`` is left: a colon may end a line before a word
+    that happens to fit; ``türkcə-. sində`` is joined).
     """
     after = _FIRST_WORD_PAST_MARK.match(nxt)
     if not after:
@@ -277,7 +279,8 @@ def _broken_word(body: str, nxt: str, width: float, is_known) -> tuple[int, int]
         if not misread or len(body) < FULL_LINE * width:
             return None
         left, cut = misread.group(1), misread.end(1)
-        if is_known(left) and is_known(right):
+        smeared = any(mark in HYPHENS for mark in body[cut:])
+        if not smeared and is_known(left) and is_known(right):
             return None
     if not is_known(left + right):
         return None
