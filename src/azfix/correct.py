@@ -45,6 +45,7 @@ from .foreign import (OPENING_QUOTES, has_accented_letter, is_foreign_word, is_l
                       is_suffix_after_quote)
 from .hyphens import harmonize_suffix, join_hyphenated_suffix
 from .lexicon import Lexicon
+from .merges import Merger
 from .scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer, TypeCache
 from .tokenize import Token, TokenKind
 
@@ -86,6 +87,7 @@ class CorrectorConfig:
     realword_min_confidence: float = 0.6
     hyphen_suffix: bool = True
     splits: bool = True
+    merges: bool = True
     protect: frozenset[str] = frozenset()
 
 
@@ -106,6 +108,7 @@ class Corrector(Scorer):
         self.config = config
         self.classes = ClassContext(stats, morphological_class(lexicon.analyze))
         self._ends_in_case = TypeCache(self._case_ending_of, maxsize=MAX_WORD_MEMO)
+        self.merger = Merger(lexicon)
         self._restored_class = TypeCache(self._restored_class_of, maxsize=MAX_WORD_MEMO)
         # Word types whose verdict is "keep" whatever their neighbours (most
         # known words): later sightings skip the decision entirely.
@@ -301,11 +304,14 @@ class Corrector(Scorer):
         self_repeating = {w for w, n in counts.items() if n >= REPEATED}
         before, after = _neighbours(tokens, words, lowered)
         kept = frozenset() if ascii_typed else self._always_kept
-        out: list[Edit] = []
+        out: list[Edit] = self.merger.edits(tokens, words, lowered) if self.config.merges else []
+        merged = {edit.start for edit in out} | {edit.end for edit in out}  # spans of the merged words' edges
         swappable = frozenset() if ascii_typed else self._swappable
         bigram = self.stats.bigram
         for n, i in enumerate(words):
             token = tokens[i]
+            if merged and (token.start in merged or token.end in merged):
+                continue
             text = token.text
             if text in kept:
                 continue

@@ -53,6 +53,7 @@ class CleanerConfig:
     realword: check known words against their confusion sets in context.
     hyphen_suffix: join suffixes wrongly hyphenated onto words (Bakı-nın).
     splits: propose splitting glued words.
+    merges: join a word broken by a space (``daşıy ir``, ``ayı nın``).
     protect: words never changed (compared as written and lowercased).
     user_words: extra correct words.
     hunspell: Hunspell dictionaries (paths without .dic/.aff) whose words
@@ -73,6 +74,7 @@ class CleanerConfig:
     realword: bool = True
     hyphen_suffix: bool = True
     splits: bool = True
+    merges: bool = True
     protect: frozenset[str] = frozenset()
     user_words: frozenset[str] = frozenset()
     hunspell: tuple[str, ...] = ()
@@ -186,6 +188,7 @@ def _build_corrector(config: CleanerConfig):
         realword_min_confidence=config.realword_min_confidence,
         hyphen_suffix=config.hyphen_suffix,
         splits=config.splits,
+        merges=config.merges,
         protect=config.protect,
     )
     return Corrector(lexicon, _shared_index(), stats, ErrorModel(), corrector_config, _shared_letter_model)

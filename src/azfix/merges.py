@@ -1,0 +1,105 @@
+"""Words broken by a space: when two tokens are one word.
+
+OCR and careless typing put spaces inside words: a word cut in two pieces
+neither of which is a word (``daşıy ir``, ``Ədəbiy yat``), or an ending
+written apart from its word (``ayı nın``, ``insan lar``). Two word tokens
+with one space between them are joined when the frequency list has seen
+the joined word and either
+
+- the first piece is no word at all, or
+- the second piece is a suffix chain that fits the first word's vowel
+  harmony, no dictionary gives it as a word of its own (``nın``, ``lar``;
+  not the particles ``da``, ``ki``, ``nə``, ``ya``, which are written apart),
+  and the joined word reads as the first piece and its endings (``ayı|nın``;
+  not ``o lana``, which spells ``olan|a``).
+
+>>> from azfix.lexicon import default_lexicon
+>>> merged_word("ayı", "nın", default_lexicon()), merged_word("Bakı", "da", default_lexicon())
+('ayının', None)
+"""
+
+from __future__ import annotations
+
+import itertools
+
+from .alphabet import az_lower
+from .edits import Edit
+from .lexicon import Lexicon
+from .morphology import host_phonology
+from .tokenize import Token, TokenKind
+
+__all__ = ["Merger", "merged_word"]
+
+MERGE_CONFIDENCE = 0.9
+MIN_SUFFIX_LENGTH = 2  # a letter alone after a word is as often an initial or a list mark
+MAX_ENDING = 5  # the longest ending looked for written apart (ların, ndan)
+
+
+class Merger:
+    """Finds the words broken by a space in a token list. Read-only once its
+    table is built; safe to share."""
+
+    def __init__(self, lexicon: Lexicon):
+        self.lexicon = lexicon
+        self._endings: frozenset[str] | None = None
+
+    @property
+    def endings(self) -> frozenset[str]:
+        """The short attested forms that are suffix chains and no dictionary
+        word (``nın``, ``lar``): what an ending written apart looks like."""
+        if self._endings is None:
+            stems, analyzer = self.lexicon.stems, self.lexicon.analyzer
+            self._endings = frozenset(
+                form for form in self.lexicon.forms
+                if MIN_SUFFIX_LENGTH <= len(form) <= MAX_ENDING and form.isalpha()
+                and (form not in stems or stems[form].pos == ("nominal",))
+                and any(analyzer.fits_suffix(form, harmony, after_vowel)
+                        for harmony in (1, 2, 3, 4) for after_vowel in (False, True))
+            )
+        return self._endings
+
+    def edits(self, tokens: list[Token], words: list[int], lowered: dict[int, str]) -> list[Edit]:
+        """``merge`` edits for the word tokens (indices ``words``, lowercase text
+        ``lowered``) that are one word broken by a space. Only a pair whose
+        second piece looks like an ending, or whose first piece the list has
+        not seen, is looked at: two set lookups a word."""
+        forms, endings = self.lexicon.forms, self.endings
+        pairs = sorted({n - 1 for n, i in enumerate(words) if n and lowered[i] in endings}
+                       | {n for n, i in enumerate(words[:-1]) if lowered[i] not in forms})
+        edits: list[Edit] = []
+        for n in pairs:
+            i = words[n]
+            if words[n + 1] != i + 2 or lowered[i] + lowered[i + 2] not in forms:
+                continue
+            first, space, second = tokens[i], tokens[i + 1], tokens[i + 2]
+            if (space.text != " " or first.kind is not TokenKind.WORD or second.kind is not TokenKind.WORD
+                    or edits and edits[-1].end > first.start):
+                continue
+            joined = merged_word(first.text, second.text, self.lexicon)
+            if joined is not None:
+                edits.append(Edit(first.start, second.end, first.text + " " + second.text, joined, "merge",
+                                  MERGE_CONFIDENCE))
+        return edits
+
+
+def merged_word(first: str, second: str, lexicon: Lexicon) -> str | None:
+    """``first + second`` if the two pieces are one word broken by a space, else None."""
+    if not (first.isalpha() and second.isalpha() and second.islower()):
+        return None
+    joined = first + second
+    if not lexicon.forms.get(az_lower(joined), 0):
+        return None
+    if not lexicon.is_known(first):
+        return joined  # daşıy ir: the first piece is no word
+    entry = lexicon.stems.get(second)
+    if len(second) < MIN_SUFFIX_LENGTH or entry is not None and entry.pos != ("nominal",):
+        return None  # a word of its own (da, ki, nə), or a lone letter
+    analyzer = lexicon.analyzer
+    if not any(analyzer.fits_suffix(second, harmony, after_vowel) for harmony, after_vowel in host_phonology(first)):
+        return None
+    # ... and the joined word reads as the first piece and its endings (ayı|nın),
+    # not as another word the pieces happen to spell (o lana: olan|a).
+    cut = len(first)
+    if any(cut in itertools.accumulate(map(len, analysis.segments)) for analysis in lexicon.analyze(joined)):
+        return joined
+    return None
