@@ -15,6 +15,10 @@ text and returns the noisy text with one :class:`Site` per damaged place
 
 The model is ours, not fitted to the seed article; it is used to measure
 and to choose thresholds on development text only.
+
+``break_words(text, rate, seed)`` makes a separate set of the opposite
+damage, kind ``merge``: a space put inside a word, at the boundary of its
+ending (``ayının``→``ayı nın``) or anywhere (``ədəbiyyat``→``ədəbiy yat``).
 """
 
 from __future__ import annotations
@@ -180,4 +184,32 @@ def add_noise(text: str, rate: float = 0.05, seed: int = 0) -> tuple[str, list[S
             out.append(token.text)
             position += len(token.text)
             i += 1
+    return "".join(out), sites
+
+
+def break_words(text: str, rate: float = 0.02, seed: int = 0) -> tuple[str, list[Site]]:
+    """Put a space inside about ``rate`` of the words (of five letters or more)
+    of ``text``: half at the start of the word's endings, half anywhere."""
+    rng = random.Random(seed)
+    lexicon = default_lexicon()
+    out: list[str] = []
+    sites: list[Site] = []
+    position = 0
+    for token in tokenize(text):
+        word = token.text
+        cut = None
+        if token.kind is TokenKind.WORD and word.isalpha() and len(word) >= 5 and rng.random() < rate:
+            analyses = [a for a in lexicon.analyze(word) if a.suffixes and 2 <= len(a.segments[0]) < len(word) - 1]
+            if analyses and rng.random() < 0.5:
+                cut = len(analyses[0].segments[0])
+            else:
+                cut = rng.randrange(2, len(word) - 1)
+        if cut is None:
+            out.append(word)
+            position += len(word)
+            continue
+        broken = word[:cut] + " " + word[cut:]
+        sites.append(Site(position, position + len(broken), broken, word, "merge"))
+        out.append(broken)
+        position += len(broken)
     return "".join(out), sites

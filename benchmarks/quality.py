@@ -5,6 +5,7 @@
 Evaluation sets, built from ``data/text`` of the shared folder:
 - noisy: the clean text damaged by :mod:`benchmarks.noise` at ``rate`` of words;
 - stripped: every Azerbaijani letter replaced by its ASCII look-alike;
+- broken: a space put inside 2% of the words (:func:`benchmarks.noise.break_words`);
 - clean: the text itself (every change is a false change).
 
 The context statistics used are built from the other texts of ``data/text``
@@ -28,7 +29,7 @@ from azfix.edits import apply_edits
 from azfix.pipeline import Cleaner
 from azfix.tokenize import TokenKind, tokenize
 
-from .noise import Site, add_noise
+from .noise import Site, add_noise, break_words
 
 
 def load_texts(shared: Path, names: tuple[str, ...]) -> str:
@@ -64,8 +65,8 @@ def score_sites(edits, sites: list[Site]) -> dict:
 def stripped_restoration(cleaner: Cleaner, text: str) -> dict:
     """Strip every diacritic; share of the damaged words restored exactly.
 
-    Words are compared by position, so the text is cleaned with splits off
-    (a split would shift every later word).
+    Words are compared by position, so the text is cleaned with splits and
+    merges off (either would shift every later word).
     """
     stripped = ascii_fold(text)
     result = cleaner.correct(stripped)
@@ -97,6 +98,15 @@ def evaluate(cleaner: Cleaner, text: str, rate: float, seed: int) -> dict:
     report["clean_false_change_rate"] = len(clean_result.edits) / clean_tokens
     report["clean_false_changes_sample"] = [(e.original, e.replacement, e.kind) for e in clean_result.edits[:40]]
     report["wrong_sample"] = _wrong_sample(result.edits, sites)
+    return report
+
+
+def broken_words(cleaner: Cleaner, text: str, seed: int) -> dict:
+    """Words broken by a space: how many are joined, and how many joins are right."""
+    noisy, sites = break_words(text, 0.02, seed)
+    edits = [e for e in cleaner.correct(noisy).edits if e.kind == "merge"]
+    report = score_sites(edits, sites)
+    report["wrong_sample"] = _wrong_sample(edits, sites)
     return report
 
 
@@ -158,7 +168,8 @@ def main(argv: list[str] | None = None) -> int:
     cleaner = held_out_cleaner(args.shared, names, tmp)
     report = {"noisy": evaluate(cleaner, text, args.rate, args.seed),
               "stripped": stripped_restoration(
-                  held_out_cleaner(args.shared, names, tmp, splits=False, hyphen_suffix=False), text)}
+                  held_out_cleaner(args.shared, names, tmp, splits=False, hyphen_suffix=False, merges=False), text)}
+    report["broken"] = broken_words(cleaner, text, args.seed)
     if args.peers:
         report["peers"] = compare_peers(args.shared, cleaner, text[: args.peers], args.rate, args.seed)
     args.json.parent.mkdir(parents=True, exist_ok=True)
@@ -173,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"| recall: {kind} | {value:.3f} | |")
     print(f"| false-change rate on clean text | {n['clean_false_change_rate']:.4%} | ≤ 0.1% |")
     print(f"| diacritic-stripped words restored ({s['damaged_words']}) | {s['restored']:.3f} | ≥ 0.97 |")
+    b = report["broken"]
+    print(f"| words broken by a space ({b['sites']}): joined | {b['recall']:.3f} | |")
+    print(f"| … joins right ({b['edits']}) | {b['precision']:.3f} | |")
     if args.peers:
         print(f"\nSame run, first {args.peers} characters, all systems:\n")
         print("| system | precision | recall | F0.5 | false-change rate on clean text |")

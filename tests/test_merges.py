@@ -43,3 +43,20 @@ def test_endings_are_suffix_chains_and_not_words():
     endings = Merger(lexicon).endings
     assert {"nın", "lar", "ların"} <= endings
     assert not {"da", "də", "ki", "nə", "ya"} & endings
+
+
+def test_a_piece_that_is_a_frequent_word_but_for_its_diacritics_is_not_merged():
+    # ve is və without its letter: "Li ve Kollier" is "Li və Kollier", not "Live Kollier"
+    assert azfix.clean("Sarasota, Li ve Kollier dairələrində") == "Sarasota, Li və Kollier dairələrində"
+
+
+
+def test_the_running_text_joins_two_words_it_writes_as_one():
+    # qa and nun are both forms the list has seen; a text that writes qanun
+    # and never "qa nun" says the pair is one word broken
+    from azfix.context import ContextStats
+
+    stats = ContextStats.from_texts(["Yeni qanun qəbul edildi."] * 5)
+    assert merged_word("qa", "nun", lexicon) is None
+    assert merged_word("qa", "nun", lexicon, stats) == "qanun"
+    assert merged_word("bu", "gün", lexicon, ContextStats.from_texts(["bu gün bugün"] * 5)) is None  # seen apart

@@ -68,6 +68,7 @@ GLUED_CASE_FACTOR = 0.1  # and is likelier still when its first word ends in a c
 # A case ending closes a noun phrase: a solid compound does not carry one
 # inside it (dilindəyayımlanır is dilində yayımlanır; çayfincanı may be one word).
 CASE_SUFFIXES = frozenset({"DAT", "LOC", "ABL", "GEN", "INS", "ACC"})
+FREQUENT_TWIN = 100_000  # a piece of a broken word that is such a word but for its diacritics is that word
 NEAR_COPY_COST = 0.45  # an unknown word this close to a known one earns nothing for its look
 ASCII_TWIN_PRIOR = 0.6  # in ASCII-typed text, odds that a word lost its diacritics
 ASCII_KEEP_SHARE = 0.05  # ... and below this share of the posterior it cannot stay as it is:
@@ -108,7 +109,7 @@ class Corrector(Scorer):
         self.config = config
         self.classes = ClassContext(stats, morphological_class(lexicon.analyze))
         self._ends_in_case = TypeCache(self._case_ending_of, maxsize=MAX_WORD_MEMO)
-        self.merger = Merger(lexicon)
+        self.merger = Merger(lexicon, stats, self._frequent_twin)
         self._restored_class = TypeCache(self._restored_class_of, maxsize=MAX_WORD_MEMO)
         # Word types whose verdict is "keep" whatever their neighbours (most
         # known words): later sightings skip the decision entirely.
@@ -279,6 +280,11 @@ class Corrector(Scorer):
         best = max(twins, key=lambda twin: forms.get(twin, 0), default=word)
         return self.classes.word_class(best if forms.get(best, 0) > forms.get(word, 0) else word)
 
+    def _frequent_twin(self, piece: str) -> bool:
+        """True if ``piece`` is a frequent word but for its diacritics (ve: və)."""
+        forms = self.lexicon.forms
+        return any(forms.get(twin, 0) >= FREQUENT_TWIN for twin in self.index.forms_with_skeleton(skeleton(piece)) or ())
+
     def _case_ending_of(self, word: str) -> bool:
         """True if some analysis of ``word`` ends in a case suffix (dilində, məhkəməyə)."""
         return any(a.suffixes and a.suffixes[-1][0] in CASE_SUFFIXES for a in self.lexicon.analyze(word))
@@ -304,7 +310,7 @@ class Corrector(Scorer):
         self_repeating = {w for w, n in counts.items() if n >= REPEATED}
         before, after = _neighbours(tokens, words, lowered)
         kept = frozenset() if ascii_typed else self._always_kept
-        out: list[Edit] = self.merger.edits(tokens, words, lowered) if self.config.merges else []
+        out: list[Edit] = self.merger.edits(tokens, words, lowered, counts) if self.config.merges else []
         merged = {edit.start for edit in out} | {edit.end for edit in out}  # spans of the merged words' edges
         swappable = frozenset() if ascii_typed else self._swappable
         bigram = self.stats.bigram

@@ -6,12 +6,17 @@ written apart from its word (``ayı nın``, ``insan lar``). Two word tokens
 with one space between them are joined when the frequency list has seen
 the joined word and either
 
-- the first piece is no word at all, or
+- one of the pieces is no word at all (``daşıy ir``, ``göstər ərək``), or
 - the second piece is a suffix chain that fits the first word's vowel
   harmony, no dictionary gives it as a word of its own (``nın``, ``lar``;
   not the particles ``da``, ``ki``, ``nə``, ``ya``, which are written apart),
   and the joined word reads as the first piece and its endings (``ayı|nın``;
-  not ``o lana``, which spells ``olan|a``).
+  not ``o lana``, which spells ``olan|a``), or
+- the running text (the context statistics) writes the joined word and
+  never the pair, and the joined word is commoner than either piece.
+
+A piece that is a frequent word but for its diacritics (``Li ve``: ``və``)
+is that word, not half of another.
 
 >>> from azfix.lexicon import default_lexicon
 >>> merged_word("ayı", "nın", default_lexicon()), merged_word("Bakı", "da", default_lexicon())
@@ -22,7 +27,10 @@ from __future__ import annotations
 
 import itertools
 
+from typing import Callable, Iterable
+
 from .alphabet import az_lower
+from .context import ContextStats
 from .edits import Edit
 from .lexicon import Lexicon
 from .morphology import host_phonology
@@ -32,6 +40,7 @@ __all__ = ["Merger", "merged_word"]
 
 MERGE_CONFIDENCE = 0.9
 MIN_SUFFIX_LENGTH = 2  # a letter alone after a word is as often an initial or a list mark
+COMMON_IN_TEXT = 3
 MAX_ENDING = 5  # the longest ending looked for written apart (ların, ndan)
 
 
@@ -39,8 +48,11 @@ class Merger:
     """Finds the words broken by a space in a token list. Read-only once its
     table is built; safe to share."""
 
-    def __init__(self, lexicon: Lexicon):
+    def __init__(self, lexicon: Lexicon, stats: ContextStats | None = None,
+                 twins: Callable[[str], bool] | None = None):
         self.lexicon = lexicon
+        self.stats = stats
+        self.twins = twins
         self._endings: frozenset[str] | None = None
 
     @property
@@ -58,14 +70,20 @@ class Merger:
             )
         return self._endings
 
-    def edits(self, tokens: list[Token], words: list[int], lowered: dict[int, str]) -> list[Edit]:
+    def edits(self, tokens: list[Token], words: list[int], lowered: dict[int, str],
+              types: Iterable[str] | None = None) -> list[Edit]:
         """``merge`` edits for the word tokens (indices ``words``, lowercase text
-        ``lowered``) that are one word broken by a space. Only a pair whose
-        second piece looks like an ending, or whose first piece the list has
-        not seen, is looked at: two set lookups a word."""
-        forms, endings = self.lexicon.forms, self.endings
-        pairs = sorted({n - 1 for n, i in enumerate(words) if n and lowered[i] in endings}
-                       | {n for n, i in enumerate(words[:-1]) if lowered[i] not in forms})
+        ``lowered``; ``types``: the distinct lowered texts, if known) that are
+        one word broken by a space. Only a pair with a
+        piece the list has not seen, or whose second piece looks like an
+        ending, is looked at: two set lookups a word."""
+        forms = self.lexicon.forms
+        texts = list(map(lowered.__getitem__, words))
+        # Word types first, then positions, in C loops: this runs on every text.
+        unseen = {text for text in (types if types is not None else set(texts)) if text not in forms and text.isalpha()}
+        looked_at = unseen | self.endings
+        spots = list(itertools.compress(range(len(texts)), map(looked_at.__contains__, texts)))
+        pairs = sorted({n - 1 for n in spots} | {n for n in spots if texts[n] in unseen} - {-1, len(words) - 1})
         edits: list[Edit] = []
         for n in pairs:
             i = words[n]
@@ -75,22 +93,38 @@ class Merger:
             if (space.text != " " or first.kind is not TokenKind.WORD or second.kind is not TokenKind.WORD
                     or edits and edits[-1].end > first.start):
                 continue
-            joined = merged_word(first.text, second.text, self.lexicon)
+            joined = merged_word(first.text, second.text, self.lexicon, self.stats, self.twins)
             if joined is not None:
                 edits.append(Edit(first.start, second.end, first.text + " " + second.text, joined, "merge",
                                   MERGE_CONFIDENCE))
         return edits
 
 
-def merged_word(first: str, second: str, lexicon: Lexicon) -> str | None:
-    """``first + second`` if the two pieces are one word broken by a space, else None."""
+def merged_word(first: str, second: str, lexicon: Lexicon, stats: ContextStats | None = None,
+                twins: Callable[[str], bool] | None = None) -> str | None:
+    """``first + second`` if the two pieces are one word broken by a space, else None.
+
+    ``stats`` (context statistics) also lets two words join that the running
+    text writes as one and never as a pair (``qa nun``); ``twins`` tells
+    whether a piece is a known word but for its diacritics.
+    """
     if not (first.isalpha() and second.isalpha() and second.islower()):
         return None
     joined = first + second
     if not lexicon.forms.get(az_lower(joined), 0):
         return None
-    if not lexicon.is_known(first):
-        return joined  # daşıy ir: the first piece is no word
+    unknown = [piece for piece in (first, second) if not lexicon.is_known(piece)]
+    if unknown:
+        # daşıy ir, göstər ərək: a piece that is no word, unless it is a
+        # known word but for its diacritics (Li ve: və, not Live)
+        if twins is not None and any(twins(az_lower(piece)) for piece in unknown):
+            return None
+        return joined
+    if stats is not None:
+        lower_first, lower_joined = az_lower(first), az_lower(joined)
+        if (not stats.bigram(lower_first, second) and stats.unigram(lower_joined) >= COMMON_IN_TEXT
+                and lexicon.forms.get(lower_joined, 0) >= max(lexicon.forms.get(lower_first, 0), lexicon.forms.get(second, 0))):
+            return joined
     entry = lexicon.stems.get(second)
     if len(second) < MIN_SUFFIX_LENGTH or entry is not None and entry.pos != ("nominal",):
         return None  # a word of its own (da, ki, nə), or a lone letter
