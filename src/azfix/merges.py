@@ -26,7 +26,6 @@ is that word, not half of another.
 from __future__ import annotations
 
 import itertools
-
 from typing import Callable, Iterable
 
 from .alphabet import az_lower
