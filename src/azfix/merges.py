@@ -26,6 +26,7 @@ is that word, not half of another.
 from __future__ import annotations
 
 import itertools
+from functools import lru_cache
 from typing import Callable, Iterable
 
 from .alphabet import az_lower
@@ -44,30 +45,24 @@ MAX_ENDING = 5  # the longest ending looked for written apart (ların, ndan)
 
 
 class Merger:
-    """Finds the words broken by a space in a token list. Read-only once its
-    table is built; safe to share."""
+    """Finds the words broken by a space in a token list. Its only state is
+    a memo of which short forms are endings; safe to share."""
 
     def __init__(self, lexicon: Lexicon, stats: ContextStats | None = None,
                  twins: Callable[[str], bool] | None = None):
         self.lexicon = lexicon
         self.stats = stats
         self.twins = twins
-        self._endings: frozenset[str] | None = None
+        self.is_ending = lru_cache(maxsize=20_000)(self._is_ending)
 
-    @property
-    def endings(self) -> frozenset[str]:
-        """The short attested forms that are suffix chains and no dictionary
-        word (``nın``, ``lar``): what an ending written apart looks like."""
-        if self._endings is None:
-            stems, analyzer = self.lexicon.stems, self.lexicon.analyzer
-            self._endings = frozenset(
-                form for form in self.lexicon.forms
-                if MIN_SUFFIX_LENGTH <= len(form) <= MAX_ENDING and form.isalpha()
-                and (form not in stems or stems[form].pos == ("nominal",))
-                and any(analyzer.fits_suffix(form, harmony, after_vowel)
-                        for harmony in (1, 2, 3, 4) for after_vowel in (False, True))
-            )
-        return self._endings
+    def _is_ending(self, piece: str) -> bool:
+        """True for a short attested form that is a suffix chain and no
+        dictionary word (``nın``, ``lar``): what an ending written apart looks like."""
+        stems, analyzer = self.lexicon.stems, self.lexicon.analyzer
+        return (MIN_SUFFIX_LENGTH <= len(piece) <= MAX_ENDING and piece in self.lexicon.forms and piece.isalpha()
+                and (piece not in stems or stems[piece].pos == ("nominal",))
+                and any(analyzer.fits_suffix(piece, harmony, after_vowel)
+                        for harmony in (1, 2, 3, 4) for after_vowel in (False, True)))
 
     def edits(self, tokens: list[Token], words: list[int], lowered: dict[int, str],
               types: Iterable[str] | None = None) -> list[Edit]:
@@ -79,8 +74,10 @@ class Merger:
         forms = self.lexicon.forms
         texts = list(map(lowered.__getitem__, words))
         # Word types first, then positions, in C loops: this runs on every text.
-        unseen = {text for text in (types if types is not None else set(texts)) if text not in forms and text.isalpha()}
-        looked_at = unseen | self.endings
+        types = set(texts) if types is None else types
+        unseen = {text for text in types if text not in forms and text.isalpha()}
+        is_ending = self.is_ending
+        looked_at = unseen.union(text for text in types if len(text) <= MAX_ENDING and is_ending(text))
         spots = list(itertools.compress(range(len(texts)), map(looked_at.__contains__, texts)))
         pairs = sorted({n - 1 for n in spots} | {n for n in spots if texts[n] in unseen} - {-1, len(words) - 1})
         edits: list[Edit] = []
