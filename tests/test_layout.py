@@ -184,6 +184,7 @@ WRAPPED = (
     "fer-.\nmerlər",  # smeared into a stop
     "fer-\n“merlər",  # a speck on the continuation
     "fer- .\n: merlər",  # specks on both sides of the break
+    "fer-\n\n— merlər",  # a stray blank line and a speck: no paragraph ends in half a word
 ])
 def test_a_word_broken_at_the_margin_behind_ocr_debris_is_joined(broken):
     assert " hissəsini fermerlər itirdilər." in fixed(WRAPPED.replace("fer-\nmerlər", broken))

@@ -10,7 +10,7 @@ line edges — never a letter:
   (``sosial-\\niqtisadi`` → ``sosial-iqtisadi``). On a hard-wrapped page
   also a hyphen the OCR read as a stop or colon at the margin (``mü:``) or
   a continuation behind one stray mark (``qo-\\n“yuluşuna``), when the
-  joined word is known;
+  joined word is known, and a word broken past a stray blank line;
 - ``unwrap``: in hard-wrapped text (most lines end without sentence
   punctuation) the line breaks inside a paragraph become spaces;
 - ``paragraph``: a paragraph that stops mid-sentence and a next paragraph
@@ -224,7 +224,11 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
             cut, resume = broken
             start, end = line.start + cut, lines[j].start + resume
             edits.append(Edit(start, end, text[start:end], "", "dehyphenate", 0.9))
-        elif hyphen and continues and gap == 0 and next_first:
+        elif hyphen and continues and next_first and (
+            gap == 0 or wrapped and _halves_of_a_word(hyphen.group(1), next_first.group(1), is_known)
+        ):
+            # (On a hard-wrapped page a word broken at the margin goes on past
+            # a stray blank line: no paragraph ends in half a word.)
             left, right = hyphen.group(1), next_first.group(1)
             joined_known = is_known(left + right)
             compound_known = is_known(f"{left}-{right}")
@@ -254,6 +258,12 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
             edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "paragraph", 0.85))
         k = j
     return edits
+
+
+def _halves_of_a_word(left: str, right: str, is_known) -> bool:
+    """True if ``left`` and ``right`` read as one word (known joined), or as
+    no words at all (damaged halves of one: ``administra`` + ``siyasinin``)."""
+    return is_known(left + right) or not is_known(left) and not is_known(right)
 
 
 def _broken_word(body: str, nxt: str, width: float, is_known) -> tuple[int, int] | None:
