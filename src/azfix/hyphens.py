@@ -33,6 +33,7 @@ from .morphology import host_phonology
 
 __all__ = ["join_hyphenated_suffix", "harmonize_suffix"]
 
+MIN_HOST = 3  # the shortest name a suffix is joined to
 # The vowels a suffix vowel may stand for: harmony picks one of each set (e never appears in a suffix).
 _SUFFIX_VOWELS = {"a": "aə", "ə": "aə", "e": "aə", "ı": "ıiuü", "i": "ıiuü", "u": "ıiuü", "ü": "ıiuü"}
 
@@ -44,6 +45,8 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
         return None
     if is_upper_word(host):
         return None  # acronyms keep their hyphen (BMT-dən)
+    if len(host) < MIN_HOST and host[0].isupper():
+        return None  # a name of two letters (Ye-yə) reads as an abbreviation: it keeps its hyphen
     lower_tail = az_lower(tail)
     halves = len(lower_tail) % 2 == 0 and lower_tail[: len(lower_tail) // 2] * 2 == lower_tail
     analyzer = lexicon.analyzer
