@@ -10,9 +10,11 @@ Built files (format version :data:`FORMAT_VERSION`):
 
 ``stems.tsv``
     ``stem  pos  harmony  flags  count  sources`` — one row per stem, with
-    its parts of speech (comma-separated; ``nominal`` when no source gave one). ``harmony`` is the vowel-harmony class 1–4 (0: take it from the
+    its parts of speech (comma-separated; ``nominal`` when no source gave
+    one). ``harmony`` is the vowel-harmony class 1–4 (0: take it from the
     last vowel); ``flags`` holds ``s`` (final k/q softens to y/ğ before a
-    vowel: ``çörək``→``çörəyi``), ``o`` (it may: no form shows either way), ``d`` (final t voices to d: ``get``→
+    vowel: ``çörək``→``çörəyi``), ``o`` (it may: no form shows either way),
+    ``d`` (final t voices to d: ``get``→
     ``gedir``), ``v`` (the last vowel drops before a vowel: ``ağız``→
     ``ağzı``). ``count`` is the summed corpus count of the attested forms
     built on the stem. ``sources`` lists one letter per source so that each row's

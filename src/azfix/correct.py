@@ -10,7 +10,8 @@ reaches ``min_confidence`` and the error cost stays under ``max_cost``.
 Policies that keep correct text safe:
 - a known word is changed only as a *real-word error*: the neighbours must
   speak for a frequent word one letter away (bigram evidence the original
-  lacks: two pairs, or one for a word twenty times commoner; or the classes of the neighbours: :mod:`azfix.classcontext`), and
+  lacks: two pairs, or one for a word twenty times commoner; or the classes
+  of the neighbours: :mod:`azfix.classcontext`), and
   the change must still win against the prior odds of a real-word error
   (``REALWORD_PRIOR``) at ``realword_min_confidence``;
 - in text typed without Azerbaijani letters a word is restored to the
@@ -283,7 +284,8 @@ class Corrector(Scorer):
     def _frequent_twin(self, piece: str) -> bool:
         """True if ``piece`` is a frequent word but for its diacritics (ve: və)."""
         forms = self.lexicon.forms
-        return any(forms.get(twin, 0) >= FREQUENT_TWIN for twin in self.index.forms_with_skeleton(skeleton(piece)) or ())
+        twins = self.index.forms_with_skeleton(skeleton(piece)) or ()
+        return any(forms.get(twin, 0) >= FREQUENT_TWIN for twin in twins)
 
     def _case_ending_of(self, word: str) -> bool:
         """True if some analysis of ``word`` ends in a case suffix (dilində, məhkəməyə)."""

@@ -216,7 +216,8 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
         break_start = line.start + len(body)
         break_end = lines[j].start + (len(nxt) - len(nxt.lstrip()))
         hyphen = _LAST_WORD.search(body)
-        broken = _broken_word(body, nxt, width, is_known) if wrapped and gap == 0 and not (hyphen and next_first) else None
+        broken = (_broken_word(body, nxt, width, is_known)
+                  if wrapped and gap == 0 and not (hyphen and next_first) else None)
         if broken:
             # A word broken at the margin whose hyphen the OCR misread or
             # whose continuation picked up a speck (mü: / ğənninin,

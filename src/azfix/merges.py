@@ -40,7 +40,7 @@ __all__ = ["Merger", "merged_word"]
 
 MERGE_CONFIDENCE = 0.9
 MIN_SUFFIX_LENGTH = 2  # a letter alone after a word is as often an initial or a list mark
-COMMON_IN_TEXT = 3
+COMMON_IN_TEXT = 3  # sightings of the joined word in the running text that speak for it
 MAX_ENDING = 5  # the longest ending looked for written apart (ların, ndan)
 
 
@@ -113,23 +113,31 @@ def merged_word(first: str, second: str, lexicon: Lexicon, stats: ContextStats |
     if unknown:
         # daşıy ir, göstər ərək: a piece that is no word, unless it is a
         # known word but for its diacritics (Li ve: və, not Live)
-        if twins is not None and any(twins(az_lower(piece)) for piece in unknown):
-            return None
+        return None if twins is not None and any(twins(az_lower(piece)) for piece in unknown) else joined
+    if stats is not None and _written_as_one(first, second, joined, lexicon, stats):
         return joined
-    if stats is not None:
-        lower_first, lower_joined = az_lower(first), az_lower(joined)
-        if (not stats.bigram(lower_first, second) and stats.unigram(lower_joined) >= COMMON_IN_TEXT
-                and lexicon.forms.get(lower_joined, 0) >= max(lexicon.forms.get(lower_first, 0), lexicon.forms.get(second, 0))):
-            return joined
+    return joined if _is_ending_of(first, second, joined, lexicon) else None
+
+
+def _written_as_one(first: str, second: str, joined: str, lexicon: Lexicon, stats: ContextStats) -> bool:
+    """True if the running text writes ``joined`` and never the pair, and it
+    is commoner than either piece (qa nun: qanun)."""
+    forms = lexicon.forms
+    lower_first, lower_joined = az_lower(first), az_lower(joined)
+    return (not stats.bigram(lower_first, second) and stats.unigram(lower_joined) >= COMMON_IN_TEXT
+            and forms.get(lower_joined, 0) >= max(forms.get(lower_first, 0), forms.get(second, 0)))
+
+
+def _is_ending_of(first: str, second: str, joined: str, lexicon: Lexicon) -> bool:
+    """True if ``second`` is an ending of ``first`` written apart (ayı nın):
+    a suffix chain no dictionary gives as a word (not da, ki, nə), fitting
+    the harmony of ``first``, and ``joined`` reads as ``first`` and its endings
+    (not o lana, which spells olan|a)."""
     entry = lexicon.stems.get(second)
     if len(second) < MIN_SUFFIX_LENGTH or entry is not None and entry.pos != ("nominal",):
-        return None  # a word of its own (da, ki, nə), or a lone letter
+        return False
     analyzer = lexicon.analyzer
     if not any(analyzer.fits_suffix(second, harmony, after_vowel) for harmony, after_vowel in host_phonology(first)):
-        return None
-    # ... and the joined word reads as the first piece and its endings (ayı|nın),
-    # not as another word the pieces happen to spell (o lana: olan|a).
+        return False
     cut = len(first)
-    if any(cut in itertools.accumulate(map(len, analysis.segments)) for analysis in lexicon.analyze(joined)):
-        return joined
-    return None
+    return any(cut in itertools.accumulate(map(len, analysis.segments)) for analysis in lexicon.analyze(joined))
