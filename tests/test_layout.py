@@ -98,6 +98,13 @@ def test_blank_line_before_lowercase_word_on_a_wrapped_page_is_joined():
     assert "paragraph" in kinds
 
 
+def test_a_number_after_a_blank_line_goes_on_an_unfinished_full_line():
+    text = _wrapped_page("başlayacaq işlərin sayının artmasını və", "4,896-ə qədər azalmasını müzakirə etdilər.")
+    assert "artmasını və 4,896-ə qədər" in fixed(text)
+    listed = _wrapped_page("başlayacaq işlərin sayının artmasını və", "4. Yeni qaydalar təsdiq edildi.")
+    assert "\n\n4. Yeni" in fixed(listed)  # a numbered item stays a paragraph
+
+
 def test_real_paragraph_break_after_a_short_finished_line_is_kept():
     text = _wrapped_page("təsdiq etdilər.", "Növbəti toplantı gələn ay keçiriləcək və orada")
     kinds = [e.kind for e in layout_edits(text, default_lexicon().is_known)]
@@ -121,7 +128,7 @@ def _page_with_paragraph_start(opening: str, inner_marks: int) -> str:
 
 
 def test_stops_and_mark_runs_before_a_paragraph_are_noise():
-    for opening in (": ", ". ", "—— ", ":— "):
+    for opening in (": ", ". ", "—— ", ":— ", ": ."):  # a stop glued to the capital opens no sentence
         out = fixed(_page_with_paragraph_start(opening, inner_marks=0))
         assert "\n\nNövbəti toplantı" in out, opening
 

@@ -17,7 +17,8 @@ line edges — never a letter:
   that goes on in lowercase are joined (``mövcud\\n\\nçağırışlar``); on a
   hard-wrapped page also a blank line before a lowercase word (past stray
   marks, and on a speckled page past digits among them: ``“7 edilməsi``)
-  and one after an unfinished line that runs to the margin;
+  and one after an unfinished line that runs to the margin (before a word
+  or a number going on: ``4,896-ə qədər``);
 - ``noise`` (hard-wrapped text only): punctuation standing alone at a line edge, separated by a space
   from the text (``(UPÜ) :``, ``: dirib``) is removed;
 - ``whitespace``: blank lines at the start, runs of blank lines, trailing
@@ -65,7 +66,10 @@ _LINE_START_NOISE = regex.compile(
 
 # Marks and spaces before the capital or digit that opens a paragraph (": Xatirəsi", "—— Söhbət").
 _PARAGRAPH_START_NOISE = regex.compile(
-    r"^([" + regex.escape(NOISE) + r"]+(?: +[" + regex.escape(NOISE) + r"]+)* +)(?=[\p{Lu}\d])"
+    r"^([" + regex.escape(NOISE) + r"]+(?: +[" + regex.escape(NOISE) + r"]+)* +"
+    # ... or marks ending in a stop or colon glued to the capital (": .Mikroneziyada"):
+    # no sentence opens with one
+    r"|[" + regex.escape(NOISE) + r" ]* [.:;,])(?=[\p{Lu}\d])"
 )
 DASHES = "-–—"
 SPECKLE_HABIT = 3  # line-start marks removed inside paragraphs before dashes at paragraph starts count as noise
@@ -246,7 +250,8 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
         elif gap > 0 and not _opens_list_item(lines, edge, k, j, speckled) and (
             continues and (wrapped or not ends_sentence(body))
             or wrapped and not ends_sentence(body) and (
-                _goes_on_past_marks(nxt, speckled) or len(body) >= FULL_LINE * width and _FIRST_WORD_PAST_NOISE.search(nxt)
+                _goes_on_past_marks(nxt, speckled)
+                or len(body) >= FULL_LINE * width and (_FIRST_WORD_PAST_NOISE.search(nxt) or _NUMBER_START.match(nxt))
             )
         ):
             # A paragraph that stops mid-sentence goes on after the blank line.
@@ -298,6 +303,8 @@ def _broken_word(body: str, nxt: str, width: float, is_known) -> tuple[int, int]
     return cut, after.start(1)
 
 
+# A number going on with its suffix or another word (4,896-ə qədər), not a list mark.
+_NUMBER_START = regex.compile(r"^\s*\d+(?:[.,]\d+)*(?:-\p{Ll}+|\s+\p{Ll})")
 _FIRST_WORD_PAST_MARKS = regex.compile(r"^[\s/" + regex.escape(NOISE) + r"]{0,8}(\p{L}+)")
 # On a speckled page also digits among the marks, but not a number's own
 # suffix or bracket ("1941-ci", "0) —").
