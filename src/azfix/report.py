@@ -16,7 +16,7 @@ body { font: 16px/1.6 system-ui, sans-serif; max-width: 60em; margin: 2em auto; 
 h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 2em; }
 .text { white-space: pre-wrap; border: 1px solid #ddd; padding: 1em; border-radius: 6px; }
 mark { border-radius: 3px; padding: 0 1px; background: #fde68a; }
-mark.diacritic { background: #bfdbfe; } mark.typo { background: #fecaca; } mark.split { background: #ddd6fe; }
+mark.diacritic { background: #bfdbfe; } mark.typo { background: #fecaca; } mark.split, mark.merge { background: #ddd6fe; }
 mark.realword { background: #fbcfe8; } mark.hyphen-suffix { background: #bbf7d0; }
 mark.dehyphenate, mark.unwrap, mark.paragraph, mark.whitespace, mark.noise { background: #e5e7eb; }
 table { border-collapse: collapse; margin-top: .5em; } td, th { border: 1px solid #ddd; padding: .2em .5em; }
