@@ -16,6 +16,13 @@ def test_a_words_class_is_its_last_suffix_else_its_part_of_speech():
     assert word_class("qwzxv") == "UNK"
 
 
+def test_a_words_class_comes_from_its_likeliest_analysis():
+    lexicon = default_lexicon()
+    # olmasın (a lexicalised imperative) + ı + n reads first, ol + ma + sı + nın is likelier
+    assert morphological_class(lexicon.analyze)("olmasının") != "GEN"
+    assert morphological_class(lexicon.analyze, lexicon.analysis_prior)("olmasının") == "GEN"
+
+
 def test_preference_is_antisymmetric_and_zero_without_counts():
     stats = ContextStats.from_texts(["o işə getdi", "biz işə gəldik", "o isə bilir", "biz isə qalırıq"])
     kinds = {"getdi": "PST", "gəldik": "PST", "yazdı": "PST", "bilir": "AOR", "qalırıq": "AOR"}

@@ -6,7 +6,8 @@ yaşayır``). The kind of the neighbours generalises: ``isə`` follows a
 noun in the nominative and opens a clause, ``işə`` (dative of ``iş``) is
 followed by a verb; ``yeni`` comes before a noun, ``yəni`` before anything.
 A word's class here is what the morphology says of it: the last suffix of
-its first analysis (a case such as ``LOC``, a tense such as ``PST``, a
+its likeliest analysis (stem count times suffix shares: ``olmasının`` is
+``ol+ma+sı+nın``, a genitive, not the lexicalised ``olmasın``) (a case such as ``LOC``, a tense such as ``PST``, a
 person ending such as ``3PL``, ``CVB.ARAQ``), else its part of speech
 (``noun``, ``adv``); a number is ``NUM``, a sentence edge ``#``, an unknown
 word ``UNK``. (Grouping the suffixes by role, finite verb or noun phrase,
@@ -42,11 +43,14 @@ __all__ = ["ClassContext", "morphological_class"]
 
 SMOOTHING = 8.0  # pseudo-counts of the pooled distribution added to each word's
 MAX_PREFERENCE = 3.0  # the most one neighbour's class can say (log odds)
+MAX_READINGS = 8  # analyses weighed for a word's class
 MAX_REMEMBERED = 20_000  # entries each memo keeps (oldest go first)
 
 
-def morphological_class(analyze: Callable[[str], list]) -> Callable[[str], str]:
-    """A word's class from its first analysis: its last suffix, else its part of speech."""
+def morphological_class(analyze: Callable[[str], list],
+                        weigh: Callable[[object], float] | None = None) -> Callable[[str], str]:
+    """A word's class from its likeliest analysis (by ``weigh``; else the
+    first): its last suffix, else its part of speech."""
 
     def word_class(word: str) -> str:
         if word == SENTENCE:
@@ -56,8 +60,8 @@ def morphological_class(analyze: Callable[[str], list]) -> Callable[[str], str]:
         analyses = analyze(word)
         if not analyses:
             return "UNK"
-        first = analyses[0]
-        return first.suffixes[-1][0] if first.suffixes else first.pos
+        best = max(analyses[:MAX_READINGS], key=weigh) if weigh else analyses[0]
+        return best.suffixes[-1][0] if best.suffixes else best.pos
 
     return word_class
 

@@ -108,7 +108,7 @@ class Corrector(Scorer):
                  model: ErrorModel, config: CorrectorConfig, letter_model=None):
         super().__init__(lexicon, index, stats, model, config.max_cost, config.splits, letter_model)
         self.config = config
-        self.classes = ClassContext(stats, morphological_class(lexicon.analyze))
+        self.classes = ClassContext(stats, morphological_class(lexicon.analyze, lexicon.analysis_prior))
         self._ends_in_case = TypeCache(self._case_ending_of, maxsize=MAX_WORD_MEMO)
         self.merger = Merger(lexicon, stats, self._frequent_twin)
         self._restored_class = TypeCache(self._restored_class_of, maxsize=MAX_WORD_MEMO)

@@ -133,13 +133,14 @@ class Lexicon:
         The best analysis's stem count times the share of each of its suffix
         tags: a common stem with common suffixes is a likely word.
         """
-        best = 0.0
-        for analysis in self.analyze(word)[:8]:
-            p = self.stem_counts.get(analysis.stem, 0) / self.total_count
-            for tag in analysis.tags:
-                p *= self.tag_shares.get(tag, 1e-4)
-            best = max(best, p)
-        return best
+        return max(map(self.analysis_prior, self.analyze(word)[:8]), default=0.0)
+
+    def analysis_prior(self, analysis: Analysis) -> float:
+        """How likely a reading is: its stem's count times the share of each of its suffix tags."""
+        p = self.stem_counts.get(analysis.stem, 0) / self.total_count
+        for tag in analysis.tags:
+            p *= self.tag_shares.get(tag, 1e-4)
+        return p
 
     # -- questions -------------------------------------------------------
     def frequency(self, word: str) -> float:
