@@ -284,3 +284,11 @@ def test_a_number_suffix_takes_the_harmony_of_the_number_read_aloud(text, expect
 
 def test_a_one_letter_word_glued_to_the_next_is_split():
     assert azfix.clean("Biz ozamandan bəri burada yaşayırıq.") == "Biz o zamandan bəri burada yaşayırıq."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ailə qohumluğunagörə toplandı.", "Ailə qohumluğuna görə toplandı."),  # görə + an unwritten inflection
+    ("Bu çoxağırlığa səbəb olur.", "Bu çox ağırlığa səbəb olur."),
+])
+def test_a_function_word_glued_to_an_unseen_inflection_is_split(text, expected):
+    assert azfix.clean(text) == expected

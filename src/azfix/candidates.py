@@ -46,6 +46,7 @@ _LETTERS = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
 _LETTER_SET = frozenset(_LETTERS)
 SPLIT_READINGS = 4  # near forms tried for the garbled side of a split
 SPLIT_MIN_COUNT = 1000  # both words of a split are this frequent
+FUNCTION_WORD_COUNT = 200_000  # ... or one of them this frequent and the other well formed
 EXACT_SPLIT_MIN_COUNT = 100  # ... or, written exactly, one of them at least this frequent
 
 
@@ -282,7 +283,8 @@ class CandidateIndex:
                 if len(v) > 1 and not v.startswith(FOREIGN_INITIAL) and is_known(v)]
 
     def split_candidates(self, word: str) -> list[Candidate]:
-        """Two frequent words written together: ``bizidəstəkləyən``; or
+        """Two frequent words written together: ``bizidəstəkləyən``; a
+        function word and a well-formed inflection (``qohumluğunagörə``); or
         together and garbled (``bütünüzy`` → ``bütün üzv``)."""
         forms = self.lexicon.forms
         out = []
@@ -292,6 +294,12 @@ class CandidateIndex:
             if min(left_count, right_count) >= EXACT_SPLIT_MIN_COUNT and max(left_count, right_count) >= SPLIT_MIN_COUNT:
                 # two attested words, one of them frequent: the prior and the
                 # context weigh the rarer one
+                out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
+                continue
+            if (max(left_count, right_count) >= FUNCTION_WORD_COUNT and min(len(left), len(right)) >= 3
+                    and self.lexicon.is_known_lower(right if left_count >= FUNCTION_WORD_COUNT else left)):
+                # a function word glued to an inflection nobody has written
+                # yet (qohumluğunagörə, çoxağırlığa): the prior weighs it
                 out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
                 continue
             left_ok, right_ok = left_count >= SPLIT_MIN_COUNT, right_count >= SPLIT_MIN_COUNT
