@@ -43,8 +43,7 @@ LOOKS_NEUTRAL = -4.0  # the oddness at which the letter model says nothing
 LOOKS_BONUS = 2.0  # the most a natural look raises the prior (nats)
 LOOKS_PENALTY = 3.0  # the most an odd look lowers it (nats)
 ODD_LETTER = -6.0  # a letter this unlikely (log) denies a word the bonus
-KNOWN_FLOOR = 1.5e-7  # prior of a well-formed word no count covers: the list stops at 410 in 725M
-# tokens (5.6e-7), and an unlisted form lies anywhere below; this is the geometric middle of 30..410
+KNOWN_FLOOR = 5e-8  # prior of a well-formed word no count covers (the list stops at 410 in 725M tokens)
 SPLIT_PRIOR = 20.0  # odds of a glued pair over its unigram product (fitted on development noise)
 SPLIT_COST = 0.35  # error cost of a missing space
 CHEAP_SUBSTITUTION = 0.55  # substitutions tried when generating unseen inflections
