@@ -52,7 +52,7 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
     analyzer = lexicon.analyzer
 
     def fits(suffix: str) -> bool:
-        return any(analyzer.fits_suffix(suffix, h, v) for h, v in host_phonology(host))
+        return analyzer.fits_after(host, suffix)
 
     # Foreign names keep a hyphen before their suffixes (Pyongyang-ın); a
     # join is made only when the lexicon attests the joined word. The host
@@ -106,14 +106,11 @@ def harmonize_suffix(host: str, suffix: str, lexicon: Lexicon) -> str | None:
     lower = az_lower(suffix)
     if not lower.isalpha() or not host or not host[-1].isalnum():
         return None
-    readings = host_phonology(host)
-    if not readings:
+    if not host_phonology(host):
         return None
-    analyzer = lexicon.analyzer
-    starts = ("Digits", "N") if host.isdigit() else ("N",)  # a number also takes the ordinal -ıncı
 
     def fits(chain: str) -> bool:
-        return any(analyzer.fits_suffix(chain, h, v, start) for h, v in readings for start in starts)
+        return lexicon.analyzer.fits_after(host, chain)
 
     if fits(lower):
         return None

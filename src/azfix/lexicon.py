@@ -29,7 +29,7 @@ from typing import Iterable
 
 from .alphabet import az_lower, is_upper_word
 from .build import FORMAT_VERSION, ROOT_SOURCE
-from .morphology import Analysis, Analyzer, StemEntry, host_phonology
+from .morphology import Analysis, Analyzer, StemEntry
 
 __all__ = ["Lexicon", "default_lexicon", "DataFormatError"]
 
@@ -240,12 +240,7 @@ class Lexicon:
         )
         if not host_ok:
             return False
-        starts = ("Digits", "N") if host.isdigit() else ("N",)
-        return any(
-            self.analyzer.fits_suffix(suffix, harmony, after_vowel, start)
-            for harmony, after_vowel in host_phonology(host)
-            for start in starts
-        )
+        return self.analyzer.fits_after(host, suffix)
 
 
 def read_stems(path: Path) -> tuple[dict[str, StemEntry], dict[str, int], frozenset[str]]:

@@ -33,7 +33,6 @@ from .alphabet import az_lower
 from .context import ContextStats
 from .edits import Edit
 from .lexicon import Lexicon
-from .morphology import host_phonology
 from .tokenize import Token, TokenKind
 
 __all__ = ["Merger", "merged_word"]
@@ -136,8 +135,7 @@ def _is_ending_of(first: str, second: str, joined: str, lexicon: Lexicon) -> boo
     entry = lexicon.stems.get(second)
     if len(second) < MIN_SUFFIX_LENGTH or entry is not None and entry.pos != ("nominal",):
         return False
-    analyzer = lexicon.analyzer
-    if not any(analyzer.fits_suffix(second, harmony, after_vowel) for harmony, after_vowel in host_phonology(first)):
+    if not lexicon.analyzer.fits_after(first, second):
         return False
     cut = len(first)
     return any(cut in itertools.accumulate(map(len, analysis.segments)) for analysis in lexicon.analyze(joined))

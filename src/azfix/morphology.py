@@ -416,6 +416,13 @@ class Analyzer:
         """True if ``suffix`` is a complete nominal suffix chain in this context."""
         return next(self.suffix_chains(suffix, start, harmony, after_vowel), None) is not None
 
+    def fits_after(self, host: str, suffix: str) -> bool:
+        """True if ``suffix`` is a suffix chain ``host`` can take, read as
+        :func:`host_phonology` reads it (a number also takes the ordinal: ``2023-cü``)."""
+        starts = ("Digits", "N") if host.isdigit() else ("N",)
+        return any(self.fits_suffix(suffix, harmony, after_vowel, start)
+                   for harmony, after_vowel in host_phonology(host) for start in starts)
+
 
 def _alternates(stem: str, flags: str, pos: str) -> bool:
     """True if the stem, as this part of speech, must change before a vowel."""
