@@ -127,9 +127,11 @@ def test_ascii_typed_text_reads_its_neighbours_by_their_skeletons(tmp_path):
     cleaner = Cleaner(stats=str(path), shipped_stats=False)
     ascii_text = "Bu kendin adi cox qedimdir. " + "Bu gun hava cox yaxsi idi ve biz eve gec qayitdiq. " * 5
     assert cleaner.clean(ascii_text).startswith("Bu kəndin adı çox qədimdir.")
-    # where the text has its letters, the exact neighbour is what counts:
-    # kəndin attests adı, kendin (a typo of its own) does not
-    assert cleaner.clean("Bu kendin adi çox qədimdir.") == "Bu kəndin adi çox qədimdir."
+    # where the text has its letters, the neighbour counts as it will be
+    # written: kendin becomes kəndin, which attests adı (as cleaning the
+    # output again would find); an unknown neighbour attests nothing
+    assert cleaner.clean("Bu kendin adi çox qədimdir.") == "Bu kəndin adı çox qədimdir."
+    assert cleaner.clean("Bu kxyzq adi çox qədimdir.") == "Bu kxyzq adi çox qədimdir."
     assert cleaner.clean("Bu kəndin adi çox qədimdir. Bu ev çox adi görünür.") == (
         "Bu kəndin adı çox qədimdir. Bu ev çox adi görünür."
     )

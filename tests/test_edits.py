@@ -37,6 +37,9 @@ def test_every_result_is_reproduced_by_its_edits(text):
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet="abcdeəfgğhxıijkqlmnoöprsştuüvyz ", max_size=60))
 @example("bbp")  # bbp → bp (a known form); bp alone must not then become bu
+@example("fi oi")  # oi → ki; fi is then judged beside ki, not beside oi
+@example("dəkəndv")  # → də kənd; də at a sentence start is judged as it will stand
+@example("essvı")
 def test_idempotent(text):
     cleaner = Cleaner()
     once = cleaner.clean(text)

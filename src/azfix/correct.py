@@ -309,41 +309,71 @@ class Corrector(Scorer):
         # The same unknown word again and again is a term or a name of this
         # text (left in a wiki table, Muhitdin), rarely the same typo.
         counts = Counter(lowered.values())
-        self_repeating = {w for w, n in counts.items() if n >= REPEATED}
+        self_repeating = frozenset(w for w, n in counts.items() if n >= REPEATED)
         before, after = _neighbours(tokens, words, lowered)
-        kept = frozenset() if ascii_typed else self._always_kept
         out: list[Edit] = self.merger.edits(tokens, words, lowered, counts) if self.config.merges else []
         merged = {edit.start for edit in out} | {edit.end for edit in out}  # spans of the merged words' edges
-        swappable = frozenset() if ascii_typed else self._swappable
-        bigram = self.stats.bigram
+        found: dict[int, Edit] = {}
         for n, i in enumerate(words):
             token = tokens[i]
             if merged and (token.start in merged or token.end in merged):
                 continue
-            text = token.text
-            if text in kept:
-                continue
-            if text in swappable and (bigram(before[n], text) or bigram(text, after[n])):
-                continue  # a known word its neighbours attest
-            if not ascii_typed and is_suffix_after_quote(tokens, i):
-                # “Dandi”yə: the ending of a quoted name, not a word; it
-                # follows the name's harmony (“Nəhənglər”ın → in). (Text typed
-                # without Azerbaijani letters restores it as a word: "Kepez"de.)
-                if self.config.hyphen_suffix:
-                    out.extend(self._quoted_suffix_edit(tokens[i - 2].text, token))
-                continue
-            edit = self.token_edit(token, lowered[i], before[n], after[n], ascii_typed,
-                                   lowered[i] in self_repeating)
-            if edit is None or self._looks_foreign(tokens, words, n, before[n], after[n], ascii_typed):
-                continue
-            if edit.kind != "diacritic" and is_mention(tokens, i):
-                continue  # "svat", (keel): a word quoted on its own is meant as written
-            out.append(edit)
+            edit = self._edit_at(tokens, words, n, lowered, before[n], after[n], ascii_typed, self_repeating)
+            if edit is not None:
+                found[n] = edit
+        self._redecide_beside_fixes(tokens, words, lowered, merged, found, before, after,
+                                    ascii_typed, self_repeating)
+        out.extend(found[n] for n in sorted(found))
         return out
 
-    def _quoted_suffix_edit(self, host: str, token: Token) -> list[Edit]:
-        edit = self._harmony_edit(host, token.text, token.start)
-        return [edit] if edit else []
+    def _redecide_beside_fixes(self, tokens: list[Token], words: list[int], lowered: dict, merged: set,
+                               found: dict[int, Edit], before: list[str], after: list[str],
+                               ascii_typed: bool, self_repeating: frozenset) -> None:
+        """Decide again, with the fixed words as neighbours, every word beside a fix.
+
+        A word's context is its neighbours as they will be written (fi oi:
+        oi becomes ki, and fi is then judged beside ki), so cleaning the
+        output again changes nothing more.
+        """
+        fixed = {words[n]: az_lower(edit.replacement) for n, edit in found.items()
+                 if edit.kind != "realword" and edit.start == tokens[words[n]].start}
+        if not fixed:
+            return
+        new_before, new_after = _neighbours(tokens, words, lowered, fixed)
+        for n, i in enumerate(words):
+            if (new_before[n] == before[n] and new_after[n] == after[n]
+                    or i in fixed or merged and (tokens[i].start in merged or tokens[i].end in merged)):
+                continue
+            edit = self._edit_at(tokens, words, n, lowered, new_before[n], new_after[n], ascii_typed, self_repeating)
+            if edit is None:
+                found.pop(n, None)
+            else:
+                found[n] = edit
+
+    def _edit_at(self, tokens: list[Token], words: list[int], n: int, lowered: dict, prev: str, next_: str,
+                 ascii_typed: bool, self_repeating: frozenset) -> Edit | None:
+        """The edit of word ``n`` between the neighbours ``prev`` and ``next_``, or None."""
+        i = words[n]
+        token = tokens[i]
+        text = token.text
+        if not ascii_typed and text in self._always_kept:
+            return None
+        if (not ascii_typed and text in self._swappable
+                and (self.stats.bigram(prev, text) or self.stats.bigram(text, next_))):
+            return None  # a known word its neighbours attest
+        if not ascii_typed and is_suffix_after_quote(tokens, i):
+            # “Dandi”yə: the ending of a quoted name, not a word; it
+            # follows the name's harmony (“Nəhənglər”ın → in). (Text typed
+            # without Azerbaijani letters restores it as a word: "Kepez"de.)
+            if self.config.hyphen_suffix:
+                return self._harmony_edit(tokens[i - 2].text, token.text, token.start)
+            return None
+        edit = self.token_edit(token, lowered[i], prev, next_, ascii_typed, lowered[i] in self_repeating)
+        if edit is None or self._looks_foreign(tokens, words, n, prev, next_, ascii_typed):
+            return None
+        if edit.kind != "diacritic" and is_mention(tokens, i):
+            return None  # "svat", (keel): a word quoted on its own is meant as written
+        return edit
 
     def _number_suffix_edit(self, token: Token) -> Edit | None:
         """2016-ci → 2016-cı: a number's suffix takes the harmony of the number read aloud."""
@@ -444,8 +474,12 @@ class Corrector(Scorer):
         return Edit(token.start, token.end, token.text, "-".join(fixed), kinds[0], min(confidences))
 
     def word_edit(self, text: str, lower: str, prev: str, next_: str,
-                  ascii_typed: bool) -> tuple[str, str, float] | None:
-        """(replacement, kind, confidence) for one alphabetic word, or None to keep it."""
+                  ascii_typed: bool, settle: bool = True) -> tuple[str, str, float] | None:
+        """(replacement, kind, confidence) for one alphabetic word, or None to keep it.
+
+        With ``settle`` a fix is carried through the change its own words
+        would get in its place (see :meth:`_settle`).
+        """
         if text in self.config.protect or lower in self.config.protect or lower in self.lexicon.user_words:
             return None  # the user's own words are correct as written
         known = self.lexicon.is_known(text)
@@ -485,9 +519,35 @@ class Corrector(Scorer):
             return None  # a typo does not turn a name (Fransa) into a lowercase word (branşa)
         replacement = " ".join(transfer_case(part_src, part) for part_src, part in
                                _case_sources(text, choice.text))
+        confidence = choice.confidence
+        if settle and choice.kind != "realword":
+            settled, confidence = self._settle(replacement, confidence, prev, next_, ascii_typed)
+            if settled != replacement and confidence < self.config.min_confidence:
+                return None
+            replacement = settled
         if replacement == text:
             return None
-        return replacement, choice.kind, choice.confidence
+        return replacement, choice.kind, confidence
+
+    def _settle(self, replacement: str, confidence: float, prev: str, next_: str,
+                ascii_typed: bool) -> tuple[str, float]:
+        """The fix after the change its own words would get where it stands.
+
+        A fix can land on a word that its place would change again
+        (dəkəndv → də kənd, then də → və at a sentence start): the fix goes
+        on to that word, so that cleaning the output changes nothing more,
+        and its confidence is the product of both (an unsure chain is dropped).
+        """
+        parts = replacement.split(" ")
+        lowered = [az_lower(part) for part in parts]
+        for k, part in enumerate(parts):
+            left = prev if k == 0 else lowered[k - 1]
+            right = next_ if k == len(parts) - 1 else lowered[k + 1]
+            again = self.word_edit(part, lowered[k], left, right, ascii_typed, settle=False) if part.isalpha() else None
+            if again is not None:
+                parts[k], lowered[k] = again[0], az_lower(again[0])
+                confidence *= again[2]
+        return " ".join(parts), confidence
 
     def _is_a_name(self, word: str) -> bool:
         """Written capitalised inside sentences nearly always (seen there at least NAME_SIGHTINGS times)."""
@@ -550,19 +610,25 @@ _WORDLIKE = (TokenKind.WORD, TokenKind.ACRONYM, TokenKind.SUFFIXED, TokenKind.NU
 _BREAKS = frozenset(".!?;:\n")
 
 
-def _neighbours(tokens: list[Token], words: list[int], lowered: dict) -> tuple[list[str], list[str]]:
-    """(previous, next) word of every word within its sentence, else the sentence mark."""
+def _neighbours(tokens: list[Token], words: list[int], lowered: dict,
+                fixed: dict | None = None) -> tuple[list[str], list[str]]:
+    """(previous, next) word of every word within its sentence, else the sentence mark.
+
+    ``fixed`` maps a token's index to its corrected form, read in its place
+    (a split's first word follows the word before it, its last precedes the next).
+    """
     before = [SENTENCE] * len(words)
     after = [SENTENCE] * len(words)
     n, broken, previous = 0, True, SENTENCE
     newline = TokenKind.NEWLINE
+    fixed = fixed or {}
     for i, token in enumerate(tokens):
         if n < len(words) and i == words[n]:
-            name = "<num>" if token.kind is TokenKind.NUMBER else lowered[i]
+            name = "<num>" if token.kind is TokenKind.NUMBER else fixed.get(i, lowered[i])
             if not broken:
                 before[n] = previous
-                after[n - 1] = name
-            previous, broken, n = name, False, n + 1
+                after[n - 1] = name.split(" ")[0]
+            previous, broken, n = name.split(" ")[-1], False, n + 1
         elif token.kind is newline or token.text in _BREAKS:
             broken = True
     return before, after
