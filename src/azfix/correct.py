@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -46,7 +46,7 @@ from .foreign import (OPENING_QUOTES, has_accented_letter, is_foreign_word, is_l
                       is_suffix_after_quote)
 from .hyphens import harmonize_suffix, join_hyphenated_suffix
 from .lexicon import Lexicon
-from .merges import Merger
+from .merges import Merger, merged_word
 from .scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer, TypeCache
 from .tokenize import Token, TokenKind
 
@@ -77,6 +77,7 @@ ASCII_MAJORITY = 0.5  # the twin with this share is taken below the confidence t
 ASCII_SLIP_COST = 0.5  # extra cost of any other fix of an ASCII word that has a diacritic twin
 NAME_SIGHTINGS = 3  # inside-sentence sightings before a word's capitalisation is trusted
 NAME_CAPITALISED_SHARE = 0.9  # a word capitalised this often inside sentences is a name
+REDECIDE_ROUNDS = 3  # rounds of deciding again beside fixes (two fixes side by side need two)
 MAX_ALWAYS_KEPT = 200_000  # bound on the per-cleaner set of words that are always kept
 MAX_WORD_MEMO = 20_000  # bound on the memos of case endings and of restored classes
 
@@ -305,59 +306,74 @@ class Corrector(Scorer):
     def edits(self, tokens: list[Token]) -> list[Edit]:
         words = [i for i, t in enumerate(tokens) if t.kind in _WORDLIKE]
         lowered = {i: az_lower(tokens[i].text) for i in words}
-        ascii_typed = is_ascii_typed(tokens)
+        out: list[Edit] = self.merger.edits(tokens, words, lowered, set(lowered.values())) if self.config.merges else []
         # The same unknown word again and again is a term or a name of this
-        # text (left in a wiki table, Muhitdin), rarely the same typo.
-        counts = Counter(lowered.values())
-        self_repeating = frozenset(w for w, n in counts.items() if n >= REPEATED)
-        before, after = _neighbours(tokens, words, lowered)
-        out: list[Edit] = self.merger.edits(tokens, words, lowered, counts) if self.config.merges else []
-        merged = {edit.start for edit in out} | {edit.end for edit in out}  # spans of the merged words' edges
+        # text (left in a wiki table, Muhitdin), rarely the same typo. It is
+        # counted as written: the fixes of a word's lowercase copies (bü) must
+        # not leave its capitalised ones (Bü) to a second cleaning.
+        written = Counter(tokens[i].text for i in words)
+        page = _Page(tokens, words, lowered, *_neighbours(tokens, words, lowered), is_ascii_typed(tokens),
+                     frozenset(w for w, n in written.items() if n >= REPEATED),
+                     {edit.start for edit in out} | {edit.end for edit in out})
         found: dict[int, Edit] = {}
+        kept = frozenset() if page.ascii_typed else self._always_kept  # words no context changes
+        swappable = frozenset() if page.ascii_typed else self._swappable
+        bigram = self.stats.bigram
+        before, after = page.before, page.after
         for n, i in enumerate(words):
-            token = tokens[i]
-            if merged and (token.start in merged or token.end in merged):
+            text = tokens[i].text
+            if text in kept or page.merged and page.is_merged(i):
                 continue
-            edit = self._edit_at(tokens, words, n, lowered, before[n], after[n], ascii_typed, self_repeating)
+            if text in swappable and (bigram(before[n], text) or bigram(text, after[n])):
+                continue  # the common case of _edit_at's first test, without the call
+            edit = self._edit_at(page, n, before[n], after[n])
             if edit is not None:
                 found[n] = edit
-        self._redecide_beside_fixes(tokens, words, lowered, merged, found, before, after,
-                                    ascii_typed, self_repeating)
+        self._redecide_beside_fixes(page, found)
         out.extend(found[n] for n in sorted(found))
         return out
 
-    def _redecide_beside_fixes(self, tokens: list[Token], words: list[int], lowered: dict, merged: set,
-                               found: dict[int, Edit], before: list[str], after: list[str],
-                               ascii_typed: bool, self_repeating: frozenset) -> None:
+    def _redecide_beside_fixes(self, page: _Page, found: dict[int, Edit]) -> None:
         """Decide again, with the fixed words as neighbours, every word beside a fix.
 
         A word's context is its neighbours as they will be written (fi oi:
         oi becomes ki, and fi is then judged beside ki), so cleaning the
-        output again changes nothing more.
+        output again changes nothing more. A word decided again may change
+        its own fix, and so its neighbours' context: a few rounds settle it.
         """
-        fixed = {words[n]: az_lower(edit.replacement) for n, edit in found.items()
-                 if edit.kind != "realword" and edit.start == tokens[words[n]].start}
-        if not fixed:
-            return
-        new_before, new_after = _neighbours(tokens, words, lowered, fixed)
-        for n, i in enumerate(words):
-            if (new_before[n] == before[n] and new_after[n] == after[n]
-                    or i in fixed or merged and (tokens[i].start in merged or tokens[i].end in merged)):
-                continue
-            edit = self._edit_at(tokens, words, n, lowered, new_before[n], new_after[n], ascii_typed, self_repeating)
-            if edit is None:
-                found.pop(n, None)
-            else:
-                found[n] = edit
+        tokens, words = page.tokens, page.words
+        judged_in: dict[int, tuple[str, str]] = {}  # word → the context of its last decision
+        for _ in range(REDECIDE_ROUNDS):
+            page.written = {n: edit.replacement.split(" ") for n, edit in found.items()
+                            if edit.kind != "realword" and edit.start == tokens[words[n]].start}
+            beside = {m for n in page.written for m in (n - 1, n + 1) if 0 <= m < len(words)}
+            changed = False
+            for n in sorted(beside):
+                i = words[n]
+                if tokens[i].text in self._always_kept and not page.ascii_typed or page.merged and page.is_merged(i):
+                    continue
+                prev = (az_lower(page.written_word(n - 1, -1)) if n - 1 in page.written and page.before[n] != SENTENCE
+                        else page.before[n])
+                next_ = (az_lower(page.written_word(n + 1, 0)) if n + 1 in page.written and page.after[n] != SENTENCE
+                         else page.after[n])
+                if judged_in.get(n, (page.before[n], page.after[n])) == (prev, next_):
+                    continue
+                judged_in[n] = (prev, next_)
+                edit = self._edit_at(page, n, prev, next_)
+                if edit != found.get(n):
+                    changed = True
+                    if edit is None:
+                        del found[n]
+                    else:
+                        found[n] = edit
+            if not changed:
+                return
 
-    def _edit_at(self, tokens: list[Token], words: list[int], n: int, lowered: dict, prev: str, next_: str,
-                 ascii_typed: bool, self_repeating: frozenset) -> Edit | None:
+    def _edit_at(self, page: _Page, n: int, prev: str, next_: str) -> Edit | None:
         """The edit of word ``n`` between the neighbours ``prev`` and ``next_``, or None."""
-        i = words[n]
+        tokens, i, ascii_typed = page.tokens, page.words[n], page.ascii_typed
         token = tokens[i]
         text = token.text
-        if not ascii_typed and text in self._always_kept:
-            return None
         if (not ascii_typed and text in self._swappable
                 and (self.stats.bigram(prev, text) or self.stats.bigram(text, next_))):
             return None  # a known word its neighbours attest
@@ -368,8 +384,9 @@ class Corrector(Scorer):
             if self.config.hyphen_suffix:
                 return self._harmony_edit(tokens[i - 2].text, token.text, token.start)
             return None
-        edit = self.token_edit(token, lowered[i], prev, next_, ascii_typed, lowered[i] in self_repeating)
-        if edit is None or self._looks_foreign(tokens, words, n, prev, next_, ascii_typed):
+        lower = page.lowered[i]
+        edit = self.token_edit(token, lower, prev, next_, ascii_typed, text in page.repeating)
+        if edit is None or self._looks_foreign(page, n, prev, next_):
             return None
         if edit.kind != "diacritic" and is_mention(tokens, i):
             return None  # "svat", (keel): a word quoted on its own is meant as written
@@ -389,46 +406,31 @@ class Corrector(Scorer):
         kind = "diacritic" if skeleton(az_lower(fixed)) == skeleton(az_lower(suffix)) else "typo"
         return Edit(start, start + len(suffix), suffix, fixed, kind, SUFFIX_HARMONY_CONFIDENCE)
 
-    def _looks_foreign(self, tokens: list[Token], words: list[int], n: int, prev: str, next_: str,
-                       ascii_typed: bool) -> bool:
+    def _looks_foreign(self, page: _Page, n: int, prev: str, next_: str) -> bool:
         """True if word ``n`` is in another language or in markup (see :mod:`azfix.foreign`)."""
-        i = words[n]
+        tokens, words, i = page.tokens, page.words, page.words[n]
         if has_accented_letter(tokens[i].text):
             return True
         if i + 1 < len(tokens) and tokens[i + 1].text.startswith("=") or i > 0 and tokens[i - 1].text.endswith("="):
             return True  # an attribute of left-over markup (border="0")
         if i > 0 and tokens[i - 1].text in OPENING_QUOTES and is_language_adverb(prev):
             return True  # ingiliscə "god"
-        before = tokens[words[n - 1]].text if prev != SENTENCE and n > 0 else None
-        after = tokens[words[n + 1]].text if next_ != SENTENCE and n + 1 < len(words) else None
+        before = page.written_word(n - 1, -1) if prev != SENTENCE and n > 0 else None
+        after = page.written_word(n + 1, 0) if next_ != SENTENCE and n + 1 < len(words) else None
         known = self.lexicon.is_known
 
         def odd(word: str | None) -> bool:
             # the end of a sentence, a foreign word, or (unless the whole
             # text lost its letters) a word the lexicon does not know
             return word is None or is_foreign_word(word) or (
-                not ascii_typed and word.isalpha() and not known(word))
+                not page.ascii_typed and word.isalpha() and not known(word))
 
         if before is not None and is_foreign_word(before) and odd(after):
             return True
         if after is not None and is_foreign_word(after) and odd(before):
             return True
         # Portal of Islam in the Czech Republic
-        return sum(map(is_foreign_word, self._near_words(tokens, words, n, before, after))) >= 2
-
-    @staticmethod
-    def _near_words(tokens: list[Token], words: list[int], n: int, before: str | None, after: str | None) -> list[str]:
-        """The words up to two places either side of word ``n``, within its sentence."""
-        near = []
-        if before is not None:
-            near.append(before)
-            if n >= 2 and _same_sentence(tokens, words[n - 2], words[n - 1]):
-                near.append(tokens[words[n - 2]].text)
-        if after is not None:
-            near.append(after)
-            if n + 2 < len(words) and _same_sentence(tokens, words[n + 1], words[n + 2]):
-                near.append(tokens[words[n + 2]].text)
-        return near
+        return sum(map(is_foreign_word, page.near_words(n, before, after))) >= 2
 
     def token_edit(self, token: Token, lower: str, prev: str, next_: str, ascii_typed: bool = False,
                    repeated: bool = False) -> Edit | None:
@@ -521,24 +523,27 @@ class Corrector(Scorer):
                                _case_sources(text, choice.text))
         confidence = choice.confidence
         if settle and choice.kind != "realword":
-            settled, confidence = self._settle(replacement, confidence, prev, next_, ascii_typed)
-            if settled != replacement and confidence < self.config.min_confidence:
+            settled = self._settle(replacement, confidence, prev, next_, ascii_typed)
+            if settled is None:
                 return None
-            replacement = settled
+            replacement, confidence = settled
         if replacement == text:
             return None
         return replacement, choice.kind, confidence
 
     def _settle(self, replacement: str, confidence: float, prev: str, next_: str,
-                ascii_typed: bool) -> tuple[str, float]:
+                ascii_typed: bool) -> tuple[str, float] | None:
         """The fix after the change its own words would get where it stands.
 
         A fix can land on a word that its place would change again
         (dəkəndv → də kənd, then də → və at a sentence start): the fix goes
         on to that word, so that cleaning the output changes nothing more,
-        and its confidence is the product of both (an unsure chain is dropped).
+        and its confidence is the product of both. None drops the fix: an
+        unsure chain, or a split the merges would join again.
         """
         parts = replacement.split(" ")
+        if len(parts) == 2 and self.config.merges and merged_word(*parts, self.lexicon, self.stats, self._frequent_twin):
+            return None  # clkln: ilk in, which reads as ilkin
         lowered = [az_lower(part) for part in parts]
         for k, part in enumerate(parts):
             left = prev if k == 0 else lowered[k - 1]
@@ -547,7 +552,10 @@ class Corrector(Scorer):
             if again is not None:
                 parts[k], lowered[k] = again[0], az_lower(again[0])
                 confidence *= again[2]
-        return " ".join(parts), confidence
+        settled = " ".join(parts)
+        if settled != replacement and confidence < self.config.min_confidence:
+            return None
+        return settled, confidence
 
     def _is_a_name(self, word: str) -> bool:
         """Written capitalised inside sentences nearly always (seen there at least NAME_SIGHTINGS times)."""
@@ -610,25 +618,55 @@ _WORDLIKE = (TokenKind.WORD, TokenKind.ACRONYM, TokenKind.SUFFIXED, TokenKind.NU
 _BREAKS = frozenset(".!?;:\n")
 
 
-def _neighbours(tokens: list[Token], words: list[int], lowered: dict,
-                fixed: dict | None = None) -> tuple[list[str], list[str]]:
-    """(previous, next) word of every word within its sentence, else the sentence mark.
+@dataclass(slots=True)
+class _Page:
+    """One text being corrected: its tokens, its words and what is known of them."""
 
-    ``fixed`` maps a token's index to its corrected form, read in its place
-    (a split's first word follows the word before it, its last precedes the next).
-    """
+    tokens: list[Token]
+    words: list[int]                 # indices of the word-like tokens
+    lowered: dict[int, str]          # token index → lowercased text
+    before: list[str]                # the previous word of each word in its sentence
+    after: list[str]                 # the next one
+    ascii_typed: bool
+    repeating: frozenset[str]        # unknown words the text repeats (its own terms)
+    merged: set[int]                 # edges of the merges' spans
+    written: dict[int, list[str]] = field(default_factory=dict)  # word → its fix's words
+
+    def is_merged(self, i: int) -> bool:
+        return self.tokens[i].start in self.merged or self.tokens[i].end in self.merged
+
+    def written_word(self, n: int, part: int) -> str:
+        """Word ``n`` as it will be written (``part`` of a split: 0 first, -1 last)."""
+        return self.written[n][part] if n in self.written else self.tokens[self.words[n]].text
+
+    def near_words(self, n: int, before: str | None, after: str | None) -> list[str]:
+        """The words up to two places either side of word ``n``, within its sentence."""
+        tokens, words = self.tokens, self.words
+        near = []
+        if before is not None:
+            near.append(before)
+            if n >= 2 and _same_sentence(tokens, words[n - 2], words[n - 1]):
+                near.append(self.written_word(n - 2, -1))
+        if after is not None:
+            near.append(after)
+            if n + 2 < len(words) and _same_sentence(tokens, words[n + 1], words[n + 2]):
+                near.append(self.written_word(n + 2, 0))
+        return near
+
+
+def _neighbours(tokens: list[Token], words: list[int], lowered: dict) -> tuple[list[str], list[str]]:
+    """(previous, next) word of every word within its sentence, else the sentence mark."""
     before = [SENTENCE] * len(words)
     after = [SENTENCE] * len(words)
     n, broken, previous = 0, True, SENTENCE
     newline = TokenKind.NEWLINE
-    fixed = fixed or {}
     for i, token in enumerate(tokens):
         if n < len(words) and i == words[n]:
-            name = "<num>" if token.kind is TokenKind.NUMBER else fixed.get(i, lowered[i])
+            name = "<num>" if token.kind is TokenKind.NUMBER else lowered[i]
             if not broken:
                 before[n] = previous
-                after[n - 1] = name.split(" ")[0]
-            previous, broken, n = name.split(" ")[-1], False, n + 1
+                after[n - 1] = name
+            previous, broken, n = name, False, n + 1
         elif token.kind is newline or token.text in _BREAKS:
             broken = True
     return before, after
