@@ -294,3 +294,19 @@ def test_a_one_letter_word_glued_to_the_next_is_split():
 ])
 def test_a_function_word_glued_to_an_unseen_inflection_is_split(text, expected):
     assert azfix.clean(text) == expected
+
+
+def test_an_unknown_word_a_text_repeats_is_taken_as_its_own_term():
+    cleaner = Cleaner()
+    assert cleaner.clean("Mən kitablr gördüm.") == "Mən kitablar gördüm."
+    repeated = "Mən kitablr gördüm. O kitablr sevir. Bu kitablr gözəldir."
+    assert cleaner.clean(repeated) == repeated
+
+
+def test_repetitions_are_counted_as_written():
+    """Four lowercase bü and two capitalised Bü: the capitalised ones are
+    not repeated three times, and are fixed in the same cleaning as the rest
+    (counted together, they were left to a second cleaning)."""
+    text = "Bu bü yaxşı. Bü, iyun ayında. Bir də bü kitab. Bü gün. Bax bü ev. O bü dağ."
+    cleaned = Cleaner().clean(text)
+    assert cleaned == "Bu bu yaxşı. Bu, iyun ayında. Bir də bu kitab. Bu gün. Bax bu ev. O bu dağ."
