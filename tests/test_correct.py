@@ -192,6 +192,15 @@ def test_a_real_word_error_repeated_in_a_text_is_still_judged_by_its_context():
     assert all(e.kind == "realword" and e.replacement == "ən" for e in edits)
 
 
+def test_a_real_word_error_may_differ_in_more_than_one_diacritic():
+    # öldü/oldu and səy/şey differ in two letters, both diacritics: one
+    # cheap confusion all the same, and the neighbours decide
+    assert azfix.clean("Bu iş səbəb öldü və hamı bildi.") == "Bu iş səbəb oldu və hamı bildi."
+    assert azfix.clean("Hər səy yolunda getdi.") == "Hər şey yolunda getdi."
+    for text in ("Qoca at dünən öldü.", "Bu çox gözəl bir səy idi."):
+        assert azfix.clean(text) == text
+
+
 def test_a_real_word_error_is_fixed_on_the_evidence_of_one_neighbour():
     # "bir neçə aydır" is attested, "bir necə" is not: the pair decides
     assert azfix.clean("Bu, bir necə aydır davam edir.") == "Bu, bir neçə aydır davam edir."
