@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import accumulate
 from dataclasses import dataclass, field
 
 import regex
@@ -305,13 +306,15 @@ class Corrector(Scorer):
     # -- tokens → edits ----------------------------------------------------------
     def edits(self, tokens: list[Token]) -> list[Edit]:
         words = [i for i, t in enumerate(tokens) if t.kind in _WORDLIKE]
-        lowered = {i: az_lower(tokens[i].text) for i in words}
-        out: list[Edit] = self.merger.edits(tokens, words, lowered, set(lowered.values())) if self.config.merges else []
+        texts = [tokens[i].text for i in words]
         # The same unknown word again and again is a term or a name of this
         # text (left in a wiki table, Muhitdin), rarely the same typo. It is
         # counted as written: the fixes of a word's lowercase copies (bü) must
         # not leave its capitalised ones (Bü) to a second cleaning.
-        written = Counter(tokens[i].text for i in words)
+        written = Counter(texts)
+        lower_of = {text: az_lower(text) for text in written}  # once a type
+        lowered = dict(zip(words, map(lower_of.__getitem__, texts)))
+        out: list[Edit] = self.merger.edits(tokens, words, lowered, set(lower_of.values())) if self.config.merges else []
         page = _Page(tokens, words, lowered, *_neighbours(tokens, words, lowered), is_ascii_typed(tokens),
                      frozenset(w for w, n in written.items() if n >= REPEATED),
                      {edit.start for edit in out} | {edit.end for edit in out})
@@ -320,9 +323,9 @@ class Corrector(Scorer):
         swappable = frozenset() if page.ascii_typed else self._swappable
         bigram = self.stats.bigram
         before, after = page.before, page.after
-        for n, i in enumerate(words):
-            text = tokens[i].text
-            if text in kept or page.merged and page.is_merged(i):
+        for n in [n for n, text in enumerate(texts) if text not in kept]:
+            text = texts[n]
+            if page.merged and page.is_merged(words[n]):
                 continue
             if text in swappable and (bigram(before[n], text) or bigram(text, after[n])):
                 continue  # the common case of _edit_at's first test, without the call
@@ -342,30 +345,37 @@ class Corrector(Scorer):
         its own fix, and so its neighbours' context: a few rounds settle it.
         """
         tokens, words = page.tokens, page.words
+        written = page.written = {}
+        for n, edit in found.items():
+            if edit.kind != "realword" and edit.start == tokens[words[n]].start:
+                written[n] = edit.replacement.split(" ")
         judged_in: dict[int, tuple[str, str]] = {}  # word → the context of its last decision
+        changed = list(written)
         for _ in range(REDECIDE_ROUNDS):
-            page.written = {n: edit.replacement.split(" ") for n, edit in found.items()
-                            if edit.kind != "realword" and edit.start == tokens[words[n]].start}
-            beside = {m for n in page.written for m in (n - 1, n + 1) if 0 <= m < len(words)}
-            changed = False
-            for n in sorted(beside):
+            beside = sorted({m for n in changed for m in (n - 1, n + 1) if 0 <= m < len(words)})
+            changed = []
+            for n in beside:
                 i = words[n]
                 if tokens[i].text in self._always_kept and not page.ascii_typed or page.merged and page.is_merged(i):
                     continue
-                prev = (az_lower(page.written_word(n - 1, -1)) if n - 1 in page.written and page.before[n] != SENTENCE
+                prev = (az_lower(written[n - 1][-1]) if n - 1 in written and page.before[n] != SENTENCE
                         else page.before[n])
-                next_ = (az_lower(page.written_word(n + 1, 0)) if n + 1 in page.written and page.after[n] != SENTENCE
+                next_ = (az_lower(written[n + 1][0]) if n + 1 in written and page.after[n] != SENTENCE
                          else page.after[n])
                 if judged_in.get(n, (page.before[n], page.after[n])) == (prev, next_):
                     continue
                 judged_in[n] = (prev, next_)
                 edit = self._edit_at(page, n, prev, next_)
-                if edit != found.get(n):
-                    changed = True
-                    if edit is None:
-                        del found[n]
-                    else:
-                        found[n] = edit
+                if edit == found.get(n):
+                    continue
+                changed.append(n)
+                written.pop(n, None)
+                if edit is None:
+                    del found[n]
+                    continue
+                found[n] = edit
+                if edit.kind != "realword" and edit.start == tokens[i].start:
+                    written[n] = edit.replacement.split(" ")
             if not changed:
                 return
 
@@ -656,19 +666,16 @@ class _Page:
 
 def _neighbours(tokens: list[Token], words: list[int], lowered: dict) -> tuple[list[str], list[str]]:
     """(previous, next) word of every word within its sentence, else the sentence mark."""
+    newline = TokenKind.NEWLINE
+    # breaks[i]: how many line breaks and sentence marks tokens[0..i] hold
+    breaks = list(accumulate(token.kind is newline or token.text in _BREAKS for token in tokens))
+    names = ["<num>" if tokens[i].kind is TokenKind.NUMBER else lowered[i] for i in words]
     before = [SENTENCE] * len(words)
     after = [SENTENCE] * len(words)
-    n, broken, previous = 0, True, SENTENCE
-    newline = TokenKind.NEWLINE
-    for i, token in enumerate(tokens):
-        if n < len(words) and i == words[n]:
-            name = "<num>" if token.kind is TokenKind.NUMBER else lowered[i]
-            if not broken:
-                before[n] = previous
-                after[n - 1] = name
-            previous, broken, n = name, False, n + 1
-        elif token.kind is newline or token.text in _BREAKS:
-            broken = True
+    for n in range(1, len(words)):
+        if breaks[words[n]] == breaks[words[n - 1]]:
+            before[n] = names[n - 1]
+            after[n - 1] = names[n]
     return before, after
 
 
