@@ -209,3 +209,20 @@ def test_a_smeared_hyphen_joins_even_two_words():
     # hissə and sini are both words, but the hyphen left in "-." says the word was broken
     text = WRAPPED.replace("hissəsini fer-\nmerlər", "fermerlər hissə-.\nsini")
     assert "fermerlər hissəsini itirdilər" in fixed(text)
+
+
+def test_specks_on_successive_line_starts_are_not_a_list():
+    """Two wrapped lines in a row opening with an OCR speck: the first lost
+    its dash as noise, so the second dash does not continue a list of them
+    (left, it was removed only when the output was cleaned again)."""
+    page = WRAPPED.replace("\nvəziyyət gələn", "\n— vəziyyət gələn").replace("\nyağışlar az", "\n— yağışlar az")
+    out = fixed(page)
+    assert "fikrincə vəziyyət gələn il də dəyişməyəcək, çünki yağışlar az olacaq" in out
+    assert fixed(out) == out
+
+
+def test_a_dash_list_after_a_colon_keeps_its_marks():
+    page = WRAPPED.replace("Hökumət isə yeni\ntədbirlər görəcəyini bildirib.\n",
+                           "Hökumət isə bildirib:\n— yeni tədbirlər görüləcək;\n— su anbarları tikiləcək.\n")
+    out = fixed(page)
+    assert "bildirib:\n— yeni tədbirlər görüləcək;\n— su anbarları tikiləcək." in out

@@ -159,6 +159,7 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
     wrapped = is_hard_wrapped(lines)
     edge: dict[int, str] = {}  # line index -> its text with edge noise blanked
     opening: list[int] = []  # lines that open a paragraph
+    specked: set[int] = set()  # lines whose start lost stray marks
     for k, line in enumerate(lines):
         body = line.text
         edge[k] = body
@@ -170,11 +171,15 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
             edits.append(Edit(s, s + len(tail.group(1)), tail.group(1), "", "noise", 0.8))
             body = body[: tail.start(1)]
         head = _start_noise(body)
-        list_item = _LIST_MARK.match(body) and (not wrapped or k > 0 and _LIST_MARK.match(lines[k - 1].text))
+        # (a dash opens a list after a colon, and continues one after a line
+        # that kept its own dash as a list mark, not after one whose dash was a speck)
+        list_item = _LIST_MARK.match(body) and (not wrapped or k > 0 and (
+            _LIST_MARK.match(lines[k - 1].text) and k - 1 not in specked or edge[k - 1].rstrip().endswith(":")))
         # (the line before is judged without its own edge noise: "ro- ." does not end a sentence)
         if head and not list_item and k > 0 and not ends_sentence(edge[k - 1].rstrip()):
             edits.append(Edit(line.start, line.start + len(head.group(1)), head.group(1), "", "noise", 0.8))
             body = " " * len(head.group(1)) + body[len(head.group(1)):]
+            specked.add(k)
         elif not line.blank and (k == 0 or lines[k - 1].blank):
             opening.append(k)
         edge[k] = body
