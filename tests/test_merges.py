@@ -60,3 +60,28 @@ def test_the_running_text_joins_two_words_it_writes_as_one():
     assert merged_word("qa", "nun", lexicon) is None
     assert merged_word("qa", "nun", lexicon, stats) == "qanun"
     assert merged_word("bu", "gün", lexicon, ContextStats.from_texts(["bu gün bugün"] * 5)) is None  # seen apart
+
+
+@pytest.mark.parametrize("first, second, joined", [
+    ("şey", "lər", "şeylər"),  # lər, dan, ün: endings some dictionary also lists as words
+    ("atmaq", "dan", "atmaqdan"),
+    ("mövsüm", "ün", "mövsümün"),
+    ("açıqlama", "larına", "açıqlamalarına"),  # a long chain of endings
+])
+def test_an_ending_a_dictionary_lists_as_a_word_joins_when_the_joined_word_is_far_commoner(first, second, joined):
+    assert merged_word(first, second, lexicon) == joined
+
+
+@pytest.mark.parametrize("first, second", [("şəkil", "də"), ("sıra", "da"), ("hələ", "də"), ("ya", "da"), ("həm", "də")])
+def test_a_particle_after_a_word_stays_apart(first, second):
+    # şəkildə is far commoner than "şəkil də" by chance, but the particle
+    # də follows any word: "Bu şəkil də gözəldir."
+    assert merged_word(first, second, lexicon) is None
+
+
+def test_a_pair_the_running_text_writes_apart_stays_apart():
+    from azfix.context import ContextStats
+
+    assert merged_word("şey", "lər", lexicon) == "şeylər"
+    stats = ContextStats.from_texts(["Bu şey lər adlanır."] * 3)
+    assert merged_word("şey", "lər", lexicon, stats) is None

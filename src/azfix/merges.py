@@ -8,10 +8,12 @@ the joined word and either
 
 - one of the pieces is no word at all (``daşıy ir``, ``göstər ərək``), or
 - the second piece is a suffix chain that fits the first word's vowel
-  harmony, no dictionary gives it as a word of its own (``nın``, ``lar``;
-  not the particles ``da``, ``ki``, ``nə``, ``ya``, which are written apart),
-  and the joined word reads as the first piece and its endings (``ayı|nın``;
-  not ``o lana``, which spells ``olan|a``), or
+  harmony, and the joined word reads as the first piece and its endings
+  (``ayı|nın``; not ``o lana``, which spells ``olan|a``); a piece a
+  dictionary also gives as a word (``lər``, ``dan``) must make a joined
+  word a thousand times commoner than the two words side by side by chance
+  (``şey lər``, ``atmaq dan``), and the particles (``da``, ``ki``, ``ya``,
+  ``nə``) are written apart (``şəkil də``), or
 - the running text (the context statistics) writes the joined word and
   never the pair, and the joined word is commoner than either piece.
 
@@ -26,6 +28,7 @@ is that word, not half of another.
 from __future__ import annotations
 
 import itertools
+import math
 from functools import lru_cache
 from typing import Callable, Iterable
 
@@ -40,7 +43,14 @@ __all__ = ["Merger", "merged_word"]
 MERGE_CONFIDENCE = 0.9
 MIN_SUFFIX_LENGTH = 2  # a letter alone after a word is as often an initial or a list mark
 COMMON_IN_TEXT = 3  # sightings of the joined word in the running text that speak for it
-MAX_ENDING = 5  # the longest ending looked for written apart (ların, ndan)
+MAX_ENDING = 7  # the longest ending looked for written apart (ların, larının)
+# A piece the dictionary also gives as a word (lər, dan, ər) is an ending
+# written apart only when the joined word is this much commoner (log10)
+# than the two words would stand side by side by chance.
+JOINED_EVIDENCE = 3.0
+# ... but a piece listed as an adverb or conjunction (the particles da, də,
+# ki, ya, nə) follows any word and stays apart.
+_PARTICLE_TAGS = frozenset({"adv", "conj"})
 
 
 class Merger:
@@ -52,14 +62,18 @@ class Merger:
         self.lexicon = lexicon
         self.stats = stats
         self.twins = twins
-        self.is_ending = lru_cache(maxsize=20_000)(self._is_ending)
+        self.spells_ending = lru_cache(maxsize=20_000)(self._spells_ending)
 
-    def _is_ending(self, piece: str) -> bool:
+    def is_ending(self, piece: str) -> bool:
         """True for a short attested form that is a suffix chain and no
         dictionary word (``nın``, ``lar``): what an ending written apart looks like."""
-        stems, analyzer = self.lexicon.stems, self.lexicon.analyzer
+        stems = self.lexicon.stems
+        return self.spells_ending(piece) and (piece not in stems or stems[piece].pos == ("nominal",))
+
+    def _spells_ending(self, piece: str) -> bool:
+        """True for a short attested form that is a suffix chain, a word or not (``nın``, ``lər``, ``dan``)."""
+        analyzer = self.lexicon.analyzer
         return (MIN_SUFFIX_LENGTH <= len(piece) <= MAX_ENDING and piece in self.lexicon.forms and piece.isalpha()
-                and (piece not in stems or stems[piece].pos == ("nominal",))
                 and any(analyzer.fits_suffix(piece, harmony, after_vowel)
                         for harmony in (1, 2, 3, 4) for after_vowel in (False, True)))
 
@@ -75,8 +89,8 @@ class Merger:
         # Word types first, then positions, in C loops: this runs on every text.
         types = set(texts) if types is None else types
         unseen = {text for text in types if text not in forms and text.isalpha()}
-        is_ending = self.is_ending
-        looked_at = unseen.union(text for text in types if len(text) <= MAX_ENDING and is_ending(text))
+        spells_ending = self.spells_ending
+        looked_at = unseen.union(text for text in types if len(text) <= MAX_ENDING and spells_ending(text))
         spots = list(itertools.compress(range(len(texts)), map(looked_at.__contains__, texts)))
         pairs = sorted({n - 1 for n in spots} | {n for n in spots if texts[n] in unseen} - {-1, len(words) - 1})
         edits: list[Edit] = []
@@ -115,6 +129,8 @@ def merged_word(first: str, second: str, lexicon: Lexicon, stats: ContextStats |
         return None if twins is not None and any(twins(az_lower(piece)) for piece in unknown) else joined
     if stats is not None and _written_as_one(first, second, joined, lexicon, stats):
         return joined
+    if stats is not None and stats.bigram(az_lower(first), second):
+        return None  # the running text writes the pair apart (hələ də)
     return joined if _is_ending_of(first, second, joined, lexicon) else None
 
 
@@ -133,9 +149,23 @@ def _is_ending_of(first: str, second: str, joined: str, lexicon: Lexicon) -> boo
     the harmony of ``first``, and ``joined`` reads as ``first`` and its endings
     (not o lana, which spells olan|a)."""
     entry = lexicon.stems.get(second)
-    if len(second) < MIN_SUFFIX_LENGTH or entry is not None and entry.pos != ("nominal",):
+    if len(second) < MIN_SUFFIX_LENGTH or not lexicon.analyzer.fits_after(first, second):
         return False
-    if not lexicon.analyzer.fits_after(first, second):
+    if entry is not None and entry.pos != ("nominal",) and (
+            _PARTICLE_TAGS.intersection(entry.pos) or _odds_of_joining(first, second, joined, lexicon) < JOINED_EVIDENCE):
+        # a word of its own: a particle after any word (şəkil də, sıra da),
+        # or another word (lər, dan) the pair does not make far too common
+        # to be chance (şeylər, atmaqdan)
         return False
     cut = len(first)
     return any(cut in itertools.accumulate(map(len, analysis.segments)) for analysis in lexicon.analyze(joined))
+
+
+def _odds_of_joining(first: str, second: str, joined: str, lexicon: Lexicon) -> float:
+    """log10 of how much commoner ``joined`` is than ``first`` and ``second``
+    side by side by chance (the product of their frequencies)."""
+    forms = lexicon.forms
+    counts = (forms.get(az_lower(joined), 0), forms.get(az_lower(first), 0), forms.get(second, 0))
+    if not all(counts):
+        return -math.inf
+    return math.log10(counts[0] * lexicon.total_count / (counts[1] * counts[2]))
