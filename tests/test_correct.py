@@ -293,6 +293,20 @@ def test_a_number_suffix_takes_the_harmony_of_the_number_read_aloud(text, expect
     assert azfix.clean(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("BMT-den çıxdı", "BMT-dən çıxdı"),  # no Azerbaijani ending has an e: it lost its letter
+    ("Maşın 100 km-e 7 litr yanacaq sərf edir.", "Maşın 100 km-ə 7 litr yanacaq sərf edir."),
+    ("PDF-de", "PDF-də"),
+    ("IT-engineer, CD-ROM, COVID-19, NASA-nen", "IT-engineer, CD-ROM, COVID-19, NASA-nen"),  # no ending read
+])
+def test_an_e_in_the_ending_of_a_code_or_abbreviation_is_an_e_that_lost_its_letter(text, expected):
+    assert azfix.clean(text) == expected
+
+
+def test_suffix_vowels_are_mended_with_the_hyphen_joins_off():
+    assert azfix.Cleaner(hyphen_suffix=False).clean("2016-ci ildə BMT-den Uqanda-nın") == "2016-cı ildə BMT-dən Uqanda-nın"
+
+
 def test_a_one_letter_word_glued_to_the_next_is_split():
     assert azfix.clean("Biz ozamandan bəri burada yaşayırıq.") == "Biz o zamandan bəri burada yaşayırıq."
 

@@ -49,7 +49,7 @@ from .hyphens import harmonize_suffix, join_hyphenated_suffix
 from .lexicon import Lexicon
 from .merges import Merger, merged_word
 from .scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer, TypeCache
-from .tokenize import Token, TokenKind
+from .tokenize import ABBREVIATIONS, Token, TokenKind
 
 __all__ = ["Corrector", "CorrectorConfig"]
 
@@ -391,9 +391,7 @@ class Corrector(Scorer):
             # “Dandi”yə: the ending of a quoted name, not a word; it
             # follows the name's harmony (“Nəhənglər”ın → in). (Text typed
             # without Azerbaijani letters restores it as a word: "Kepez"de.)
-            if self.config.hyphen_suffix:
-                return self._harmony_edit(tokens[i - 2].text, token.text, token.start)
-            return None
+            return self._harmony_edit(tokens[i - 2].text, token.text, token.start)
         lower = page.lowered[i]
         edit = self.token_edit(token, lower, prev, next_, ascii_typed, text in page.repeating)
         if edit is None or self._looks_foreign(page, n, prev, next_):
@@ -402,12 +400,27 @@ class Corrector(Scorer):
             return None  # "svat", (keel): a word quoted on its own is meant as written
         return edit
 
-    def _number_suffix_edit(self, token: Token) -> Edit | None:
-        """2016-ci → 2016-cı: a number's suffix takes the harmony of the number read aloud."""
+    def _suffix_edit(self, token: Token) -> Edit | None:
+        """The hyphenated suffix of a number, code or abbreviation, mended.
+
+        A number's suffix takes the harmony of the number read aloud
+        (2016-ci → 2016-cı); codes, times and fractions (BMT-dən, 12:55-də)
+        are read more than one way, and only an ``e`` is mended there: no
+        Azerbaijani ending has one, it is an ``ə`` that lost its letter
+        (BMT-den → BMT-dən, km-e → km-ə).
+        """
         host, _, suffix = token.text.rpartition("-")
-        if not host.isdigit():
-            return None  # codes, times and fractions (BMT-dən, 12:55-də) are read more than one way
-        return self._harmony_edit(host, suffix, token.end - len(suffix))
+        if host.isdigit():
+            return self._harmony_edit(host, suffix, token.end - len(suffix))
+        if not host or "e" not in suffix or not suffix.islower() or not suffix.isalpha():
+            return None
+        fixed = suffix.replace("e", "ə")
+        analyzer = self.lexicon.analyzer
+        if not any(analyzer.fits_suffix(fixed, harmony, after_vowel)
+                   for harmony in (1, 2, 3, 4) for after_vowel in (False, True)):
+            return None  # not an ending (CD-ROM, IT-engineer)
+        start = token.end - len(suffix)
+        return Edit(start, token.end, suffix, fixed, "diacritic", SUFFIX_HARMONY_CONFIDENCE)
 
     def _harmony_edit(self, host: str, suffix: str, start: int) -> Edit | None:
         fixed = harmonize_suffix(host, suffix, self.lexicon)
@@ -446,7 +459,7 @@ class Corrector(Scorer):
                    repeated: bool = False) -> Edit | None:
         text = token.text
         if token.kind is TokenKind.SUFFIXED:
-            return self._number_suffix_edit(token) if self.config.hyphen_suffix else None
+            return self._suffix_edit(token)
         if token.kind is not TokenKind.WORD and token.kind is not TokenKind.ACRONYM:
             return None
         if text in self.config.protect or lower in self.config.protect or len(text) < 2:
@@ -456,7 +469,10 @@ class Corrector(Scorer):
                 joined = join_hyphenated_suffix(text, self.lexicon)
                 if joined is not None:
                     return Edit(token.start, token.end, text, joined, "hyphen-suffix", 0.95)
-            return self.compound_edit(token, prev, next_, ascii_typed)
+            edit = self.compound_edit(token, prev, next_, ascii_typed)
+            if edit is None and text.count("-") == 1 and lower.split("-")[0] in ABBREVIATIONS:
+                edit = self._suffix_edit(token)  # km-e: an abbreviation's ending
+            return edit
         if not text.isalpha():
             return None
         fix = self.word_edit(text, lower, prev, next_, ascii_typed)

@@ -51,7 +51,8 @@ class CleanerConfig:
     max_cost: the largest error-model cost a correction may have (1.0 = one
         arbitrary typo; a lost diacritic costs 0.25).
     realword: check known words against their confusion sets in context.
-    hyphen_suffix: join suffixes wrongly hyphenated onto words (Bakı-nın).
+    hyphen_suffix: join suffixes wrongly hyphenated onto words (Bakı-nın). (The
+        vowels of a suffix are mended either way: 2016-ci → 2016-cı, BMT-den → BMT-dən.)
     splits: propose splitting glued words.
     merges: join a word broken by a space (``daşıy ir``, ``ayı nın``).
     protect: words never changed (compared as written and lowercased).
