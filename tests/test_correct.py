@@ -333,3 +333,11 @@ def test_repetitions_are_counted_as_written():
     text = "Bu bü yaxşı. Bü, iyun ayında. Bir də bü kitab. Bü gün. Bax bü ev. O bü dağ."
     cleaned = Cleaner().clean(text)
     assert cleaned == "Bu bu yaxşı. Bu, iyun ayında. Bir də bu kitab. Bu gün. Bax bu ev. O bu dağ."
+
+
+def test_a_word_read_as_an_inflected_particle_is_not_taken_for_a_common_word():
+    # kisi reads ki + si; in text typed without Azerbaijani letters it is kişi
+    text = "Bu kisi cox yaxsi adamdir ve her gun isleyir. Onun evi boyukdur ve bagcasi da var."
+    assert azfix.clean(text).startswith("Bu kişi çox yaxşı adamdır")
+    # hilələr (tricks) is not ilə + lər turned into a word
+    assert azfix.clean("Onlara bəzi hilələr öyrədir.") == "Onlara bəzi hilələr öyrədir."

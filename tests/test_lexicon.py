@@ -67,3 +67,12 @@ def test_never_raises(text):
 def test_megabyte_word():
     word = "kitab" * 200_000
     assert azfix.is_known(word) is False and azfix.analyze(word) == []
+
+
+def test_an_inflected_adverb_or_conjunction_is_no_likelier_than_the_rarest_listed_form():
+    lexicon = default_lexicon()
+    # ki (8.8M) + si and ilə + lər: readings the bare count would make common
+    for word in ("kisi", "ilələr"):
+        assert 0 < lexicon.unseen_form_prior(word) <= lexicon.unseen_ceiling
+    # a noun's inflection keeps its estimate from the stem
+    assert lexicon.unseen_form_prior("ziddiyyətə") > lexicon.unseen_ceiling

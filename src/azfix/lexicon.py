@@ -39,6 +39,7 @@ _MEMO_LIMIT = 100_000
 # No Azerbaijani word comes near this; longer strings are not looked up, which
 # keeps analysis linear on pathological input (a megabyte without spaces).
 MAX_WORD_LENGTH = 64
+_SELDOM_INFLECTED = frozenset({"adv", "conj", "other"})  # parts of speech whose bare count says little of their inflections
 
 
 class DataFormatError(RuntimeError):
@@ -74,6 +75,9 @@ class Lexicon:
         self.user_words = frozenset(az_lower(w) for w in user_words)
         self.analyzer = Analyzer(stems)
         self.total_count = sum(forms.values()) or 1
+        # The list keeps every form seen at least its smallest count: a form
+        # it lacks is rarer than that.
+        self.unseen_ceiling = min(forms.values(), default=self.total_count) / self.total_count
         self._memo: dict[str, bool] = {}
         self._recorded: list[tuple[str, bool]] | None = None
 
@@ -131,9 +135,19 @@ class Lexicon:
         """Probability estimate for a well-formed word no corpus count covers.
 
         The best analysis's stem count times the share of each of its suffix
-        tags: a common stem with common suffixes is a likely word.
+        tags: a common stem with common suffixes is a likely word. An
+        adverb or conjunction seldom takes endings, and the count of its bare
+        form says nothing of its inflections (ki + si, from the 8.8M of ki):
+        such a reading is no likelier than the rarest form the list holds,
+        as the list would hold it otherwise.
         """
-        return max(map(self.analysis_prior, self.analyze(word)[:8]), default=0.0)
+        best = 0.0
+        for analysis in self.analyze(word)[:8]:
+            prior = self.analysis_prior(analysis)
+            if analysis.suffixes and analysis.pos in _SELDOM_INFLECTED:
+                prior = min(prior, self.unseen_ceiling)
+            best = max(best, prior)
+        return best
 
     def analysis_prior(self, analysis: Analysis) -> float:
         """How likely a reading is: its stem's count times the share of each of its suffix tags."""
