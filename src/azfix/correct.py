@@ -33,6 +33,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from itertools import accumulate
+from operator import itemgetter
 from dataclasses import dataclass, field
 
 import regex
@@ -571,9 +572,13 @@ class Corrector(Scorer):
         if len(parts) == 2 and self.config.merges and merged_word(*parts, self.lexicon, self.stats, self._frequent_twin):
             return None  # clkln: ilk in, which reads as ilkin
         lowered = [az_lower(part) for part in parts]
+        bigram = self.stats.bigram
         for k, part in enumerate(parts):
             left = prev if k == 0 else lowered[k - 1]
             right = next_ if k == len(parts) - 1 else lowered[k + 1]
+            if not ascii_typed and (part in self._always_kept or part in self._swappable
+                                    and (bigram(left, part) or bigram(part, right))):
+                continue  # a word its place leaves as it is (the common case, without the call)
             again = self.word_edit(part, lowered[k], left, right, ascii_typed, settle=False) if part.isalpha() else None
             if again is not None:
                 parts[k], lowered[k] = again[0], az_lower(again[0])
@@ -625,7 +630,7 @@ class Corrector(Scorer):
         return any(fits(ending, harmony, after_vowel) for harmony in (1, 2, 3, 4) for after_vowel in (False, True))
 
 
-_AZ_SPECIFIC = regex.compile("[əıöüşçğƏİÖÜŞÇĞ]")
+_AZ_SPECIFIC = "əıöüşçğƏİÖÜŞÇĞ"
 
 
 def is_ascii_typed(tokens: list[Token], min_letters: int = 200, max_share: float = 0.005) -> bool:
@@ -636,12 +641,15 @@ def is_ascii_typed(tokens: list[Token], min_letters: int = 200, max_share: float
     """
     joined = "".join([token.text for token in tokens if token.kind is TokenKind.WORD])
     letters = len(joined)
-    specific = len(_AZ_SPECIFIC.findall(joined))
+    specific = sum(map(joined.count, _AZ_SPECIFIC))
     return letters >= min_letters and specific <= max_share * letters
 
 
 _WORDLIKE = (TokenKind.WORD, TokenKind.ACRONYM, TokenKind.SUFFIXED, TokenKind.NUMBER)
 _BREAKS = frozenset(".!?;:\n")
+# the texts of the tokens that break a sentence: the marks above and every
+# newline token (the tokenizer gives each line break a token of its own)
+_BREAK_TEXTS = _BREAKS | frozenset(("\r\n", "\r", "\v", "\f", "\x85", "\u2028", "\u2029"))
 
 
 @dataclass(slots=True)
@@ -682,9 +690,8 @@ class _Page:
 
 def _neighbours(tokens: list[Token], words: list[int], lowered: dict) -> tuple[list[str], list[str]]:
     """(previous, next) word of every word within its sentence, else the sentence mark."""
-    newline = TokenKind.NEWLINE
     # breaks[i]: how many line breaks and sentence marks tokens[0..i] hold
-    breaks = list(accumulate(token.kind is newline or token.text in _BREAKS for token in tokens))
+    breaks = list(accumulate(map(_BREAK_TEXTS.__contains__, map(itemgetter(1), tokens))))
     names = ["<num>" if tokens[i].kind is TokenKind.NUMBER else lowered[i] for i in words]
     before = [SENTENCE] * len(words)
     after = [SENTENCE] * len(words)

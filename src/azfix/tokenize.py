@@ -111,7 +111,7 @@ def tokenize(text: str) -> list[Token]:
     # tuple.__new__ builds the named tuple without the Python-level __new__
     # (a sixth of the tokenizer's time on long texts).
     make = tuple.__new__
-    tokens = [make(Token, (kinds[m.lastgroup], m.group(), m.start(), m.end())) for m in _PATTERN.finditer(text)]
+    tokens = [make(Token, (kinds[m.lastgroup], m.group(), *m.span())) for m in _PATTERN.finditer(text)]
     # "km." : a known abbreviation followed by its dot is one token.
     dots = {m.end() - 1 for m in _ABBREVIATION_DOT.finditer(text)}
     if dots:
