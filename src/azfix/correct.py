@@ -32,11 +32,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter
-from dataclasses import dataclass, field
-
-import regex
 
 from .alphabet import az_lower, is_title_word, is_upper_word, transfer_case
 from .candidates import CandidateIndex, skeleton
@@ -315,7 +313,8 @@ class Corrector(Scorer):
         written = Counter(texts)
         lower_of = {text: az_lower(text) for text in written}  # once a type
         lowered = dict(zip(words, map(lower_of.__getitem__, texts)))
-        out: list[Edit] = self.merger.edits(tokens, words, lowered, set(lower_of.values())) if self.config.merges else []
+        out: list[Edit] = (self.merger.edits(tokens, words, lowered, set(lower_of.values()))
+                           if self.config.merges else [])
         page = _Page(tokens, words, lowered, *_neighbours(tokens, words, lowered), is_ascii_typed(tokens),
                      frozenset(w for w, n in written.items() if n >= REPEATED),
                      {edit.start for edit in out} | {edit.end for edit in out})
@@ -329,7 +328,7 @@ class Corrector(Scorer):
             if page.merged and page.is_merged(words[n]):
                 continue
             if text in swappable and (bigram(before[n], text) or bigram(text, after[n])):
-                continue  # the common case of _edit_at's first test, without the call
+                continue  # the common case of _stays, without the calls
             edit = self._edit_at(page, n, before[n], after[n])
             if edit is not None:
                 found[n] = edit
@@ -385,9 +384,8 @@ class Corrector(Scorer):
         tokens, i, ascii_typed = page.tokens, page.words[n], page.ascii_typed
         token = tokens[i]
         text = token.text
-        if (not ascii_typed and text in self._swappable
-                and (self.stats.bigram(prev, text) or self.stats.bigram(text, next_))):
-            return None  # a known word its neighbours attest
+        if not ascii_typed and self._stays(text, prev, next_):
+            return None
         if not ascii_typed and is_suffix_after_quote(tokens, i):
             # “Dandi”yə: the ending of a quoted name, not a word; it
             # follows the name's harmony (“Nəhənglər”ın → in). (Text typed
@@ -569,17 +567,16 @@ class Corrector(Scorer):
         unsure chain, or a split the merges would join again.
         """
         parts = replacement.split(" ")
-        if len(parts) == 2 and self.config.merges and merged_word(*parts, self.lexicon, self.stats, self._frequent_twin):
+        if (len(parts) == 2 and self.config.merges
+                and merged_word(*parts, self.lexicon, self.stats, self._frequent_twin)):
             return None  # clkln: ilk in, which reads as ilkin
         lowered = [az_lower(part) for part in parts]
-        bigram = self.stats.bigram
         for k, part in enumerate(parts):
             left = prev if k == 0 else lowered[k - 1]
             right = next_ if k == len(parts) - 1 else lowered[k + 1]
-            if not ascii_typed and (part in self._always_kept or part in self._swappable
-                                    and (bigram(left, part) or bigram(part, right))):
-                continue  # a word its place leaves as it is (the common case, without the call)
-            again = self.word_edit(part, lowered[k], left, right, ascii_typed, settle=False) if part.isalpha() else None
+            if not ascii_typed and self._stays(part, left, right) or not part.isalpha():
+                continue
+            again = self.word_edit(part, lowered[k], left, right, ascii_typed, settle=False)
             if again is not None:
                 parts[k], lowered[k] = again[0], az_lower(again[0])
                 confidence *= again[2]
@@ -587,6 +584,11 @@ class Corrector(Scorer):
         if settled != replacement and confidence < self.config.min_confidence:
             return None
         return settled, confidence
+
+    def _stays(self, text: str, prev: str, next_: str) -> bool:
+        """True for a word no context changes, or a known word its neighbours attest."""
+        bigram = self.stats.bigram
+        return text in self._always_kept or text in self._swappable and (bigram(prev, text) or bigram(text, next_))
 
     def _is_a_name(self, word: str) -> bool:
         """Written capitalised inside sentences nearly always (seen there at least NAME_SIGHTINGS times)."""

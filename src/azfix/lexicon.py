@@ -39,7 +39,8 @@ _MEMO_LIMIT = 100_000
 # No Azerbaijani word comes near this; longer strings are not looked up, which
 # keeps analysis linear on pathological input (a megabyte without spaces).
 MAX_WORD_LENGTH = 64
-_SELDOM_INFLECTED = frozenset({"adv", "conj", "other"})  # parts of speech whose bare count says little of their inflections
+# parts of speech whose bare count says little of their inflections
+_SELDOM_INFLECTED = frozenset({"adv", "conj", "other"})
 
 
 class DataFormatError(RuntimeError):

@@ -152,7 +152,8 @@ def _is_ending_of(first: str, second: str, joined: str, lexicon: Lexicon) -> boo
     if len(second) < MIN_SUFFIX_LENGTH or not lexicon.analyzer.fits_after(first, second):
         return False
     if entry is not None and entry.pos != ("nominal",) and (
-            _PARTICLE_TAGS.intersection(entry.pos) or _odds_of_joining(first, second, joined, lexicon) < JOINED_EVIDENCE):
+            _PARTICLE_TAGS.intersection(entry.pos)
+            or _odds_of_joining(first, second, joined, lexicon) < JOINED_EVIDENCE):
         # a word of its own: a particle after any word (şəkil də, sıra da),
         # or another word (lər, dan) the pair does not make far too common
         # to be chance (şeylər, atmaqdan)

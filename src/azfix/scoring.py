@@ -288,15 +288,15 @@ class Scorer:
     def _letter_swaps(self, word: str) -> tuple[tuple[str, str, float], ...]:
         """Frequent words one cheap letter substitution away, or differing
         only in diacritics (öldü/oldu, səy/şey): real-word confusion sets."""
-        out = []
         forms = self.lexicon.forms
         twins = [text for text in self.index.forms_with_skeleton(skeleton(word)) or ()
                  if text != word and forms.get(text, 0) >= REALWORD_MIN_COUNT]
-        for text in self.index.letter_swaps(word, REALWORD_MIN_COUNT) + [t for t in twins if len(t) == len(word)]:
+        out = {}
+        for text in self.index.letter_swaps(word, REALWORD_MIN_COUNT) + twins:
             cost = self.model.cost(word, text, cutoff=1.0)
-            if cost <= 1.0 and all(text != seen for seen, _, _ in out):
-                out.append((text, "realword", cost))
-        return tuple(out)
+            if cost <= 1.0:
+                out.setdefault(text, cost)
+        return tuple((text, "realword", cost) for text, cost in out.items())
 
     def _realword_candidates(self, word: str) -> tuple[tuple[str, str, float], ...]:
         out = []
