@@ -335,6 +335,26 @@ def test_repetitions_are_counted_as_written():
     assert cleaned == "Bu bu yaxşı. Bu, iyun ayında. Bir də bu kitab. Bu gün. Bax bu ev. O bu dağ."
 
 
+def test_a_copy_joined_into_a_merge_is_not_counted_as_a_repetition():
+    """Three qə, one of them half of qə bul: once that one is joined, the
+    text writes qə twice, and a second cleaning would fix the rest."""
+    text = "Onlar gəldi qə getdi. Qərar qə bul edildi. Ev qə bağ satıldı."
+    cleaned = Cleaner().clean(text)
+    assert cleaned.startswith("Onlar gəldi və getdi. Qərar qəbul edildi.")
+    assert Cleaner().clean(cleaned) == cleaned
+    # three copies no merge takes are the text's own term
+    kept = "Onlar gəldi qə getdi. Qərar qəbul edildi. Ev qə bağ satıldı. Sonra qə:"
+    assert Cleaner().clean(kept) == kept
+
+
+def test_a_fix_that_makes_a_merge_is_carried_into_it():
+    result = Cleaner().correct("Əslində hər sey dir.")
+    assert result.text == "Əslində hər şeydir."
+    assert [(e.original, e.replacement, e.kind) for e in result.edits] == [("sey dir", "şeydir", "merge")]
+    assert 0.5 < result.edits[0].confidence < 0.9  # the fix's confidence times the merge's
+    assert Cleaner().clean(result.text) == result.text
+
+
 def test_a_word_read_as_an_inflected_particle_is_not_taken_for_a_common_word():
     # kisi reads ki + si; in text typed without Azerbaijani letters it is kişi
     text = "Bu kisi cox yaxsi adamdir ve her gun isleyir. Onun evi boyukdur ve bagcasi da var."

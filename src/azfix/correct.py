@@ -46,7 +46,7 @@ from .foreign import (OPENING_QUOTES, has_accented_letter, is_foreign_word, is_l
                       is_suffix_after_quote)
 from .hyphens import harmonize_suffix, join_hyphenated_suffix
 from .lexicon import Lexicon
-from .merges import Merger, merged_word
+from .merges import MERGE_CONFIDENCE, Merger, merged_word
 from .scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer, TypeCache
 from .tokenize import ABBREVIATIONS, Token, TokenKind
 
@@ -316,8 +316,12 @@ class Corrector(Scorer):
         out: list[Edit] = (self.merger.edits(tokens, words, lowered, set(lower_of.values()))
                            if self.config.merges else [])
         page = _Page(tokens, words, lowered, *_neighbours(tokens, words, lowered), is_ascii_typed(tokens),
-                     frozenset(w for w, n in written.items() if n >= REPEATED),
-                     {edit.start for edit in out} | {edit.end for edit in out})
+                     frozenset(), {edit.start for edit in out} | {edit.end for edit in out})
+        if out:
+            # A copy joined into a merge is no longer written: the output,
+            # cleaned again, must count the same repetitions (qə bul: qəbul).
+            written.subtract(tokens[i].text for i in words if page.is_merged(i))
+        page.repeating = frozenset(w for w, n in written.items() if n >= REPEATED)
         found: dict[int, Edit] = {}
         kept = frozenset() if page.ascii_typed else self._always_kept  # words no context changes
         swappable = frozenset() if page.ascii_typed else self._swappable
@@ -333,8 +337,35 @@ class Corrector(Scorer):
             if edit is not None:
                 found[n] = edit
         self._redecide_beside_fixes(page, found)
+        if self.config.merges and found:
+            self._merge_beside_fixes(page, found)
         out.extend(found[n] for n in sorted(found))
         return out
+
+    def _merge_beside_fixes(self, page: _Page, found: dict[int, Edit]) -> None:
+        """Carry a fix into the merge it makes (sey dir: şey dir, then şeydir).
+
+        The merges look at the words as written, before any fix; without
+        this, cleaning the output again would join the fixed word to its
+        neighbour."""
+        tokens, words = page.tokens, page.words
+        taken: set[int] = set()
+        for n in sorted(found):
+            edit = found[n]
+            i = words[n]
+            if (edit.kind == "realword" or " " in edit.replacement or n in taken
+                    or (edit.start, edit.end) != (tokens[i].start, tokens[i].end)):
+                continue
+            for m in (n + 1, n - 1):
+                if not 0 <= m < len(words) or m in found or m in taken or page.is_merged(words[m]):
+                    continue
+                head = min(i, words[m])
+                fixed = (edit.replacement, None) if head == i else (None, edit.replacement)
+                merge = self.merger.pair_edit(tokens, head, *fixed, confidence=round(edit.confidence * MERGE_CONFIDENCE, 4))
+                if merge is not None and words[max(n, m)] == head + 2:
+                    found[n] = merge
+                    taken.add(m)
+                    break
 
     def _redecide_beside_fixes(self, page: _Page, found: dict[int, Edit]) -> None:
         """Decide again, with the fixed words as neighbours, every word beside a fix.

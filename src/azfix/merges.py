@@ -98,15 +98,28 @@ class Merger:
             i = words[n]
             if words[n + 1] != i + 2 or lowered[i] + lowered[i + 2] not in forms:
                 continue
-            first, space, second = tokens[i], tokens[i + 1], tokens[i + 2]
-            if (space.text != " " or first.kind is not TokenKind.WORD or second.kind is not TokenKind.WORD
-                    or edits and edits[-1].end > first.start):
+            if edits and edits[-1].end > tokens[i].start:
                 continue
-            joined = merged_word(first.text, second.text, self.lexicon, self.stats, self.twins)
-            if joined is not None:
-                edits.append(Edit(first.start, second.end, first.text + " " + second.text, joined, "merge",
-                                  MERGE_CONFIDENCE))
+            edit = self.pair_edit(tokens, i)
+            if edit is not None:
+                edits.append(edit)
         return edits
+
+    def pair_edit(self, tokens: list[Token], i: int, first: str | None = None, second: str | None = None,
+                  confidence: float = MERGE_CONFIDENCE) -> Edit | None:
+        """The ``merge`` edit of word tokens ``i`` and ``i + 2`` if they are one
+        word broken by a space, else None. ``first`` and ``second`` read the
+        pieces as they will be written (a fix of one of them: sey dir, şeydir)."""
+        if i + 2 >= len(tokens):
+            return None
+        head, space, tail = tokens[i], tokens[i + 1], tokens[i + 2]
+        if space.text != " " or head.kind is not TokenKind.WORD or tail.kind is not TokenKind.WORD:
+            return None
+        joined = merged_word(head.text if first is None else first, tail.text if second is None else second,
+                             self.lexicon, self.stats, self.twins)
+        if joined is None:
+            return None
+        return Edit(head.start, tail.end, head.text + " " + tail.text, joined, "merge", confidence)
 
 
 def merged_word(first: str, second: str, lexicon: Lexicon, stats: ContextStats | None = None,
