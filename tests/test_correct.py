@@ -355,6 +355,31 @@ def test_a_fix_that_makes_a_merge_is_carried_into_it():
     assert Cleaner().clean(result.text) == result.text
 
 
+def test_a_name_the_text_writes_alone_gives_its_ending_the_names_harmony():
+    cleaner = Cleaner()
+    # the text alone shows where the name stops: without Baqrat, Baqratin is left
+    assert cleaner.clean("Baqratin oğlu getdi.") == "Baqratin oğlu getdi."
+    result = cleaner.correct("Baqrat gəldi. Baqratin oğlu getdi.")
+    assert result.text == "Baqrat gəldi. Baqratın oğlu getdi."
+    assert [(e.original, e.replacement, e.kind) for e in result.edits] == [("Baqratin", "Baqratın", "diacritic")]
+    assert cleaner.clean("Menqa gəldi. Menqanin evi.") == "Menqa gəldi. Menqanın evi."
+
+
+@pytest.mark.parametrize("text", [
+    "Gerard gəldi. Gerardin oğlu getdi.",  # no Azerbaijani letter: maybe said its own way
+    "Şand gəldi. Şandun yarımadası.",  # too short to tell a name from a name and an ending
+    "Baqrat gəldi. Baqratin oğlu, Baqratin qızı, Baqratin atı getdi.",  # the text's own spelling
+])
+def test_a_name_ending_is_left_without_enough_evidence(text):
+    cleaned = Cleaner().clean(text)
+    assert cleaned.split(". ", 1)[1] == text.split(". ", 1)[1]
+
+
+def test_a_name_ending_in_ascii_typed_text_follows_the_name():
+    text = "Cerard geldi. Cerardin oglu getdi. " + "Bu gun hava cox yaxsi idi ve biz eve gec qayitdiq. " * 6
+    assert Cleaner().clean(text).startswith("Cerard gəldi. Cerardın oğlu getdi.")
+
+
 def test_a_word_read_as_an_inflected_particle_is_not_taken_for_a_common_word():
     # kisi reads ki + si; in text typed without Azerbaijani letters it is kişi
     text = "Bu kisi cox yaxsi adamdir ve her gun isleyir. Onun evi boyukdur ve bagcasi da var."

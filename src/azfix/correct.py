@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
 from operator import itemgetter
+from typing import Iterable
 
 from .alphabet import az_lower, is_title_word, is_upper_word, transfer_case
 from .candidates import CandidateIndex, skeleton
@@ -61,6 +62,8 @@ SUFFIX_HARMONY_CONFIDENCE = 0.9  # a suffix after a quoted name or a number give
 LOPSIDED = 20.0  # a swap this much more frequent than the word needs one bigram, not two
 CLASS_EVIDENCE = 1.0  # ... or the classes of the neighbours prefer the swap this much (log odds)
 CLASS_MIN_PRIOR_RATIO = 0.1  # ... and the swap is at least this frequent relative to the word
+MIN_NAME = 5  # a name written alone whose ending is mended is at least this long
+MAX_NAME_ENDING = 6  # and the ending at most this long
 HARMONY_REPAIR_STEM_SHARE = 0.6  # the unchanged stem must be this much of the word
 REPEATED = 3  # an unknown word this frequent in one text is taken as intended
 TWIN_FACTOR = 0.1  # an unknown diacritic twin of a known word is rarely a real word
@@ -316,18 +319,19 @@ class Corrector(Scorer):
         out: list[Edit] = (self.merger.edits(tokens, words, lowered, set(lower_of.values()))
                            if self.config.merges else [])
         page = _Page(tokens, words, lowered, *_neighbours(tokens, words, lowered), is_ascii_typed(tokens),
-                     frozenset(), {edit.start for edit in out} | {edit.end for edit in out})
+                     frozenset(), {}, {edit.start for edit in out} | {edit.end for edit in out})
         if out:
             # A copy joined into a merge is no longer written: the output,
             # cleaned again, must count the same repetitions (qə bul: qəbul).
             written.subtract(tokens[i].text for i in words if page.is_merged(i))
         page.repeating = frozenset(w for w, n in written.items() if n >= REPEATED)
+        page.renamed = self._name_endings(written.keys(), page.ascii_typed)
         found: dict[int, Edit] = {}
         kept = frozenset() if page.ascii_typed else self._always_kept  # words no context changes
         swappable = frozenset() if page.ascii_typed else self._swappable
         bigram = self.stats.bigram
         before, after = page.before, page.after
-        for n in [n for n, text in enumerate(texts) if text not in kept]:
+        for n in [n for n, text in enumerate(texts) if text not in kept or text in page.renamed]:
             text = texts[n]
             if page.merged and page.is_merged(words[n]):
                 continue
@@ -415,7 +419,7 @@ class Corrector(Scorer):
         tokens, i, ascii_typed = page.tokens, page.words[n], page.ascii_typed
         token = tokens[i]
         text = token.text
-        if not ascii_typed and self._stays(text, prev, next_):
+        if not ascii_typed and text not in page.renamed and self._stays(text, prev, next_):
             return None
         if not ascii_typed and is_suffix_after_quote(tokens, i):
             # “Dandi”yə: the ending of a quoted name, not a word; it
@@ -424,11 +428,38 @@ class Corrector(Scorer):
             return self._harmony_edit(tokens[i - 2].text, token.text, token.start)
         lower = page.lowered[i]
         edit = self.token_edit(token, lower, prev, next_, ascii_typed, text in page.repeating)
+        if edit is None and text in page.renamed and (ascii_typed or text not in page.repeating):
+            edit = Edit(token.start, token.end, text, page.renamed[text], "diacritic", SUFFIX_HARMONY_CONFIDENCE)
         if edit is None or self._looks_foreign(page, n, prev, next_):
             return None
         if edit.kind != "diacritic" and is_mention(tokens, i):
             return None  # "svat", (keel): a word quoted on its own is meant as written
         return edit
+
+    def _name_endings(self, spelled: Iterable[str], ascii_typed: bool) -> dict[str, str]:
+        """The capitalised words of a text that are a name the text also
+        writes alone plus an ending against the name's vowel harmony, each
+        with its ending mended (Baqrat … Baqratin: Baqratın).
+
+        The lexicon seldom knows the name, so no candidate is built on it:
+        the text itself shows where the name stops. A word the lexicon has
+        seen written is left as it is. A name with no Azerbaijani letter may
+        be foreign and said its own way, so outside text typed without those
+        letters it needs one, or a q that transliterates (Menqa)."""
+        forms, renamed = self.lexicon.forms, {}
+        for text in [text for text in spelled if text[0].isupper() and len(text) > MIN_NAME]:
+            for cut in range(len(text) - 1, max(MIN_NAME, len(text) - MAX_NAME_ENDING) - 1, -1):
+                name = text[:cut]
+                if name not in spelled:
+                    continue
+                if not is_title_word(text) or az_lower(text) in forms:
+                    break
+                native = ascii_typed or "q" in name or any(ch in _AZ_SPECIFIC for ch in name)
+                ending = harmonize_suffix(name, text[cut:], self.lexicon, said_as_written=native)
+                if ending is not None:
+                    renamed[text] = name + ending
+                    break
+        return renamed
 
     def _suffix_edit(self, token: Token) -> Edit | None:
         """The hyphenated suffix of a number, code or abbreviation, mended.
@@ -696,6 +727,7 @@ class _Page:
     after: list[str]                 # the next one
     ascii_typed: bool
     repeating: frozenset[str]        # unknown words the text repeats (its own terms)
+    renamed: dict[str, str]          # names with a misharmonised ending → mended (see _name_endings)
     merged: set[int]                 # edges of the merges' spans
     written: dict[int, list[str]] = field(default_factory=dict)  # word → its fix's words
 

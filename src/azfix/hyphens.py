@@ -99,10 +99,11 @@ def _broken_word(host: str, tail: str, lexicon: Lexicon, tail_is_suffix: bool) -
     return None
 
 
-def harmonize_suffix(host: str, suffix: str, lexicon: Lexicon) -> str | None:
+def harmonize_suffix(host: str, suffix: str, lexicon: Lexicon, said_as_written: bool = False) -> str | None:
     """The suffix ``suffix`` with the vowels ``host`` calls for (``Nəhənglər``
     + ``ın`` → ``in``, ``2016`` + ``ci`` → ``cı``), or None if it fits already
-    or no single reading does."""
+    or no single reading does. A host with no Azerbaijani letter may be a
+    foreign name said its own way; ``said_as_written`` says it is not."""
     lower = az_lower(suffix)
     if not lower.isalpha() or not host or not host[-1].isalnum():
         return None
@@ -114,7 +115,7 @@ def harmonize_suffix(host: str, suffix: str, lexicon: Lexicon) -> str | None:
 
     if fits(lower):
         return None
-    if not host.isdigit() and not any(letter in AZERBAIJANI_ONLY_LETTERS for letter in az_lower(host)):
+    if not (said_as_written or host.isdigit() or any(letter in AZERBAIJANI_ONLY_LETTERS for letter in az_lower(host))):
         return None  # a foreign name is said as its language spells it: “Sunday”ə
     spellings = [""]
     for letter in lower:
