@@ -22,6 +22,7 @@ def source(tmp_path):
             "siyasət 9000\nsiyaset 100\nçörəyi 50\nkitab 40\nәsər 30\nəsər 5\nağzı 20\nağızı 1\n"
             "gedir 30\noxuyur 10\ngəlir 5\nalma 3\nqaşı 2\n"
         ),
+        "tesseract-aze/aze_wordlist.txt": "KİTABLARDA\nsiyaset\nkitab\nxyzq\nçörəkdə\nçorəkdə\n",
     }
     for name, text in files.items():
         path = root / name
@@ -56,7 +57,7 @@ def test_build_outputs(source, tmp_path):
 def test_build_is_reproducible(source, tmp_path):
     build(source, tmp_path / "a")
     build(source, tmp_path / "b")
-    for name in ("stems.tsv", "forms.tsv", "candidates.bin", "letters.tsv.gz", "manifest.json"):
+    for name in ("stems.tsv", "forms.tsv", "candidates.bin", "letters.tsv.gz", "web.tsv", "manifest.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
@@ -65,6 +66,18 @@ def test_built_lexicon_loads_and_analyzes(source, tmp_path):
     lex = Lexicon.load(tmp_path / "out")
     assert lex.is_known("çörəyi") and lex.is_known("kitablarda") and lex.is_known("gedirlər")
     assert not lex.is_known("çörəki")
+
+
+def test_web_forms_are_sound_unattested_forms_and_raise_their_prior(source, tmp_path):
+    build(source, tmp_path / "out")
+    web = (tmp_path / "out" / "web.tsv").read_text(encoding="utf-8").splitlines()[1:]
+    # attested (kitab), ASCII-fied beside an attested twin (siyaset) and
+    # unanalysable (xyzq, çorəkdə) words are left out
+    assert web == ["kitablarda", "çörəkdə"]
+    lex = Lexicon.load(tmp_path / "out")
+    assert lex.unseen_form_prior("kitablarda") >= lex.unseen_ceiling
+    assert lex.unseen_form_prior("kitablardan") < lex.unseen_ceiling
+    assert not lex.is_known("xyzq")  # the web list never makes a word known
 
 
 def test_missing_source_is_an_error(tmp_path):

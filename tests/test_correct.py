@@ -380,6 +380,14 @@ def test_a_name_ending_in_ascii_typed_text_follows_the_name():
     assert Cleaner().clean(text).startswith("Cerard gəldi. Cerardın oğlu getdi.")
 
 
+def test_an_unseen_inflection_the_web_writes_is_a_likelier_fix():
+    # nəzakətsiz and evsizlərə are not in the frequency list; Tesseract's
+    # web word list has them (dictionaries/web.tsv)
+    assert azfix.clean("Livinqston nəzakkətsiz qonaqlara şans vermədi.") == (
+        "Livinqston nəzakətsiz qonaqlara şans vermədi.")
+    assert azfix.clean("Onun evsizlıərə kömək etdi.") == "Onun evsizlərə kömək etdi."
+
+
 def test_a_word_read_as_an_inflected_particle_is_not_taken_for_a_common_word():
     # kisi reads ki + si; in text typed without Azerbaijani letters it is kişi
     text = "Bu kisi cox yaxsi adamdir ve her gun isleyir. Onun evi boyukdur ve bagcasi da var."

@@ -445,6 +445,23 @@ def build_confusions(source: Path, out: Path) -> list[str]:
     return rows
 
 
+def web_forms(path: Path, lexicon) -> list[str]:
+    """The forms of Tesseract's web word list that the frequency list lacks
+    and that are sound: well formed by the stems, with no attested form
+    sharing their diacritic skeleton (the list also holds ASCII-fied
+    spellings such as ``siyaset``, which a twin gives away).
+
+    A form the web has written is likelier than one merely well formed; it
+    is never made "known" by the list (see :meth:`azfix.scoring.Scorer.prior`)."""
+    if not path.is_file():
+        raise FileNotFoundError(f"no Tesseract word list at {path}")
+    skeletons = {ascii_fold(form) for form in lexicon.forms}
+    words = {az_lower(line.strip()) for line in path.read_text(encoding="utf-8").splitlines()}
+    return sorted(word for word in words
+                  if word.isalpha() and word not in lexicon.forms and ascii_fold(word) not in skeletons
+                  and lexicon.is_known_lower(word))
+
+
 def write_tsv(path: Path, header: str, rows: list[str]) -> None:
     path.write_text(f"# {header}\n" + "\n".join(rows) + "\n", encoding="utf-8")
 
@@ -493,6 +510,8 @@ def build(source: Path, out: Path) -> dict:
     from .lexicon import Lexicon
 
     shipped = Lexicon.read_tables(out)
+    web_rows = web_forms(root / "tesseract-aze" / "aze_wordlist.txt", shipped)
+    write_tsv(out / "web.tsv", f"azfix web forms v{FORMAT_VERSION}: form", web_rows)
     index = CandidateIndex(shipped)
     index.save(out / "candidates.bin")
     letters = CharModel(shipped.forms)
@@ -510,7 +529,8 @@ def build(source: Path, out: Path) -> dict:
             for name, n in (("stems.tsv", len(stem_rows)), ("forms.tsv", len(form_rows)),
                             ("tags.tsv", len(tag_rows)), ("confusions.tsv", len(confusion_rows)),
                             ("context.tsv.gz", context_rows), ("candidates.bin", index_rows),
-                            ("letters.tsv.gz", len(letters.counts) + len(letters.histories)))
+                            ("letters.tsv.gz", len(letters.counts) + len(letters.histories)),
+                            ("web.tsv", len(web_rows)))
         },
         "inputs": {str(p.relative_to(source)): sha256(p) for p in inputs},
     }

@@ -72,6 +72,7 @@ class Lexicon:
         self.stem_counts = stem_counts or {}
         self.roots: frozenset[str] = frozenset()  # stems only the frequency list attests
         self.tag_shares: dict[str, float] = {}
+        self.web_forms: frozenset[str] = frozenset()  # well-formed forms the web writes (see unseen_form_prior)
         self.hunspell: tuple = ()  # extra Hunspell checkers (with_hunspell)
         self.user_words = frozenset(az_lower(w) for w in user_words)
         self.analyzer = Analyzer(stems)
@@ -95,6 +96,8 @@ class Lexicon:
         lexicon = cls.read_tables(folder, user_words)
         lexicon.tag_shares = {tag: float(share) for tag, share in
                               (line.split("\t") for line in read_data_lines(folder / "tags.tsv"))}
+        web = folder / "web.tsv"  # absent from folders built before it existed
+        lexicon.web_forms = frozenset(read_data_lines(web)) if web.exists() else frozenset()
         return lexicon
 
     @classmethod
@@ -121,14 +124,14 @@ class Lexicon:
                 raise FileNotFoundError(f"no Hunspell pair {path}.dic / {path}.aff")
             checkers.append(hunspell.Hunspell(path.name, hunspell_data_dir=str(path.parent)))
         lexicon = Lexicon(self.stems, self.forms, self.user_words, self.stem_counts)
-        lexicon.tag_shares, lexicon.roots = self.tag_shares, self.roots
+        lexicon.tag_shares, lexicon.roots, lexicon.web_forms = self.tag_shares, self.roots, self.web_forms
         lexicon.hunspell = tuple(self.hunspell) + tuple(checkers)
         return lexicon
 
     def with_words(self, words: Iterable[str]) -> "Lexicon":
         """A new lexicon that also knows ``words`` (the data is shared, not copied)."""
         lexicon = Lexicon(self.stems, self.forms, self.user_words | {az_lower(w) for w in words}, self.stem_counts)
-        lexicon.tag_shares, lexicon.roots = self.tag_shares, self.roots
+        lexicon.tag_shares, lexicon.roots, lexicon.web_forms = self.tag_shares, self.roots, self.web_forms
         lexicon.hunspell = self.hunspell
         return lexicon
 
@@ -140,9 +143,10 @@ class Lexicon:
         adverb or conjunction seldom takes endings, and the count of its bare
         form says nothing of its inflections (ki + si, from the 8.8M of ki):
         such a reading is no likelier than the rarest form the list holds,
-        as the list would hold it otherwise.
+        as the list would hold it otherwise. A form the web is known to
+        write (``web_forms``) is as likely as that rarest form, at least.
         """
-        best = 0.0
+        best = self.unseen_ceiling if word in self.web_forms else 0.0
         for analysis in self.analyze(word)[:8]:
             prior = self.analysis_prior(analysis)
             if analysis.suffixes and analysis.pos in _SELDOM_INFLECTED:
