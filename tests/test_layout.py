@@ -226,3 +226,11 @@ def test_a_dash_list_after_a_colon_keeps_its_marks():
                            "Hökumət isə bildirib:\n— yeni tədbirlər görüləcək;\n— su anbarları tikiləcək.\n")
     out = fixed(page)
     assert "bildirib:\n— yeni tədbirlər görüləcək;\n— su anbarları tikiləcək." in out
+
+
+def test_a_word_broken_at_a_line_end_is_looked_up_with_its_characters_repaired():
+    """The layout reads the text before the character repairs: the halves of
+    inki- / Ģafı (a legacy-font ş) and respub- / likаsı (a Cyrillic а) join."""
+    assert Cleaner().clean("O, ölkənin iqtisadi inki-\nĢafı barədə danıĢıb.") == (
+        "O, ölkənin iqtisadi inkişafı barədə danışıb.")
+    assert Cleaner().clean("Bu respub-\nlikаsı gözəldir.") == "Bu respublikası gözəldir."

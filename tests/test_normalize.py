@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from azfix.edits import apply_edits
-from azfix.normalize import normalize_edits
+from azfix.normalize import normalize_edits, normalized_word
 
 CASES = json.loads((Path(__file__).parent / "cases" / "normalize.json").read_text(encoding="utf-8"))
 
@@ -23,3 +23,15 @@ def test_every_edit_replaces_one_character():
     edits = normalize_edits("Azәrbaycan\u200b хalqı qızıĢıb")
     assert [e.kind for e in edits] == ["homoglyph", "invisible", "homoglyph", "legacy-font"]
     assert all(e.end - e.start == 1 for e in edits)
+
+
+def test_a_legacy_letter_continuing_a_word_broken_at_a_line_end_is_lowercase():
+    # inki- / Ģafı: no start of a word, so no capital; a line start otherwise is one
+    assert apply_edits("inki-\nĢafı", normalize_edits("inki-\nĢafı")) == "inki-\nşafı"
+    assert apply_edits("Bu gün.\nĢuşa", normalize_edits("Bu gün.\nĢuşa")) == "Bu gün.\nŞuşa"
+
+
+def test_normalized_word_is_the_word_with_the_repairs_made():
+    assert normalized_word("inkiĢafı") == "inkişafı"
+    assert normalized_word("respublikаsı") == "respublikası"  # Cyrillic а
+    assert normalized_word("Bakı") == "Bakı"

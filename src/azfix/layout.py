@@ -75,6 +75,13 @@ DASHES = "-–—"
 SPECKLE_HABIT = 3  # line-start marks removed inside paragraphs before dashes at paragraph starts count as noise
 
 
+def _legacy_continuation(left: str, right: str, is_known: Callable[[str], bool]) -> bool:
+    """True for the rest of a word broken at a line end that opens with a
+    legacy-font Ģ (inki- / Ģafı): that font draws ş and Ş alike, so the
+    joined word decides."""
+    return right[:1] == "Ģ" and right[1:2].islower() and is_known(left + right)
+
+
 def _paragraph_start_noise(body: str, speckled: bool):
     """Stray marks before a paragraph's first word, or None.
 
@@ -234,7 +241,9 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
             cut, resume = broken
             start, end = line.start + cut, lines[j].start + resume
             edits.append(Edit(start, end, text[start:end], "", "dehyphenate", 0.9))
-        elif hyphen and continues and next_first and (
+        elif hyphen and next_first and (
+            continues or _legacy_continuation(hyphen.group(1), next_first.group(1), is_known)
+        ) and (
             gap == 0 or wrapped and _halves_of_a_word(hyphen.group(1), next_first.group(1), is_known)
         ):
             # (On a hard-wrapped page a word broken at the margin goes on past

@@ -22,7 +22,7 @@ import regex
 
 from .edits import Edit
 
-__all__ = ["normalize_edits"]
+__all__ = ["normalize_edits", "normalized_word"]
 
 SCHWAS = {"\u04d9": "ə", "\u04d8": "Ə", "\u01dd": "ə", "\u018e": "Ə"}
 LEGACY_FONT = {"Ģ": "Ş", "ģ": "ş"}
@@ -41,24 +41,36 @@ LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
 _WORD = regex.compile(r"[\p{L}\p{M}\u200b-\u200d\u2060\u00ad]+")
 _LATIN = regex.compile(r"\p{Script=Latin}")
 _NON_LATIN_LETTER = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
+# A line that ends in a hyphen, then the start of the next line: what comes is a word's continuation.
+_CONTINUED = regex.compile(r"(?r)\p{L}[-\u00ad]\n[ \t]*$")
 _SUSPECT = regex.compile(
     "[" + "".join(regex.escape(ch) for table in (SCHWAS, LEGACY_FONT, LOOKALIKES, INVISIBLE, LIGATURES)
                   for ch in table) + "]"
 )
 
 
-def legacy_letter(word: str, i: int) -> str:
+def legacy_letter(word: str, i: int, continued: bool = False) -> str:
     """The ş the legacy font drew as Ģ, in the case its neighbours call for.
 
     Such fonts drew both cases the same way; the word decides: capitals
-    around it (or a capital word start) give Ş, else ş.
+    around it (or a capital word start) give Ş, else ş. A word ``continued``
+    from a hyphen at the end of the line before (``inki-\nĢafı``) has no
+    start of its own.
     """
     others = [c for c in word if c.isalpha() and c not in LEGACY_FONT]
     if others and all(c.isupper() for c in others):
         return "Ş"
-    if i == 0 and (not others or others[0].islower()) and word[i] == "Ģ":
+    if i == 0 and not continued and (not others or others[0].islower()) and word[i] == "Ģ":
         return "Ş"
     return "ş" if others else LEGACY_FONT[word[i]]
+
+
+def normalized_word(word: str) -> str:
+    """``word`` with the repairs of this stage made (for dictionary look-ups)."""
+    edits = normalize_edits(word) if _SUSPECT.search(word) else ()
+    for edit in reversed(edits):
+        word = word[:edit.start] + edit.replacement + word[edit.end:]
+    return word
 
 
 def normalize_edits(text: str) -> list[Edit]:
@@ -81,7 +93,8 @@ def normalize_edits(text: str) -> list[Edit]:
                 # Cyrillic ә inside Latin text, or alone (a lone schwa word).
                 edits.append(Edit(base + i, base + i + 1, ch, SCHWAS[ch], "homoglyph", 0.99))
             elif ch in LEGACY_FONT and is_latin_word:
-                edits.append(Edit(base + i, base + i + 1, ch, legacy_letter(word, i), "legacy-font", 0.95))
+                continued = i == 0 and _CONTINUED.search(text, 0, base) is not None
+                edits.append(Edit(base + i, base + i + 1, ch, legacy_letter(word, i, continued), "legacy-font", 0.95))
             elif ch in LOOKALIKES and is_latin_word:
                 edits.append(Edit(base + i, base + i + 1, ch, LOOKALIKES[ch], "homoglyph", 0.98))
             elif ch in LIGATURES:

@@ -25,7 +25,7 @@ from typing import Iterable
 from .edits import Edit, Result, apply_edits, compose
 from .layout import layout_edits
 from .mojibake import mojibake_edits
-from .normalize import normalize_edits
+from .normalize import normalize_edits, normalized_word
 from .tokenize import tokenize
 
 __all__ = ["Cleaner", "CleanerConfig", "default_cleaner"]
@@ -149,7 +149,16 @@ class Cleaner:
         lexicon = default_lexicon()
         if self.config.user_words or self.config.hunspell:
             lexicon = self.corrector().lexicon
-        return lexicon.is_known
+        if not self.config.normalize:
+            return lexicon.is_known
+        is_known = lexicon.is_known
+
+        def is_known_normalized(word: str) -> bool:
+            # the layout reads the text before the character repairs: a
+            # word broken at a line end (inki-\nĢafı) is looked up repaired
+            return is_known(word) or is_known(normalized_word(word))
+
+        return is_known_normalized
 
     def corrector(self):
         if self._corrector is None:
