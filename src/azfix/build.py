@@ -452,7 +452,7 @@ def web_forms(path: Path, lexicon) -> list[str]:
     spellings such as ``siyaset``, which a twin gives away).
 
     A form the web has written is likelier than one merely well formed; it
-    is never made "known" by the list (see :meth:`azfix.scoring.Scorer.prior`)."""
+    is never made "known" by the list (see :meth:`azfix.lexicon.Lexicon.unseen_form_prior`)."""
     if not path.is_file():
         raise FileNotFoundError(f"no Tesseract word list at {path}")
     skeletons = {ascii_fold(form) for form in lexicon.forms}

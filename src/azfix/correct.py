@@ -365,7 +365,8 @@ class Corrector(Scorer):
                     continue
                 head = min(i, words[m])
                 fixed = (edit.replacement, None) if head == i else (None, edit.replacement)
-                merge = self.merger.pair_edit(tokens, head, *fixed, confidence=round(edit.confidence * MERGE_CONFIDENCE, 4))
+                confidence = round(edit.confidence * MERGE_CONFIDENCE, 4)
+                merge = self.merger.pair_edit(tokens, head, *fixed, confidence=confidence)
                 if merge is not None and words[max(n, m)] == head + 2:
                     found[n] = merge
                     taken.add(m)

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import regex
 
-from .edits import Edit
+from .edits import Edit, apply_edits
 
 __all__ = ["normalize_edits", "normalized_word"]
 
@@ -54,7 +54,7 @@ def legacy_letter(word: str, i: int, continued: bool = False) -> str:
 
     Such fonts drew both cases the same way; the word decides: capitals
     around it (or a capital word start) give Ş, else ş. A word ``continued``
-    from a hyphen at the end of the line before (``inki-\nĢafı``) has no
+    from a hyphen at the end of the line before (``inki-`` / ``Ģafı``) has no
     start of its own.
     """
     others = [c for c in word if c.isalpha() and c not in LEGACY_FONT]
@@ -67,10 +67,7 @@ def legacy_letter(word: str, i: int, continued: bool = False) -> str:
 
 def normalized_word(word: str) -> str:
     """``word`` with the repairs of this stage made (for dictionary look-ups)."""
-    edits = normalize_edits(word) if _SUSPECT.search(word) else ()
-    for edit in reversed(edits):
-        word = word[:edit.start] + edit.replacement + word[edit.end:]
-    return word
+    return apply_edits(word, normalize_edits(word)) if _SUSPECT.search(word) else word
 
 
 def normalize_edits(text: str) -> list[Edit]:
