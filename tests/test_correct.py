@@ -208,6 +208,23 @@ def test_a_real_word_error_is_fixed_on_the_evidence_of_one_neighbour():
         assert azfix.clean(text) == text
 
 
+def test_every_swap_the_neighbours_classes_prefer_competes(tmp_path):
+    # No pair attests "görüşdə də" or "də maraqlıdır"; the classes of the
+    # neighbours (a locative before, a copula after) prefer both "da" and
+    # "də" to "de", "da" a little more. The swap to make is decided by the
+    # prior and the error cost (e → ə), not by which class odds are higher.
+    from azfix.context import ContextStats
+
+    texts = (["Sən ona de ki, gəlsin.", "Ona de görüm.", "Mənə de, sonra gedək."]
+             + ["Otaqda da istidir.", "Bağçada da sakitdir.", "Parkda da soyuqdur."] * 3
+             + ["Evdə də gözəldir.", "Kənddə də yaxşıdır.", "Mən də gəldim.", "Biz də getdik."])
+    path = tmp_path / "stats.tsv.gz"
+    ContextStats.from_texts(texts).save(path)
+    cleaner = Cleaner(stats=str(path), shipped_stats=False)
+    assert cleaner.clean("Görüşdə de maraqlıdır.") == "Görüşdə də maraqlıdır."
+    assert cleaner.clean("Ona de görüm.") == "Ona de görüm."
+
+
 def test_a_case_ending_inside_an_unknown_word_marks_two_words_glued():
     # no context statistics: the case suffix of the first word decides
     # (a solid compound does not carry one inside it)

@@ -60,7 +60,7 @@ __all__ = ["Corrector", "CorrectorConfig"]
 REALWORD_PRIOR = 0.1
 SUFFIX_HARMONY_CONFIDENCE = 0.9  # a suffix after a quoted name or a number given its harmony
 LOPSIDED = 20.0  # a swap this much more frequent than the word needs one bigram, not two
-CLASS_EVIDENCE = 1.0  # ... or the classes of the neighbours prefer the swap this much (log odds)
+CLASS_EVIDENCE = 0.7  # ... or the classes of the neighbours prefer the swap this much (log odds)
 CLASS_MIN_PRIOR_RATIO = 0.1  # ... and the swap is at least this frequent relative to the word
 MIN_NAME = 5  # a name written alone whose ending is mended is at least this long
 MAX_NAME_ENDING = 6  # and the ending at most this long
@@ -174,12 +174,14 @@ class Corrector(Scorer):
         if attested or prev == SENTENCE and next_ == SENTENCE:
             return attested
         # No pair attests a swap: the classes of the neighbours may still
-        # prefer one swap clearly (hələ de yaşayır: də before a verb).
-        # (A swap ten times rarer than the word cannot win on classes alone.)
+        # prefer swaps clearly (hələ de yaşayır: də before a verb). Every
+        # such swap competes: the prior and the error cost pick among them
+        # (da and də both fit between a locative and a copula; də is the
+        # cheaper and the commoner). A swap ten times rarer than the word
+        # cannot win on classes alone.
         floor = self.prior(word) * CLASS_MIN_PRIOR_RATIO
-        preferred = max(((self.classes.preference(prev, option[0], word, next_), option)
-                         for option in swaps if self.prior(option[0]) >= floor), default=(0.0, None))
-        return (preferred[1],) if preferred[0] >= CLASS_EVIDENCE else ()
+        return tuple(option for option in swaps if self.prior(option[0]) >= floor
+                     and self.classes.preference(prev, option[0], word, next_) >= CLASS_EVIDENCE)
 
     def choose(self, word: str, prev: str, next_: str, known: bool, diacritic_only: bool,
                ascii_typed: bool = False, wellformed: bool = False) -> Choice | None:
