@@ -320,6 +320,18 @@ def test_an_e_in_the_ending_of_a_code_or_abbreviation_is_an_e_that_lost_its_lett
     assert azfix.clean(text) == expected
 
 
+def test_a_word_the_text_writes_in_lowercase_takes_its_ending_without_a_hyphen():
+    # The text writes "hüceyrə" as a common word: at a sentence start its
+    # ending is joined although the lexicon never saw "hüceyrəni" written.
+    # A name keeps the hyphen of its convention (the text writes "Atkinson"
+    # only capitalised), and so does a word the text never writes in lowercase.
+    text = "Hüceyrə-ni mikroskopla gördülər. Hər hüceyrənin nüvəsi var. Atkinson-un sözləri. Atkinson dedi."
+    edits = Cleaner().correct(text).edits
+    assert [(e.original, e.replacement, e.kind) for e in edits] == [("Hüceyrə-ni", "Hüceyrəni", "hyphen-suffix")]
+    assert azfix.clean("Hüceyrə-ni mikroskopla gördülər.") == "Hüceyrə-ni mikroskopla gördülər."
+    assert Cleaner(hyphen_suffix=False).clean(text) == text
+
+
 def test_suffix_vowels_are_mended_with_the_hyphen_joins_off():
     assert azfix.Cleaner(hyphen_suffix=False).clean("2016-ci ildə BMT-den Uqanda-nın") == "2016-cı ildə BMT-dən Uqanda-nın"
 

@@ -31,6 +31,7 @@ Policies that keep correct text safe:
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import accumulate
@@ -45,7 +46,7 @@ from .edits import Edit
 from .errormodel import ErrorModel
 from .foreign import (OPENING_QUOTES, has_accented_letter, is_foreign_word, is_language_adverb, is_mention,
                       is_suffix_after_quote)
-from .hyphens import harmonize_suffix, join_hyphenated_suffix
+from .hyphens import harmonize_suffix, join_common_word_suffix, join_hyphenated_suffix
 from .lexicon import Lexicon
 from .merges import MERGE_CONFIDENCE, Merger, merged_word
 from .scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer, TypeCache
@@ -328,6 +329,8 @@ class Corrector(Scorer):
             written.subtract(tokens[i].text for i in words if page.is_merged(i))
         page.repeating = frozenset(w for w, n in written.items() if n >= REPEATED)
         page.renamed = self._name_endings(written.keys(), page.ascii_typed)
+        if self.config.hyphen_suffix:
+            page.renamed.update(self._common_word_joins(written.keys()))
         found: dict[int, Edit] = {}
         kept = frozenset() if page.ascii_typed else self._always_kept  # words no context changes
         swappable = frozenset() if page.ascii_typed else self._swappable
@@ -432,7 +435,8 @@ class Corrector(Scorer):
         lower = page.lowered[i]
         edit = self.token_edit(token, lower, prev, next_, ascii_typed, text in page.repeating)
         if edit is None and text in page.renamed and (ascii_typed or text not in page.repeating):
-            edit = Edit(token.start, token.end, text, page.renamed[text], "diacritic", SUFFIX_HARMONY_CONFIDENCE)
+            kind = "hyphen-suffix" if "-" in text else "diacritic"
+            edit = Edit(token.start, token.end, text, page.renamed[text], kind, SUFFIX_HARMONY_CONFIDENCE)
         if edit is None or self._looks_foreign(page, n, prev, next_):
             return None
         if edit.kind != "diacritic" and is_mention(tokens, i):
@@ -463,6 +467,33 @@ class Corrector(Scorer):
                     renamed[text] = name + ending
                     break
         return renamed
+
+    def _common_word_joins(self, spelled: Iterable[str]) -> dict[str, str]:
+        """The capitalised words of a text with a hyphen before the ending of
+        a word the text also writes in lowercase, alone or with an ending
+        (Hüceyrə-ni … hüceyrələr: Hüceyrəni), each joined. A name keeps the
+        hyphen its convention gives it (Atkinson-un); a word written in
+        lowercase is no name."""
+        hyphenated = [text for text in spelled if "-" in text and text[0].isupper()]
+        if not hyphenated:
+            return {}
+        lowercase = sorted(text for text in spelled if text.islower() and "-" not in text)
+        fits_after = self.lexicon.analyzer.fits_after
+
+        def written_lowercase(host: str) -> bool:
+            at = bisect_left(lowercase, host)
+            while at < len(lowercase) and lowercase[at].startswith(host):
+                if lowercase[at] == host or fits_after(host, lowercase[at][len(host):]):
+                    return True
+                at += 1
+            return False
+
+        joins = {}
+        for text in hyphenated:
+            joined = join_common_word_suffix(text, self.lexicon, written_lowercase)
+            if joined is not None:
+                joins[text] = joined
+        return joins
 
     def _suffix_edit(self, token: Token) -> Edit | None:
         """The hyphenated suffix of a number, code or abbreviation, mended.
@@ -730,7 +761,8 @@ class _Page:
     after: list[str]                 # the next one
     ascii_typed: bool
     repeating: frozenset[str]        # unknown words the text repeats (its own terms)
-    renamed: dict[str, str]          # names with a misharmonised ending → mended (see _name_endings)
+    renamed: dict[str, str]          # names with a misharmonised ending → mended (see _name_endings),
+                                     # and common words with a hyphenated ending → joined (_common_word_joins)
     merged: set[int]                 # edges of the merges' spans
     written: dict[int, list[str]] = field(default_factory=dict)  # word → its fix's words
 

@@ -10,8 +10,11 @@ word (``Meksika-ya`` → ``Meksikaya``); a foreign name in its own spelling
 (``Pyongyang-ın``) is rarely attested joined and keeps its hyphen. When the
 tail reads both ways (``Azərbaycan-ının``: ``ının``, or ``ın`` twice), the
 more frequent word wins. A hyphen that cannot stand before a suffix broke
-a word (``Qar-ışıq``, ``Cüm-əə``): the word is joined when the lexicon has
-seen it.
+a word (``Qar-ışıq``, ``Cüm-əə``, ``Nazirliy-inin``): the word is joined
+when the lexicon has seen it (or, after a softened stem, knows it). The
+convention is for names: a common word the text also writes in lowercase
+(``hüceyrə`` … ``Hüceyrə-ni``) takes its ending without a hyphen
+(:func:`join_common_word_suffix`).
 
 After a quoted name (``“Nəhənglər”in``) or a number (``2016-ci``) the
 suffix cannot be joined, but it must still follow the vowel harmony of the
@@ -27,14 +30,18 @@ follows English sounds, not letters).
 
 from __future__ import annotations
 
-from .alphabet import AZERBAIJANI_ONLY_LETTERS, VOWELS, az_lower, is_upper_word
+from typing import Callable
+
+from .alphabet import AZERBAIJANI_ONLY_LETTERS, VOWELS, az_lower, is_title_word, is_upper_word
+from .foreign import is_foreign_word
 from .lexicon import Lexicon
 from .morphology import host_phonology
 
-__all__ = ["join_hyphenated_suffix", "harmonize_suffix"]
+__all__ = ["join_hyphenated_suffix", "join_common_word_suffix", "harmonize_suffix"]
 
 MIN_HOST = 3  # the shortest name a suffix is joined to
 # The vowels a suffix vowel may stand for: harmony picks one of each set (e never appears in a suffix).
+_HARDENED = {"ğ": "q", "y": "k"}  # a softened final consonant and the one it softens
 _SUFFIX_VOWELS = {"a": "aə", "ə": "aə", "e": "aə", "ı": "ıiuü", "i": "ıiuü", "u": "ıiuü", "ü": "ıiuü"}
 
 
@@ -79,6 +86,21 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
+def join_common_word_suffix(text: str, lexicon: Lexicon, written_lowercase: Callable[[str], bool]) -> str | None:
+    """``Hüceyrə-ni`` → ``Hüceyrəni`` when ``written_lowercase`` says the
+    text writes the host as a common word (``hüceyrə``, ``hüceyrələr``) and
+    the lexicon knows the joined word; a name (``Atkinson-un``) keeps its hyphen."""
+    host, sep, tail = text.partition("-")
+    if (not sep or len(host) < MIN_HOST or not host.isalpha() or not tail.isalpha() or not tail.islower()
+            or not is_title_word(host)):
+        return None
+    lower_host = az_lower(host)
+    if (is_foreign_word(lower_host) or not written_lowercase(lower_host)
+            or not lexicon.analyzer.fits_after(host, tail) or not lexicon.is_known(host + tail)):
+        return None
+    return host + tail
+
+
 def _broken_word(host: str, tail: str, lexicon: Lexicon, tail_is_suffix: bool) -> str | None:
     """The word a stray hyphen broke, when the hyphen cannot stand before a suffix.
 
@@ -96,7 +118,19 @@ def _broken_word(host: str, tail: str, lexicon: Lexicon, tail_is_suffix: bool) -
     if (not tail_is_suffix and forms.get(whole, 0) and not lexicon.is_known(tail)
             and any(letter in VOWELS for letter in az_lower(host))):
         return host + tail
+    if tail_is_suffix and _softened_stem(az_lower(host), lexicon) and tail[0] in VOWELS and lexicon.is_known(whole):
+        return host + tail  # Nazirliy-inin: a stem softens only before its own ending
     return None
+
+
+def _softened_stem(host: str, lexicon: Lexicon) -> bool:
+    """True for a host that is no word but a stem's softened final k or q
+    (``nazirliy`` of ``nazirlik``, ``hökmdarlığ`` of ``hökmdarlıq``)."""
+    hard = _HARDENED.get(host[-1:])
+    if hard is None or host in lexicon.forms or host in lexicon.stems:
+        return False
+    stem = host[:-1] + hard
+    return stem in lexicon.forms or stem in lexicon.stems
 
 
 def harmonize_suffix(host: str, suffix: str, lexicon: Lexicon, said_as_written: bool = False) -> str | None:
