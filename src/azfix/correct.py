@@ -477,10 +477,12 @@ class Corrector(Scorer):
         hyphenated = [text for text in spelled if "-" in text and text[0].isupper()]
         if not hyphenated:
             return {}
-        lowercase = sorted(text for text in spelled if text.islower() and "-" not in text)
+        lowercase: list[str] = []  # the text's lowercase words, sorted when first asked
         fits_after = self.lexicon.analyzer.fits_after
 
         def written_lowercase(host: str) -> bool:
+            if not lowercase:
+                lowercase.extend(sorted(text for text in spelled if text.islower() and "-" not in text))
             at = bisect_left(lowercase, host)
             while at < len(lowercase) and lowercase[at].startswith(host):
                 if lowercase[at] == host or fits_after(host, lowercase[at][len(host):]):

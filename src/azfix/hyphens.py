@@ -95,8 +95,8 @@ def join_common_word_suffix(text: str, lexicon: Lexicon, written_lowercase: Call
             or not is_title_word(host)):
         return None
     lower_host = az_lower(host)
-    if (is_foreign_word(lower_host) or not written_lowercase(lower_host)
-            or not lexicon.analyzer.fits_after(host, tail) or not lexicon.is_known(host + tail)):
+    if (is_foreign_word(lower_host) or not lexicon.analyzer.fits_after(host, tail)
+            or not lexicon.is_known(host + tail) or not written_lowercase(lower_host)):
         return None
     return host + tail
 
