@@ -117,6 +117,8 @@ class Corrector(Scorer):
         self._ends_in_case = TypeCache(self._case_ending_of, maxsize=MAX_WORD_MEMO)
         self.merger = Merger(lexicon, stats, self._frequent_twin)
         self._restored_class = TypeCache(self._restored_class_of, maxsize=MAX_WORD_MEMO)
+        self._hyphen_join = TypeCache(lambda text: join_hyphenated_suffix(text, lexicon), maxsize=MAX_WORD_MEMO)
+        self._common_join = TypeCache(lambda text: join_common_word_suffix(text, lexicon), maxsize=MAX_WORD_MEMO)
         # Word types whose verdict is "keep" whatever their neighbours (most
         # known words): later sightings skip the decision entirely.
         self._always_kept: set[str] = set()
@@ -302,11 +304,12 @@ class Corrector(Scorer):
         """A real-word change needs bigrams with a neighbouring word for the
         candidate that the original lacks (a sentence edge alone is no
         evidence: a word alone on its line, bp, is not bu)."""
-        cand_hits = ((self.stats.bigram(prev, cand) if prev != SENTENCE else 0)
-                     + (self.stats.bigram(cand, next_) if next_ != SENTENCE else 0))
-        word_hits = self.stats.bigram(prev, word) + self.stats.bigram(word, next_)
-        needed = 1 if self.prior(cand) >= LOPSIDED * self.prior(word) else 2
-        return cand_hits >= needed and word_hits == 0
+        pairs = self.stats.bigrams
+        cand_hits = ((pairs.get((prev, cand), 0) if prev != SENTENCE else 0)
+                     + (pairs.get((cand, next_), 0) if next_ != SENTENCE else 0))
+        if not cand_hits or pairs.get((prev, word), 0) or pairs.get((word, next_), 0):
+            return False
+        return cand_hits >= 1 if self.prior(cand) >= LOPSIDED * self.prior(word) else cand_hits >= 2
 
     # -- tokens → edits ----------------------------------------------------------
     def edits(self, tokens: list[Token]) -> list[Edit]:
@@ -334,13 +337,13 @@ class Corrector(Scorer):
         found: dict[int, Edit] = {}
         kept = frozenset() if page.ascii_typed else self._always_kept  # words no context changes
         swappable = frozenset() if page.ascii_typed else self._swappable
-        bigram = self.stats.bigram
+        pair_count = self.stats.bigrams.get
         before, after = page.before, page.after
         for n in [n for n, text in enumerate(texts) if text not in kept or text in page.renamed]:
             text = texts[n]
             if page.merged and page.is_merged(words[n]):
                 continue
-            if text in swappable and (bigram(before[n], text) or bigram(text, after[n])):
+            if text in swappable and (pair_count((before[n], text), 0) or pair_count((text, after[n]), 0)):
                 continue  # the common case of _stays, without the calls
             edit = self._edit_at(page, n, before[n], after[n])
             if edit is not None:
@@ -492,9 +495,9 @@ class Corrector(Scorer):
 
         joins = {}
         for text in hyphenated:
-            joined = join_common_word_suffix(text, self.lexicon, written_lowercase)
-            if joined is not None:
-                joins[text] = joined
+            join = self._common_join(text)
+            if join is not None and written_lowercase(join[0]):
+                joins[text] = join[1]
         return joins
 
     def _suffix_edit(self, token: Token) -> Edit | None:
@@ -563,7 +566,7 @@ class Corrector(Scorer):
             return None
         if "-" in text:
             if self.config.hyphen_suffix:
-                joined = join_hyphenated_suffix(text, self.lexicon)
+                joined = self._hyphen_join(text)
                 if joined is not None:
                     return Edit(token.start, token.end, text, joined, "hyphen-suffix", 0.95)
             edit = self.compound_edit(token, prev, next_, ascii_typed)

@@ -30,18 +30,15 @@ follows English sounds, not letters).
 
 from __future__ import annotations
 
-from typing import Callable
-
 from .alphabet import AZERBAIJANI_ONLY_LETTERS, VOWELS, az_lower, is_title_word, is_upper_word
 from .foreign import is_foreign_word
 from .lexicon import Lexicon
-from .morphology import host_phonology
+from .morphology import UNSOFTEN, host_phonology
 
 __all__ = ["join_hyphenated_suffix", "join_common_word_suffix", "harmonize_suffix"]
 
 MIN_HOST = 3  # the shortest name a suffix is joined to
 # The vowels a suffix vowel may stand for: harmony picks one of each set (e never appears in a suffix).
-_HARDENED = {"ğ": "q", "y": "k"}  # a softened final consonant and the one it softens
 _SUFFIX_VOWELS = {"a": "aə", "ə": "aə", "e": "aə", "ı": "ıiuü", "i": "ıiuü", "u": "ıiuü", "ü": "ıiuü"}
 
 
@@ -86,19 +83,21 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def join_common_word_suffix(text: str, lexicon: Lexicon, written_lowercase: Callable[[str], bool]) -> str | None:
-    """``Hüceyrə-ni`` → ``Hüceyrəni`` when ``written_lowercase`` says the
-    text writes the host as a common word (``hüceyrə``, ``hüceyrələr``) and
-    the lexicon knows the joined word; a name (``Atkinson-un``) keeps its hyphen."""
+def join_common_word_suffix(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """``Hüceyrə-ni`` → (``hüceyrə``, ``Hüceyrəni``): the host in lowercase
+    and the joined word, when the lexicon knows the joined word. The join is
+    right only if the text writes the host as a common word (``hüceyrə``,
+    ``hüceyrələr``), which the caller checks; a name (``Atkinson-un``)
+    keeps its hyphen."""
     host, sep, tail = text.partition("-")
     if (not sep or len(host) < MIN_HOST or not host.isalpha() or not tail.isalpha() or not tail.islower()
             or not is_title_word(host)):
         return None
     lower_host = az_lower(host)
     if (is_foreign_word(lower_host) or not lexicon.analyzer.fits_after(host, tail)
-            or not lexicon.is_known(host + tail) or not written_lowercase(lower_host)):
+            or not lexicon.is_known(host + tail)):
         return None
-    return host + tail
+    return lower_host, host + tail
 
 
 def _broken_word(host: str, tail: str, lexicon: Lexicon, tail_is_suffix: bool) -> str | None:
@@ -126,7 +125,7 @@ def _broken_word(host: str, tail: str, lexicon: Lexicon, tail_is_suffix: bool) -
 def _softened_stem(host: str, lexicon: Lexicon) -> bool:
     """True for a host that is no word but a stem's softened final k or q
     (``nazirliy`` of ``nazirlik``, ``hökmdarlığ`` of ``hökmdarlıq``)."""
-    hard = _HARDENED.get(host[-1:])
+    hard = UNSOFTEN.get(host[-1:])
     if hard is None or host in lexicon.forms or host in lexicon.stems:
         return False
     stem = host[:-1] + hard

@@ -168,9 +168,10 @@ ACCEPTING = frozenset(GRAMMAR) - {"Num", "Digits"}
 START_STATE = {"verb": "V", "num": "Num", "conj": "X"}  # everything else: "N"
 
 _SOFTEN = {"k": "y", "q": "ğ"}
-_UNSOFTEN = {"y": "k", "ğ": "q"}
+UNSOFTEN = {"y": "k", "ğ": "q"}  # a softened final consonant and the one it softens
 _HIGH_VOWELS = "ıiuü"
 MAX_ANALYSES = 32
+MAX_FIT_MEMO = 20_000  # (host, suffix) answers of Analyzer.fits_after kept
 
 
 @lru_cache(maxsize=None)
@@ -278,6 +279,8 @@ class Analyzer:
         self.stems = stems
         self.min_stem_length = min_stem_length
         self._alternated: frozenset[str] | None = None
+        # Hyphenated tails and names' endings ask the same (host, suffix) again and again.
+        self._fits_after = lru_cache(maxsize=MAX_FIT_MEMO)(self._fits_after_uncached)
 
     # -- stems -----------------------------------------------------------
     @property
@@ -317,8 +320,8 @@ class Analyzer:
             for pos in entry.pos:
                 yield prefix, entry, pos, "consonant" if _alternates(prefix, entry.flags, pos) else ""
         last = prefix[-1]
-        if last in _UNSOFTEN:
-            stem = prefix[:-1] + _UNSOFTEN[last]
+        if last in UNSOFTEN:
+            stem = prefix[:-1] + UNSOFTEN[last]
             entry = self.stems.get(stem)
             if entry is not None and ("s" in entry.flags or "o" in entry.flags):
                 yield from ((stem, entry, pos, "vowel") for pos in entry.pos if pos != "verb")
@@ -419,6 +422,9 @@ class Analyzer:
     def fits_after(self, host: str, suffix: str) -> bool:
         """True if ``suffix`` is a suffix chain ``host`` can take, read as
         :func:`host_phonology` reads it (a number also takes the ordinal: ``2023-cü``)."""
+        return self._fits_after(host, suffix)
+
+    def _fits_after_uncached(self, host: str, suffix: str) -> bool:
         starts = ("Digits", "N") if host.isdigit() else ("N",)
         return any(self.fits_suffix(suffix, harmony, after_vowel, start)
                    for harmony, after_vowel in host_phonology(host) for start in starts)

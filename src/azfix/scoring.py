@@ -180,7 +180,7 @@ class Scorer:
         Only attested neighbours count: in statistics this small, a pair never
         seen is no evidence against a word.
         """
-        count = self.stats.bigram(first, second)
+        count = self.stats.bigrams.get((first, second), 0)
         if not count:
             return 0.0  # never seen together: no evidence either way
         given = self.stats.unigram(first) if first != SENTENCE else 0
