@@ -84,6 +84,7 @@ NAME_CAPITALISED_SHARE = 0.9  # a word capitalised this often inside sentences i
 REDECIDE_ROUNDS = 3  # rounds of deciding again beside fixes (two fixes side by side need two)
 MAX_ALWAYS_KEPT = 200_000  # bound on the per-cleaner set of words that are always kept
 MAX_WORD_MEMO = 20_000  # bound on the memos of case endings and of restored classes
+MAX_HYPHEN_MEMO = 5_000  # ... and of the joins of hyphenated words (rarer types)
 
 
 @dataclass(frozen=True)
@@ -117,8 +118,8 @@ class Corrector(Scorer):
         self._ends_in_case = TypeCache(self._case_ending_of, maxsize=MAX_WORD_MEMO)
         self.merger = Merger(lexicon, stats, self._frequent_twin)
         self._restored_class = TypeCache(self._restored_class_of, maxsize=MAX_WORD_MEMO)
-        self._hyphen_join = TypeCache(lambda text: join_hyphenated_suffix(text, lexicon), maxsize=MAX_WORD_MEMO)
-        self._common_join = TypeCache(lambda text: join_common_word_suffix(text, lexicon), maxsize=MAX_WORD_MEMO)
+        self._hyphen_join = TypeCache(lambda text: join_hyphenated_suffix(text, lexicon), maxsize=MAX_HYPHEN_MEMO)
+        self._common_join = TypeCache(lambda text: join_common_word_suffix(text, lexicon), maxsize=MAX_HYPHEN_MEMO)
         # Word types whose verdict is "keep" whatever their neighbours (most
         # known words): later sightings skip the decision entirely.
         self._always_kept: set[str] = set()

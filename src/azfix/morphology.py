@@ -171,7 +171,7 @@ _SOFTEN = {"k": "y", "q": "ğ"}
 UNSOFTEN = {"y": "k", "ğ": "q"}  # a softened final consonant and the one it softens
 _HIGH_VOWELS = "ıiuü"
 MAX_ANALYSES = 32
-MAX_FIT_MEMO = 20_000  # (host, suffix) answers of Analyzer.fits_after kept
+MAX_FIT_MEMO = 5_000  # (host, suffix) answers of Analyzer.fits_after kept
 
 
 @lru_cache(maxsize=None)
