@@ -330,6 +330,11 @@ def test_a_word_the_text_writes_in_lowercase_takes_its_ending_without_a_hyphen()
     assert [(e.original, e.replacement, e.kind) for e in edits] == [("Hüceyrə-ni", "Hüceyrəni", "hyphen-suffix")]
     assert azfix.clean("Hüceyrə-ni mikroskopla gördülər.") == "Hüceyrə-ni mikroskopla gördülər."
     assert Cleaner(hyphen_suffix=False).clean(text) == text
+    # a name written in lowercase once (an English title) is still a name,
+    # and a host that is no word keeps its ending apart (ayrı is not Ayr + ı)
+    names = ("Associated Press-ə dedi. Press agentliyi. Press bildirdi. Daily press review. "
+             "Ayr-ı şəhəri. O ayrı yaşayır.")
+    assert azfix.clean(names) == names
 
 
 def test_suffix_vowels_are_mended_with_the_hyphen_joins_off():

@@ -334,7 +334,7 @@ class Corrector(Scorer):
         page.repeating = frozenset(w for w, n in written.items() if n >= REPEATED)
         page.renamed = self._name_endings(written.keys(), page.ascii_typed)
         if self.config.hyphen_suffix:
-            page.renamed.update(self._common_word_joins(written.keys()))
+            page.renamed.update(self._common_word_joins(written))
         found: dict[int, Edit] = {}
         kept = frozenset() if page.ascii_typed else self._always_kept  # words no context changes
         swappable = frozenset() if page.ascii_typed else self._swappable
@@ -472,32 +472,33 @@ class Corrector(Scorer):
                     break
         return renamed
 
-    def _common_word_joins(self, spelled: Iterable[str]) -> dict[str, str]:
+    def _common_word_joins(self, written: Counter) -> dict[str, str]:
         """The capitalised words of a text with a hyphen before the ending of
-        a word the text also writes in lowercase, alone or with an ending
-        (Hüceyrə-ni … hüceyrələr: Hüceyrəni), each joined. A name keeps the
-        hyphen its convention gives it (Atkinson-un); a word written in
-        lowercase is no name."""
-        hyphenated = [text for text in spelled if "-" in text and text[0].isupper()]
+        a word the text writes in lowercase (alone or with an ending) more
+        often than capitalised (Hüceyrə-ni … hüceyrələr: Hüceyrəni), each
+        joined. A name keeps the hyphen its convention gives it (Atkinson-un,
+        Associated Press-ə beside one English "press"); a word mostly
+        written in lowercase is no name."""
+        hyphenated = [text for text in written if "-" in text and text[0].isupper()]
         if not hyphenated:
             return {}
         lowercase: list[str] = []  # the text's lowercase words, sorted when first asked
         fits_after = self.lexicon.analyzer.fits_after
 
-        def written_lowercase(host: str) -> bool:
+        def lowercase_count(host: str) -> int:
             if not lowercase:
-                lowercase.extend(sorted(text for text in spelled if text.islower() and "-" not in text))
-            at = bisect_left(lowercase, host)
+                lowercase.extend(sorted(text for text in written if text.islower() and "-" not in text))
+            at, count = bisect_left(lowercase, host), 0
             while at < len(lowercase) and lowercase[at].startswith(host):
                 if lowercase[at] == host or fits_after(host, lowercase[at][len(host):]):
-                    return True
+                    count += written[lowercase[at]]
                 at += 1
-            return False
+            return count
 
         joins = {}
         for text in hyphenated:
             join = self._common_join(text)
-            if join is not None and written_lowercase(join[0]):
+            if join is not None and lowercase_count(join[0]) > written[text.partition("-")[0]]:
                 joins[text] = join[1]
         return joins
 

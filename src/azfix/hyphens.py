@@ -85,8 +85,8 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
 
 def join_common_word_suffix(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """``Hüceyrə-ni`` → (``hüceyrə``, ``Hüceyrəni``): the host in lowercase
-    and the joined word, when the lexicon knows the joined word. The join is
-    right only if the text writes the host as a common word (``hüceyrə``,
+    and the joined word, when the lexicon knows both. The join is right only
+    if the text writes the host as a common word (``hüceyrə``,
     ``hüceyrələr``), which the caller checks; a name (``Atkinson-un``)
     keeps its hyphen."""
     host, sep, tail = text.partition("-")
@@ -94,9 +94,9 @@ def join_common_word_suffix(text: str, lexicon: Lexicon) -> tuple[str, str] | No
             or not is_title_word(host)):
         return None
     lower_host = az_lower(host)
-    if (is_foreign_word(lower_host) or not lexicon.analyzer.fits_after(host, tail)
-            or not lexicon.is_known(host + tail)):
-        return None
+    if (is_foreign_word(lower_host) or not (lower_host in lexicon.forms or lower_host in lexicon.stems)
+            or not lexicon.analyzer.fits_after(host, tail) or not lexicon.is_known(host + tail)):
+        return None  # the host is a word of its own: Ayr-ı is not Ayrı
     return lower_host, host + tail
 
 
