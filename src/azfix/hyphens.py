@@ -70,7 +70,7 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
         broken = _broken_word(host, tail, lexicon, fits(lower_tail))
         if broken:
             return broken
-    whole = fits(lower_tail) and forms.get(az_lower(host + tail), 0) and (lower_host in forms or lower_host in lexicon.stems)
+    whole = fits(lower_tail) and forms.get(az_lower(host + tail), 0) and _is_word(lower_host, lexicon)
     halved = halves and fits(lower_tail[:half]) and lower_host in forms and lexicon.is_known(host + tail[:half])
     if whole and halved:
         # Both readings are words (Kubok-unun: kubokunun or kubokun twice;
@@ -94,7 +94,7 @@ def join_common_word_suffix(text: str, lexicon: Lexicon) -> tuple[str, str] | No
             or not is_title_word(host)):
         return None
     lower_host = az_lower(host)
-    if (is_foreign_word(lower_host) or not (lower_host in lexicon.forms or lower_host in lexicon.stems)
+    if (is_foreign_word(lower_host) or not _is_word(lower_host, lexicon)
             or not lexicon.analyzer.fits_after(host, tail) or not lexicon.is_known(host + tail)):
         return None  # the host is a word of its own: Ayr-ı is not Ayrı
     return lower_host, host + tail
@@ -126,10 +126,12 @@ def _softened_stem(host: str, lexicon: Lexicon) -> bool:
     """True for a host that is no word but a stem's softened final k or q
     (``nazirliy`` of ``nazirlik``, ``hökmdarlığ`` of ``hökmdarlıq``)."""
     hard = UNSOFTEN.get(host[-1:])
-    if hard is None or host in lexicon.forms or host in lexicon.stems:
-        return False
-    stem = host[:-1] + hard
-    return stem in lexicon.forms or stem in lexicon.stems
+    return hard is not None and not _is_word(host, lexicon) and _is_word(host[:-1] + hard, lexicon)
+
+
+def _is_word(lower: str, lexicon: Lexicon) -> bool:
+    """True for a word or name of its own: one the list has seen or a stem."""
+    return lower in lexicon.forms or lower in lexicon.stems
 
 
 def harmonize_suffix(host: str, suffix: str, lexicon: Lexicon, said_as_written: bool = False) -> str | None:
