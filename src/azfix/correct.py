@@ -310,7 +310,7 @@ class Corrector(Scorer):
                      + (pairs.get((cand, next_), 0) if next_ != SENTENCE else 0))
         if not cand_hits or pairs.get((prev, word), 0) or pairs.get((word, next_), 0):
             return False
-        return cand_hits >= 1 if self.prior(cand) >= LOPSIDED * self.prior(word) else cand_hits >= 2
+        return cand_hits >= 2 or self.prior(cand) >= LOPSIDED * self.prior(word)
 
     # -- tokens → edits ----------------------------------------------------------
     def edits(self, tokens: list[Token]) -> list[Edit]:
