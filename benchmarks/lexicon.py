@@ -27,10 +27,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from azfix.alphabet import LOWERCASE_LETTERS
-from azfix.build import clean_word
-from azfix.lexicon import default_lexicon
-from azfix.tokenize import TokenKind, iter_tokens
+from azfix.text.alphabet import LOWERCASE_LETTERS
+from azfix.build.dictionaries import clean_word
+from azfix.data.lexicon import default_lexicon
+from azfix.text.tokenize import TokenKind, iter_tokens
 
 DIACRITIC_SWAPS = {"e": "ə", "ə": "e", "i": "ı", "ı": "i", "u": "ü", "ü": "u", "o": "ö", "ö": "o",
                    "s": "ş", "ş": "s", "c": "ç", "ç": "c", "g": "ğ", "ğ": "g"}

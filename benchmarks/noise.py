@@ -27,10 +27,10 @@ import random
 from dataclasses import dataclass
 from functools import lru_cache
 
-from azfix.alphabet import az_lower, is_title_word
-from azfix.errormodel import KEYBOARD_ROWS, OCR_PAIRS
-from azfix.lexicon import default_lexicon
-from azfix.tokenize import TokenKind, tokenize
+from azfix.text.alphabet import az_lower, is_title_word
+from azfix.correct.channel.errormodel import KEYBOARD_ROWS, OCR_PAIRS
+from azfix.data.lexicon import default_lexicon
+from azfix.text.tokenize import TokenKind, tokenize
 
 DIACRITIC_DAMAGE = {"ə": "e", "ı": "i", "ş": "s", "ç": "c", "ğ": "g", "ö": "o", "ü": "u", "i": "ı",
                     "e": "ə", "u": "ü", "o": "ö"}
@@ -91,7 +91,7 @@ def realword_twins() -> dict[str, list[str]]:
     """Frequent forms grouped by length, for real-word substitutions."""
     lex = default_lexicon()
     frequent = [w for w, c in lex.forms.items() if c >= 5000]
-    from azfix.candidates import skeleton
+    from azfix.correct.candidates.index import skeleton
 
     groups: dict[str, list[str]] = {}
     for w in frequent:

@@ -24,8 +24,8 @@ import json
 import sys
 from pathlib import Path
 
-from azfix.alphabet import ascii_fold
-from azfix.pipeline import Cleaner
+from azfix.text.alphabet import ascii_fold
+from azfix.cleaner import Cleaner
 
 from .noise import add_noise, break_words
 

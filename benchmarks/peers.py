@@ -11,7 +11,7 @@ from pathlib import Path
 
 import regex
 
-from azfix.alphabet import az_lower, transfer_case
+from azfix.text.alphabet import az_lower, transfer_case
 from azfix.edits import Edit
 
 _WORD = regex.compile(r"\p{L}+")

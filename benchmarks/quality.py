@@ -29,10 +29,10 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from azfix.alphabet import ascii_fold
+from azfix.text.alphabet import ascii_fold
 from azfix.edits import apply_edits
-from azfix.pipeline import Cleaner
-from azfix.tokenize import TokenKind, tokenize
+from azfix.cleaner import Cleaner
+from azfix.text.tokenize import TokenKind, tokenize
 
 from .noise import Site, add_noise, break_words
 
@@ -160,7 +160,7 @@ def held_out_cleaner(shared: Path, exclude: tuple[str, ...], folder: Path, **opt
     The shipped statistics include the development text; evaluating on text
     the statistics have seen would flatter every context decision.
     """
-    from azfix.context import ContextStats
+    from azfix.data.stats import ContextStats
 
     others = [p for p in sorted((shared / "data" / "text").glob("*.txt")) if p.name not in exclude]
     stats = ContextStats.from_texts(p.read_text(encoding="utf-8") for p in others)

@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=Path("benchmarks/results/speed.json"))
     parser.add_argument("--growth", action="store_true", help="also time azfix on 1×, 10×, 100× the text")
     args = parser.parse_args(argv)
-    from azfix.tokenize import TokenKind, tokenize
+    from azfix.text.tokenize import TokenKind, tokenize
 
     from .noise import add_noise
 

@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from azfix.alphabet import (
+from azfix.text.alphabet import (
     ascii_fold, az_lower, az_upper, harmony_class, is_title_word, transfer_case,
 )
 

@@ -3,7 +3,7 @@ import io
 import pytest
 
 from azfix import Cleaner
-from azfix.batch import Summary, chunks_of, clean_chunks, clean_jsonl, find_files
+from azfix.parallel.batch import Summary, chunks_of, clean_chunks, clean_jsonl, find_files
 
 
 def test_chunks_cut_at_blank_lines_and_cover_the_text():
@@ -42,7 +42,7 @@ def test_find_files(tmp_path):
 
 
 def test_type_cache_shares_what_it_computed_once():
-    from azfix.scoring import TypeCache
+    from azfix.correct.channel.scoring import TypeCache
 
     calls = []
 

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from azfix.build import build, clean_word
-from azfix.lexicon import Lexicon
+from azfix.build.dictionaries import build, clean_word
+from azfix.data.lexicon import Lexicon
 
 
 @pytest.fixture
@@ -86,8 +86,8 @@ def test_missing_source_is_an_error(tmp_path):
 
 
 def test_misspelt_twins_are_dropped_but_inflections_kept():
-    from azfix.build import drop_misspelt_twins
-    from azfix.morphology import Analyzer, StemEntry
+    from azfix.build.dictionaries import drop_misspelt_twins
+    from azfix.morphology.analyzer import Analyzer, StemEntry
 
     analyzer = Analyzer({"bir": StemEntry(("num",), 2, ""), "al": StemEntry(("noun",), 1, "")})
     counts = {"bir": 100_000, "bır": 1_000, "alı": 1_000, "ali": 100_000, "bıra": 10}
@@ -98,8 +98,8 @@ def test_misspelt_twins_are_dropped_but_inflections_kept():
 
 
 def test_frequent_forms_no_stem_explains_become_roots():
-    from azfix.build import ROOT_MIN_COUNT, attested_roots
-    from azfix.morphology import Analyzer, StemEntry
+    from azfix.build.dictionaries import ROOT_MIN_COUNT, attested_roots
+    from azfix.morphology.analyzer import Analyzer, StemEntry
 
     analyzer = Analyzer({"kitab": StemEntry(("noun",), 1, "")})
     frequent = ROOT_MIN_COUNT
@@ -112,8 +112,8 @@ def test_frequent_forms_no_stem_explains_become_roots():
 
 
 def test_softening_is_read_off_inflected_forms():
-    from azfix.build import Softening
-    from azfix.morphology import StemEntry
+    from azfix.build.dictionaries import Softening
+    from azfix.morphology.analyzer import StemEntry
 
     noun = StemEntry(("noun",), 0, "")
     forms = {"natiqin": 900, "natiqlər": 50, "bulağı": 400, "bulaq": 900, "qalmaqal": 5000, "qalmağa": 30}
@@ -127,8 +127,8 @@ def test_softening_is_read_off_inflected_forms():
 
 
 def test_stems_without_evidence_follow_their_ending():
-    from azfix.build import Softening
-    from azfix.morphology import StemEntry
+    from azfix.build.dictionaries import Softening
+    from azfix.morphology.analyzer import StemEntry
 
     noun = StemEntry(("noun",), 0, "")
     stems = [f"{root}lıq" for root in ("yaxşı", "dost", "qonşu", "sağ", "varlı", "bol")]
@@ -139,7 +139,7 @@ def test_stems_without_evidence_follow_their_ending():
 
 
 def test_optional_softening_reads_both_spellings():
-    from azfix.morphology import Analyzer, StemEntry
+    from azfix.morphology.analyzer import Analyzer, StemEntry
 
     analyzer = Analyzer({"dodaq": StemEntry(("noun",), 1, "o"), "bulaq": StemEntry(("noun",), 1, "s")})
     assert analyzer.is_well_formed("dodağı") and analyzer.is_well_formed("dodaqı")
@@ -147,9 +147,9 @@ def test_optional_softening_reads_both_spellings():
 
 
 def test_one_letter_words_get_a_count_from_the_running_text():
-    from azfix.build import one_letter_words
-    from azfix.context import ContextStats
-    from azfix.morphology import StemEntry
+    from azfix.build.dictionaries import one_letter_words
+    from azfix.data.stats import ContextStats
+    from azfix.morphology.analyzer import StemEntry
 
     stats = ContextStats.from_texts(["O gəldi və bu kitabı o aldı."] * 30 + ["a) bu"] * 40)
     forms = {"bu": 2000, "və": 1000, "kitabı": 10, "gəldi": 30, "aldı": 30}

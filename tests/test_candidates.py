@@ -2,8 +2,8 @@
 
 import random
 
-from azfix.candidates import CandidateIndex, CandidateKind
-from azfix.lexicon import Lexicon
+from azfix.correct.candidates.index import CandidateIndex, CandidateKind
+from azfix.data.lexicon import Lexicon
 
 LEXICON = Lexicon.load()
 

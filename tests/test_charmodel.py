@@ -5,9 +5,9 @@ import statistics
 from hypothesis import given
 from hypothesis import strategies as st
 
-from azfix.charmodel import CharModel
-from azfix.lexicon import default_lexicon
-from azfix.pipeline import default_cleaner
+from azfix.correct.channel.charmodel import CharModel
+from azfix.data.lexicon import default_lexicon
+from azfix.cleaner import default_cleaner
 
 MODEL = CharModel(default_lexicon().forms)
 
@@ -57,7 +57,7 @@ def test_saved_model_is_read_back_only_for_its_own_words(tmp_path):
 
 
 def test_shipped_model_belongs_to_the_shipped_forms():
-    from azfix.lexicon import default_lexicon, dictionaries_path
+    from azfix.data.lexicon import default_lexicon, dictionaries_path
 
     forms = default_lexicon().forms
     assert CharModel.load(dictionaries_path() / "letters.tsv.gz", forms) is not None

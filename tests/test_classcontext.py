@@ -1,9 +1,9 @@
 import pytest
 
 from azfix import Cleaner
-from azfix.classcontext import ClassContext, morphological_class
-from azfix.context import SENTENCE, ContextStats
-from azfix.lexicon import default_lexicon
+from azfix.correct.channel.classcontext import ClassContext, morphological_class
+from azfix.data.stats import SENTENCE, ContextStats
+from azfix.data.lexicon import default_lexicon
 
 
 def test_a_words_class_is_its_last_suffix_else_its_part_of_speech():

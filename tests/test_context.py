@@ -2,7 +2,7 @@ import time
 
 import pytest
 
-from azfix.context import ContextStats
+from azfix.data.stats import ContextStats
 
 
 def test_counts_and_capitalisation():

@@ -107,7 +107,7 @@ def test_glued_and_garbled_words():
 
 
 def test_user_statistics_supply_context(tmp_path):
-    from azfix.context import ContextStats
+    from azfix.data.stats import ContextStats
 
     stats = ContextStats.from_texts(["bütün üzv dövlətlər"] * 20)
     path = tmp_path / "stats.tsv.gz"
@@ -118,7 +118,7 @@ def test_user_statistics_supply_context(tmp_path):
 def test_ascii_typed_text_reads_its_neighbours_by_their_skeletons(tmp_path):
     """In text typed without Azerbaijani letters the neighbour of a twin
     (adi/adı) lost its letters too: the pair kəndin adı still counts."""
-    from azfix.context import ContextStats
+    from azfix.data.stats import ContextStats
 
     filler = ["Bu gün hava çox yaxşı idi və biz evə gec qayıtdıq."] * 60
     stats = ContextStats.from_texts(["Bu kəndin adı qədimdir."] * 5 + filler)
@@ -213,7 +213,7 @@ def test_every_swap_the_neighbours_classes_prefer_competes(tmp_path):
     # neighbours (a locative before, a copula after) prefer both "da" and
     # "də" to "de", "da" a little more. The swap to make is decided by the
     # prior and the error cost (e → ə), not by which class odds are higher.
-    from azfix.context import ContextStats
+    from azfix.data.stats import ContextStats
 
     texts = (["Sən ona de ki, gəlsin.", "Ona de görüm.", "Mənə de, sonra gedək."]
              + ["Otaqda da istidir.", "Bağçada da sakitdir.", "Parkda da soyuqdur."] * 3
@@ -278,7 +278,7 @@ def test_an_unknown_word_that_merely_ends_in_a_short_word_is_not_a_glued_pair():
 def test_a_far_more_frequent_twin_needs_one_attested_neighbour(tmp_path):
     """ədib/edib: edib is hundreds of times commoner, so one pair seen with
     the neighbour is enough; yəni/yeni (five times) needs two."""
-    from azfix.context import ContextStats
+    from azfix.data.stats import ContextStats
 
     filler = ["Bu gün hava çox yaxşı idi və biz evə gec qayıtdıq."] * 60
     stats = ContextStats.from_texts(["Hökumət onları təşviq edib.", "Mən dəyişən yeni şey görmürəm."] + filler)

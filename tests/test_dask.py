@@ -6,7 +6,7 @@ dask = pytest.importorskip("dask")
 distributed = pytest.importorskip("distributed")
 
 from azfix import Cleaner  # noqa: E402
-from azfix.dask import clean_bag, clean_column  # noqa: E402
+from azfix.parallel.dask import clean_bag, clean_column  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-MODULES = ["alphabet", "tokenize", "edits", "morphology", "lexicon", "context", "layout", "hyphens",
-           "normalize", "pipeline", "errormodel", "batch"]
+MODULES = ["text.alphabet", "text.tokenize", "edits", "morphology.analyzer", "data.lexicon", "data.stats",
+           "stages.layout", "correct.rules.hyphens", "stages.normalize", "cleaner", "correct.channel.errormodel",
+           "parallel.batch"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -2,7 +2,7 @@
 
 from hypothesis import given, settings, strategies as st
 
-from azfix.errormodel import DEFAULT_COST, ErrorModel
+from azfix.correct.channel.errormodel import DEFAULT_COST, ErrorModel
 
 MODEL = ErrorModel()
 
@@ -53,7 +53,7 @@ def test_cutoff_never_hides_an_affordable_cost(observed, intended):
 
 
 def test_a_consonant_mark_is_lost_more_easily_than_added():
-    from azfix.errormodel import ErrorModel
+    from azfix.correct.channel.errormodel import ErrorModel
 
     model = ErrorModel()
     assert model.cost("basar", "başar") < model.cost("başar", "basar")  # observed, intended
@@ -61,7 +61,7 @@ def test_a_consonant_mark_is_lost_more_easily_than_added():
 
 
 def test_a_dropped_letter_costs_less_than_a_wrong_or_extra_one():
-    from azfix.errormodel import ErrorModel
+    from azfix.correct.channel.errormodel import ErrorModel
 
     model = ErrorModel()
     dropped = model.cost("dstəkləyən", "dəstəkləyən")  # observed, intended

@@ -1,8 +1,8 @@
 import pytest
 
 from azfix import Cleaner
-from azfix.foreign import FUNCTION_WORDS, has_accented_letter, is_foreign_word, is_language_adverb
-from azfix.lexicon import default_lexicon
+from azfix.text.foreign import FUNCTION_WORDS, has_accented_letter, is_foreign_word, is_language_adverb
+from azfix.data.lexicon import default_lexicon
 
 cleaner = Cleaner()
 
@@ -22,7 +22,7 @@ def test_foreign_words():
 
 
 def test_no_function_word_is_a_common_azerbaijani_word_or_its_folded_spelling():
-    from azfix.alphabet import ascii_fold
+    from azfix.text.alphabet import ascii_fold
 
     forms = default_lexicon().forms
     folded = {}
@@ -71,8 +71,8 @@ def test_a_word_quoted_on_its_own_keeps_its_spelling_but_not_lost_diacritics():
     ("(BMT)nin", "nin", False),  # a bracket is not a quote
 ])
 def test_suffix_glued_after_a_closing_quote(text, word, expected):
-    from azfix.foreign import is_suffix_after_quote
-    from azfix.tokenize import tokenize
+    from azfix.text.foreign import is_suffix_after_quote
+    from azfix.text.tokenize import tokenize
 
     tokens = tokenize(text)
     i = next(k for k, token in enumerate(tokens) if token.text == word)

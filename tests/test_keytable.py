@@ -3,9 +3,9 @@
 import io
 import zlib
 
-from azfix.candidates import _MAGIC, CandidateIndex, _fingerprint
-from azfix.keytable import KeyTable
-from azfix.lexicon import default_lexicon, dictionaries_path
+from azfix.correct.candidates.index import _MAGIC, CandidateIndex, _fingerprint
+from azfix.data.keytable import KeyTable
+from azfix.data.lexicon import default_lexicon, dictionaries_path
 
 
 def test_lookup_keeps_the_order_words_were_given():
@@ -61,9 +61,9 @@ def test_shipped_index_file_belongs_to_the_shipped_lexicon():
 
 
 def test_a_saved_index_is_read_back_and_a_foreign_one_is_ignored(tmp_path, monkeypatch):
-    import azfix.candidates
-    from azfix.lexicon import Lexicon
-    from azfix.morphology import StemEntry
+    import azfix.correct.candidates.index
+    from azfix.data.lexicon import Lexicon
+    from azfix.morphology.analyzer import StemEntry
 
     stems = {"kitab": StemEntry(("noun",), 1, ""), "siyasət": StemEntry(("noun",), 2, "")}
     lexicon = Lexicon(stems, {"kitab": 40, "kitabı": 20, "siyasət": 90}, (), {"kitab": 60, "siyasət": 90})
@@ -75,7 +75,7 @@ def test_a_saved_index_is_read_back_and_a_foreign_one_is_ignored(tmp_path, monke
         raise AssertionError("built instead of read")
 
     with monkeypatch.context() as patch:
-        patch.setattr(azfix.candidates, "_index", no_building)
+        patch.setattr(azfix.correct.candidates.index, "_index", no_building)
         read = CandidateIndex(lexicon, prebuilt=path)
         assert read.forms_with_skeleton("kitabi") == built.forms_with_skeleton("kitabi") == ("kitabı",)
         assert read.stems_near("siyaset") == built.stems_near("siyaset") == {"siyasət"}

@@ -2,8 +2,8 @@ import pytest
 
 from azfix import Cleaner
 from azfix.edits import apply_edits
-from azfix.layout import layout_edits
-from azfix.lexicon import default_lexicon
+from azfix.stages.layout import layout_edits
+from azfix.data.lexicon import default_lexicon
 
 is_known = default_lexicon().is_known
 

@@ -2,7 +2,7 @@ import pytest
 from hypothesis import example, given, settings, strategies as st
 
 import azfix
-from azfix.lexicon import Lexicon, default_lexicon
+from azfix.data.lexicon import Lexicon, default_lexicon
 
 KNOWN = [
     "kitablarımızdan", "nazirlərinin", "yönəlmiş", "etməyə", "ziddiyyətə", "siyasət",

@@ -1,8 +1,8 @@
 import pytest
 
 import azfix
-from azfix.lexicon import default_lexicon
-from azfix.merges import Merger, merged_word
+from azfix.data.lexicon import default_lexicon
+from azfix.correct.rules.merges import Merger, merged_word
 
 lexicon = default_lexicon()
 
@@ -54,7 +54,7 @@ def test_a_piece_that_is_a_frequent_word_but_for_its_diacritics_is_not_merged():
 def test_the_running_text_joins_two_words_it_writes_as_one():
     # qa and nun are both forms the list has seen; a text that writes qanun
     # and never "qa nun" says the pair is one word broken
-    from azfix.context import ContextStats
+    from azfix.data.stats import ContextStats
 
     stats = ContextStats.from_texts(["Yeni qanun qəbul edildi."] * 5)
     assert merged_word("qa", "nun", lexicon) is None
@@ -80,7 +80,7 @@ def test_a_particle_after_a_word_stays_apart(first, second):
 
 
 def test_a_pair_the_running_text_writes_apart_stays_apart():
-    from azfix.context import ContextStats
+    from azfix.data.stats import ContextStats
 
     assert merged_word("şey", "lər", lexicon) == "şeylər"
     stats = ContextStats.from_texts(["Bu şey lər adlanır."] * 3)

@@ -4,7 +4,7 @@ from hypothesis import given, strategies as st
 
 from azfix import Cleaner
 from azfix.edits import apply_edits
-from azfix.mojibake import mojibake_edits
+from azfix.stages.mojibake import mojibake_edits
 
 GOOD = "Azərbaycan Respublikasının paytaxtı Bakı şəhəri çox gözəldir. İlham Əliyev, Şuşa, ağac, ölkə, üzüm."
 

@@ -1,6 +1,6 @@
 import pytest
 
-from azfix.morphology import Analyzer, StemEntry, host_phonology, number_name, realize
+from azfix.morphology.analyzer import Analyzer, StemEntry, host_phonology, number_name, realize
 
 STEMS = {
     "kitab": StemEntry(("noun",), 1, ""),
@@ -89,8 +89,8 @@ def test_the_stem_surface_guard_changes_no_verdict():
     every prefix must agree, on words and on one-letter corruptions of them."""
     import random
 
-    from azfix.lexicon import default_lexicon
-    from azfix.morphology import START_STATE, VOWELS, completes, harmony_class
+    from azfix.data.lexicon import default_lexicon
+    from azfix.morphology.analyzer import START_STATE, VOWELS, completes, harmony_class
 
     analyzer = default_lexicon().analyzer
 

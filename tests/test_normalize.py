@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from azfix.edits import apply_edits
-from azfix.normalize import normalize_edits, normalized_word
+from azfix.stages.normalize import normalize_edits, normalized_word
 
 CASES = json.loads((Path(__file__).parent / "cases" / "normalize.json").read_text(encoding="utf-8"))
 

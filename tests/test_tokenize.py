@@ -1,7 +1,7 @@
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from azfix.tokenize import TokenKind, tokenize, words
+from azfix.text.tokenize import TokenKind, tokenize, words
 
 
 def kinds(text):
@@ -73,7 +73,7 @@ _TRICKY = st.sampled_from(list("abcəışAİBZ.-'’@+_1 9/:\n,(\"«\t\u00a0") +
 @given(st.lists(_TRICKY, max_size=25).map("".join))
 def test_plain_word_shortcut_matches_the_general_pattern(text):
     # The fast path for plain lowercase words must never change a token.
-    from azfix.tokenize import _GENERAL, _PATTERN
+    from azfix.text.tokenize import _GENERAL, _PATTERN
 
     def spans(pattern):
         return [(m.lastgroup, m.span()) for m in pattern.finditer(text)]

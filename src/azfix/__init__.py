@@ -12,8 +12,8 @@ True
 from __future__ import annotations
 
 from .edits import Edit, Result, apply_edits
-from .morphology import Analysis
-from .pipeline import Cleaner, CleanerConfig, default_cleaner
+from .morphology.analyzer import Analysis
+from .cleaner import Cleaner, CleanerConfig, default_cleaner
 
 __version__ = "0.1.0"
 
@@ -30,14 +30,14 @@ def clean(text: str) -> str:
 
 def is_known(word: str) -> bool:
     """True if ``word`` is a correct Azerbaijani word form (any case)."""
-    from .lexicon import default_lexicon
+    from .data.lexicon import default_lexicon
 
     return default_lexicon().is_known(word)
 
 
 def analyze(word: str) -> list[Analysis]:
     """Morphological analyses of ``word``: stem, part of speech, suffix chain."""
-    from .lexicon import default_lexicon
+    from .data.lexicon import default_lexicon
 
     return default_lexicon().analyze(word)
 

@@ -60,7 +60,7 @@ def edit_record(edit) -> dict:
 
 
 def make_cleaner(args):
-    from .pipeline import Cleaner
+    from .cleaner import Cleaner
 
     options = {}
     if getattr(args, "min_confidence", None) is not None:
@@ -135,7 +135,7 @@ def output_for(path: Path, args, roots: dict[Path, Path]) -> Path | None:
 def cmd_clean(args) -> int:
     import time
 
-    from .batch import Summary, chunks_of, clean_jsonl, find_files
+    from .parallel.batch import Summary, chunks_of, clean_jsonl, find_files
 
     cleaner = make_cleaner(args)
     names = args.files or ["-"]
@@ -202,7 +202,7 @@ def cmd_clean(args) -> int:
 
 def zip_results(chunks, cleaner, jobs):
     """(result, original chunk) pairs, in order."""
-    from .batch import clean_chunks
+    from .parallel.batch import clean_chunks
 
     originals: list[str] = []
 
@@ -302,8 +302,8 @@ def use_colour(choice: str) -> bool:
 
 
 def cmd_check(args) -> int:
-    from .lexicon import default_lexicon
-    from .tokenize import TokenKind, iter_tokens
+    from .data.lexicon import default_lexicon
+    from .text.tokenize import TokenKind, iter_tokens
 
     lexicon = default_lexicon()
     corrector = make_cleaner(args).corrector()
@@ -338,7 +338,7 @@ def cmd_suggest(args) -> int:
 
 
 def cmd_train(args) -> int:
-    from .context import ContextStats
+    from .data.stats import ContextStats
 
     stats = ContextStats()
     for path in args.corpus:
@@ -350,7 +350,7 @@ def cmd_train(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .build import main as build_main
+    from .build.dictionaries import main as build_main
 
     return build_main(["--source", str(args.source), "--out", str(args.out)])
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import regex
 
-from .edits import Edit, apply_edits
+from ..edits import Edit, apply_edits
 
 __all__ = ["normalize_edits", "normalized_word"]
 

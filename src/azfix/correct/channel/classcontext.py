@@ -20,7 +20,7 @@ same neighbours: the log odds the neighbours' classes give one over the
 other. Both distributions are smoothed towards their pooled distribution,
 so a word seen a few times says little.
 
->>> from azfix.context import ContextStats
+>>> from azfix.data.stats import ContextStats
 >>> stats = ContextStats.from_texts(["o işə getdi", "biz işə gəldik", "o isə bilir", "biz isə qalırıq"])
 >>> kinds = {"getdi": "PST", "gəldik": "PST", "yazdı": "PST", "bilir": "AOR", "qalırıq": "AOR"}
 >>> context = ClassContext(stats, lambda word: kinds.get(word, "UNK"))
@@ -36,7 +36,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Callable
 
-from .context import SENTENCE, ContextStats
+from ...data.stats import SENTENCE, ContextStats
 from .scoring import TypeCache
 
 __all__ = ["ClassContext", "morphological_class"]

@@ -20,7 +20,7 @@ the joined word and either
 A piece that is a frequent word but for its diacritics (``Li ve``: ``və``)
 is that word, not half of another.
 
->>> from azfix.lexicon import default_lexicon
+>>> from azfix.data.lexicon import default_lexicon
 >>> merged_word("ayı", "nın", default_lexicon()), merged_word("Bakı", "da", default_lexicon())
 ('ayının', None)
 """
@@ -32,11 +32,11 @@ import math
 from functools import lru_cache
 from typing import Callable, Iterable
 
-from .alphabet import az_lower
-from .context import ContextStats
-from .edits import Edit
-from .lexicon import Lexicon
-from .tokenize import Token, TokenKind
+from ...text.alphabet import az_lower
+from ...data.stats import ContextStats
+from ...edits import Edit
+from ...data.lexicon import Lexicon
+from ...text.tokenize import Token, TokenKind
 
 __all__ = ["Merger", "merged_word"]
 

@@ -23,10 +23,10 @@ from pathlib import Path
 from typing import Iterable
 
 from .edits import Edit, Result, apply_edits, compose
-from .layout import layout_edits
-from .mojibake import mojibake_edits
-from .normalize import normalize_edits, normalized_word
-from .tokenize import tokenize
+from .stages.layout import layout_edits
+from .stages.mojibake import mojibake_edits
+from .stages.normalize import normalize_edits, normalized_word
+from .text.tokenize import tokenize
 
 __all__ = ["Cleaner", "CleanerConfig", "default_cleaner"]
 
@@ -47,7 +47,7 @@ class CleanerConfig:
     realword_min_confidence: the same for real-word corrections (a correct
         word replaced by another), which are weighed only where the
         neighbours speak for the other word (an attested pair, or the
-        classes of the neighbours: azfix.classcontext).
+        classes of the neighbours: azfix.correct.channel.classcontext).
     max_cost: the largest error-model cost a correction may have (1.0 = one
         arbitrary typo; a lost diacritic costs 0.25).
     realword: check known words against their confusion sets in context.
@@ -144,7 +144,7 @@ class Cleaner:
 
     # -- lazily built parts ------------------------------------------------------
     def _is_known(self):
-        from .lexicon import default_lexicon
+        from .data.lexicon import default_lexicon
 
         lexicon = default_lexicon()
         if self.config.user_words or self.config.hunspell:
@@ -181,9 +181,9 @@ def _rebuild(config: CleanerConfig) -> Cleaner:
 
 @lru_cache(maxsize=8)
 def _build_corrector(config: CleanerConfig):
-    from .correct import Corrector, CorrectorConfig
-    from .errormodel import ErrorModel
-    from .lexicon import default_lexicon
+    from .correct.corrector import Corrector, CorrectorConfig
+    from .correct.channel.errormodel import ErrorModel
+    from .data.lexicon import default_lexicon
 
     lexicon = default_lexicon()
     if config.user_words:
@@ -209,8 +209,8 @@ def _shared_letter_model():
     """The letter model of the shipped forms (user words and Hunspell
     dictionaries do not change the forms): read from the file the build
     saved, or counted if that file belongs to other forms."""
-    from .charmodel import CharModel
-    from .lexicon import default_lexicon, dictionaries_path
+    from .correct.channel.charmodel import CharModel
+    from .data.lexicon import default_lexicon, dictionaries_path
 
     forms = default_lexicon().forms
     return CharModel.load(dictionaries_path() / "letters.tsv.gz", forms) or CharModel(forms)
@@ -218,16 +218,16 @@ def _shared_letter_model():
 
 @lru_cache(maxsize=1)
 def _shared_index():
-    from .candidates import CandidateIndex
-    from .lexicon import default_lexicon, dictionaries_path
+    from .correct.candidates.index import CandidateIndex
+    from .data.lexicon import default_lexicon, dictionaries_path
 
     return CandidateIndex(default_lexicon(), prebuilt=dictionaries_path() / "candidates.bin")
 
 
 @lru_cache(maxsize=4)
 def _shared_stats(path: str | None, use_shipped: bool = True):
-    from .context import ContextStats
-    from .lexicon import dictionaries_path
+    from .data.stats import ContextStats
+    from .data.lexicon import dictionaries_path
 
     user = ContextStats.load(Path(path)) if path is not None else ContextStats()
     if not use_shipped:

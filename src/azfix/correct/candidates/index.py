@@ -1,8 +1,8 @@
 """Candidate generation: which correct words could a damaged word have been?
 
 Three indexes over the lexicon, read on first use from the file
-``dictionaries/candidates.bin`` that :mod:`azfix.build` writes (or built,
-for another lexicon), kept compactly in :class:`~azfix.keytable.KeyTable` tables:
+``dictionaries/candidates.bin`` that :mod:`azfix.build.dictionaries` writes (or built,
+for another lexicon), kept compactly in :class:`~azfix.data.keytable.KeyTable` tables:
 
 - the **skeleton index** maps the diacritic skeleton (:func:`skeleton`, e.g.
   ``siyaset``) of every attested form to the forms that share it, so that a
@@ -20,7 +20,7 @@ for another lexicon), kept compactly in :class:`~azfix.keytable.KeyTable` tables
 
 Splits of one token into two words (``bizidəstəkləyən``) are proposed too.
 Every :class:`Candidate` records how it was made (:class:`CandidateKind`).
-This module proposes; it never decides (that is :mod:`azfix.correct`).
+This module proposes; it never decides (that is :mod:`azfix.correct.corrector`).
 """
 
 from __future__ import annotations
@@ -33,10 +33,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
-from .alphabet import VOWELS, ascii_fold, harmony_class
-from .keytable import KeyTable, word_list_fingerprint
-from .lexicon import Lexicon
-from .morphology import _SOFTEN, ACCEPTING, GRAMMAR, START_STATE, _next_context, realize
+from ...text.alphabet import VOWELS, ascii_fold, harmony_class
+from ...data.keytable import KeyTable, word_list_fingerprint
+from ...data.lexicon import Lexicon
+from ...morphology.analyzer import _SOFTEN, ACCEPTING, GRAMMAR, START_STATE, _next_context, realize
 
 __all__ = ["Candidate", "CandidateKind", "CandidateIndex", "skeleton"]
 

@@ -5,13 +5,13 @@ picklable, so it is sent to the workers once per partition; each worker
 builds its data lazily the first time it cleans.
 
     import dask.bag as db
-    from azfix.dask import clean_bag
+    from azfix.parallel.dask import clean_bag
     cleaned = clean_bag(db.from_sequence(texts, npartitions=8)).compute()
 """
 
 from __future__ import annotations
 
-from .pipeline import Cleaner
+from ..cleaner import Cleaner
 
 __all__ = ["clean_bag", "clean_column"]
 
@@ -20,7 +20,7 @@ def _require_dask():
     try:
         import dask  # noqa: F401  (only checks that the extra is installed)
     except ImportError as exc:  # pragma: no cover - exercised without the extra
-        raise ImportError("azfix.dask needs Dask: pip install 'azfix[dask]'") from exc
+        raise ImportError("azfix.parallel.dask needs Dask: pip install 'azfix[dask]'") from exc
 
 
 def _clean_partition(texts, cleaner: Cleaner):

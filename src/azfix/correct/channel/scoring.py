@@ -1,6 +1,6 @@
 """Scoring: how likely is each reading of a word, alone and between its neighbours?
 
-For a word and each candidate of :mod:`azfix.candidates` the scorer gives the
+For a word and each candidate of :mod:`azfix.correct.candidates.index` the scorer gives the
 three terms of the noisy channel::
 
     log P(c)                               frequency prior (lexicon, or the
@@ -10,10 +10,10 @@ three terms of the noisy channel::
 
 Keeping an unknown word as it is has a prior too (:meth:`Scorer.oov_prior`):
 it may be a correct word the lexicon lacks, likelier when its letters look
-like Azerbaijani (:mod:`azfix.charmodel`).
+like Azerbaijani (:mod:`azfix.correct.channel.charmodel`).
 
 Candidate lists are cached per word type, so a long text pays for each
-spelling once. The scorer never decides; :mod:`azfix.correct` does.
+spelling once. The scorer never decides; :mod:`azfix.correct.corrector` does.
 """
 
 from __future__ import annotations
@@ -25,18 +25,18 @@ from typing import Callable
 
 from rapidfuzz.distance import Levenshtein
 
-from .alphabet import az_lower, transfer_case
-from .candidates import Candidate, CandidateIndex, CandidateKind, skeleton
+from ...text.alphabet import az_lower, transfer_case
+from ..candidates.index import Candidate, CandidateIndex, CandidateKind, skeleton
 from .charmodel import CharModel
-from .context import SENTENCE, ContextStats, smoothed
+from ...data.stats import SENTENCE, ContextStats, smoothed
 from .errormodel import ErrorModel
-from .lexicon import Lexicon
+from ...data.lexicon import Lexicon
 
 __all__ = ["Scorer", "TypeCache"]
 
 ALPHA = 6.0  # log-odds per unit of error cost (fitted on development noise)
 OOV_PRIOR = 2e-8  # prior probability of an unknown word being a correct rare word
-# The letter model (azfix.charmodel) moves that prior: a word that looks like
+# The letter model (azfix.correct.channel.charmodel) moves that prior: a word that looks like
 # Azerbaijani keeps more of it, an odd-looking one less (fitted on development noise).
 LOOKS_WEIGHT = 0.5  # nats of prior per nat of letter-model oddness
 LOOKS_NEUTRAL = -4.0  # the oddness at which the letter model says nothing
@@ -59,7 +59,7 @@ class TypeCache:
 
     With ``recording`` on, it also keeps what it computed since the last
     :meth:`share`, so that worker processes can hand their results to each
-    other (:mod:`azfix.batch`) instead of each computing them again.
+    other (:mod:`azfix.parallel.batch`) instead of each computing them again.
     """
 
     def __init__(self, function, maxsize: int):
@@ -131,7 +131,7 @@ class Scorer:
 
     def type_caches(self) -> dict[str, TypeCache]:
         """The costlier memos of pure functions of a word type, by name: what
-        batch workers hand each other (:mod:`azfix.batch`)."""
+        batch workers hand each other (:mod:`azfix.parallel.batch`)."""
         return {"nonword": self.nonword_cache, "swaps": self._swaps}
 
     # -- probabilities -------------------------------------------------------
@@ -240,7 +240,7 @@ class Scorer:
         An option ``PRUNE_MARGIN`` nats behind the best on prior and cost
         alone cannot win, nor take a measurable share of the confidence;
         diacritic twins and cheap splits stay, for they decide how likely
-        keeping the word is (:meth:`azfix.correct.Corrector.choose`).
+        keeping the word is (:meth:`azfix.correct.corrector.Corrector.choose`).
         """
         if len(options) <= 1:
             return tuple(options)

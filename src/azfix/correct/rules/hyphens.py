@@ -23,17 +23,17 @@ fits it with its vowels changed in one way only, is given those vowels (if
 the name is written with a letter only Azerbaijani has: ``“Sunday”ə``
 follows English sounds, not letters).
 
->>> from azfix.lexicon import default_lexicon
+>>> from azfix.data.lexicon import default_lexicon
 >>> join_hyphenated_suffix("Bakı-nın", default_lexicon()), join_hyphenated_suffix("BMT-dən", default_lexicon())
 ('Bakının', None)
 """
 
 from __future__ import annotations
 
-from .alphabet import AZERBAIJANI_ONLY_LETTERS, VOWELS, az_lower, is_title_word, is_upper_word
-from .foreign import is_foreign_word
-from .lexicon import Lexicon
-from .morphology import UNSOFTEN, host_phonology
+from ...text.alphabet import AZERBAIJANI_ONLY_LETTERS, VOWELS, az_lower, is_title_word, is_upper_word
+from ...text.foreign import is_foreign_word
+from ...data.lexicon import Lexicon
+from ...morphology.analyzer import UNSOFTEN, host_phonology
 
 __all__ = ["join_hyphenated_suffix", "join_common_word_suffix", "harmonize_suffix"]
 

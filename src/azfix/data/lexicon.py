@@ -4,7 +4,7 @@ A :class:`Lexicon` answers three questions about a word: is it a correct
 Azerbaijani word (:meth:`Lexicon.is_known`), how frequent is it
 (:meth:`Lexicon.frequency`), and how is it built (:meth:`Lexicon.analyze`).
 A word is known when it is an attested word form, a user word, or a stem of
-the stem table followed by a well-formed suffix chain (:mod:`azfix.morphology`).
+the stem table followed by a well-formed suffix chain (:mod:`azfix.morphology.analyzer`).
 Hyphenated compounds are known when every part is; a number or acronym may
 carry a hyphenated suffix that fits its pronunciation (``BMT-dən``,
 ``2023-cü``).
@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from .alphabet import az_lower, is_upper_word
-from .build import FORMAT_VERSION, ROOT_SOURCE
-from .morphology import Analysis, Analyzer, StemEntry
+from ..text.alphabet import az_lower, is_upper_word
+from .format import FORMAT_VERSION, ROOT_SOURCE, DataFormatError, dictionaries_path, read_data_lines
+from ..morphology.analyzer import Analysis, Analyzer, StemEntry
 
 __all__ = ["Lexicon", "default_lexicon", "DataFormatError"]
 
@@ -43,18 +42,6 @@ MAX_WORD_LENGTH = 64
 _SELDOM_INFLECTED = frozenset({"adv", "conj", "other"})
 
 
-class DataFormatError(RuntimeError):
-    """The dictionaries on disk were built for another format version."""
-
-
-def dictionaries_path() -> Path:
-    """Folder of the shipped dictionaries (inside the installed package)."""
-    return Path(str(resources.files("azfix.dictionaries")))
-
-
-def read_data_lines(path: Path) -> list[str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return [line for line in lines if line and not line.startswith("#")]
 
 
 class Lexicon:
@@ -188,7 +175,7 @@ class Lexicon:
                 self._recorded.append((word, known))
         return known
 
-    # Batch workers pass each other the verdicts they worked out (azfix.batch).
+    # Batch workers pass each other the verdicts they worked out (azfix.parallel.batch).
     def start_recording(self) -> None:
         """Keep the :meth:`is_known` verdicts worked out from now on, for :meth:`recorded`."""
         if self._recorded is None:
@@ -264,7 +251,7 @@ class Lexicon:
 
 def read_stems(path: Path) -> tuple[dict[str, StemEntry], dict[str, int], frozenset[str]]:
     """Stem entries, the corpus counts of the stems that have one, and the
-    roots (stems only the frequency list attests: :func:`azfix.build.attested_roots`)."""
+    roots (stems only the frequency list attests: :func:`azfix.build.dictionaries.attested_roots`)."""
     stems = {}
     counts = {}
     roots = set()

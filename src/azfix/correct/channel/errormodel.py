@@ -15,7 +15,7 @@ units" (1.0 = an arbitrary letter inserted, dropped or replaced):
 
 The distance is symmetric in the sense that matters here: ``cost(observed,
 intended)`` prices turning the intended word into the observed one. It only
-measures; it never proposes words (that is :mod:`azfix.candidates`).
+measures; it never proposes words (that is :mod:`azfix.correct.candidates.index`).
 
 >>> model = ErrorModel()
 >>> model.cost("siyaset", "siyasət") < model.cost("siyasat", "siyasət") < model.cost("siyaxət", "siyasət")
@@ -74,7 +74,7 @@ def _substitution_table() -> dict[tuple[str, str], float]:
 
 def learnt_confusions() -> dict[tuple[str, str], float]:
     """The OCR confusion costs shipped in dictionaries/confusions.tsv (empty if absent)."""
-    from .lexicon import dictionaries_path, read_data_lines
+    from ...data.lexicon import dictionaries_path, read_data_lines
 
     path = dictionaries_path() / "confusions.tsv"
     if not path.exists():
@@ -91,7 +91,7 @@ def learn_confusions(pairs: Iterable[tuple[str, str]], min_count: int = 3) -> di
 
     ``pairs`` are (observed text, true text) of the same page. Words are
     aligned with difflib; in word pairs at most two edits apart the letter
-    substitutions are counted. Used by :mod:`azfix.build` on real Tesseract output.
+    substitutions are counted. Used by :mod:`azfix.build.dictionaries` on real Tesseract output.
     """
     import difflib
 

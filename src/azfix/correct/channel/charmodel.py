@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Iterable
 
-from .keytable import word_list_fingerprint
+from ...data.keytable import word_list_fingerprint
 
 __all__ = ["CharModel"]
 
@@ -58,7 +58,7 @@ class CharModel:
         self.typical = scores[len(scores) // 2] if scores else 0.0
 
     # -- files -------------------------------------------------------------
-    # azfix.build saves the model of the shipped forms, so that no process
+    # azfix.build.dictionaries saves the model of the shipped forms, so that no process
     # has to count them again (half a second); the header names the word
     # list it was counted from, and a model of other words is not used.
     def save(self, path: Path, words: Iterable[str]) -> None:

@@ -1,7 +1,7 @@
 """The decision: which words to change, to what, and how sure we are.
 
 For every word token the corrector chooses between keeping the word and each
-candidate, scored by :class:`azfix.scoring.Scorer` (prior, error cost, context).
+candidate, scored by :class:`azfix.correct.channel.scoring.Scorer` (prior, error cost, context).
 
 The confidence of a change is the posterior share of the best candidate among
 all options, "keep" included. A change is made only when the confidence
@@ -11,7 +11,7 @@ Policies that keep correct text safe:
 - a known word is changed only as a *real-word error*: the neighbours must
   speak for a frequent word one letter away (bigram evidence the original
   lacks: two pairs, or one for a word twenty times commoner; or the classes
-  of the neighbours: :mod:`azfix.classcontext`), and
+  of the neighbours: :mod:`azfix.correct.channel.classcontext`), and
   the change must still win against the prior odds of a real-word error
   (``REALWORD_PRIOR``) at ``realword_min_confidence``;
 - in text typed without Azerbaijani letters a word is restored to the
@@ -22,7 +22,7 @@ Policies that keep correct text safe:
 - hyphenated suffixes are joined only when the hyphenated part is a suffix
   chain that fits the host's vowel harmony (``Bakı-nın``), and codes keep
   their hyphen (``BMT-dən``, ``2023-cü``, ``COVID-19``);
-- words of other languages and markup are left alone (:mod:`azfix.foreign`),
+- words of other languages and markup are left alone (:mod:`azfix.text.foreign`),
   and a word quoted on its own (``"svat"``) gets only diacritic fixes;
 - an ending glued after a quoted name (``“Dandi”yə``) is not a word: it is
   only given the name's vowel harmony (``“Nəhənglər”ın`` → ``in``).
@@ -38,19 +38,19 @@ from itertools import accumulate
 from operator import itemgetter
 from typing import Iterable
 
-from .alphabet import az_lower, is_title_word, is_upper_word, transfer_case
-from .candidates import CandidateIndex, skeleton
-from .classcontext import ClassContext, morphological_class
-from .context import SENTENCE, ContextStats
-from .edits import Edit
-from .errormodel import ErrorModel
-from .foreign import (OPENING_QUOTES, has_accented_letter, is_foreign_word, is_language_adverb, is_mention,
+from ..text.alphabet import az_lower, is_title_word, is_upper_word, transfer_case
+from .candidates.index import CandidateIndex, skeleton
+from .channel.classcontext import ClassContext, morphological_class
+from ..data.stats import SENTENCE, ContextStats
+from ..edits import Edit
+from .channel.errormodel import ErrorModel
+from ..text.foreign import (OPENING_QUOTES, has_accented_letter, is_foreign_word, is_language_adverb, is_mention,
                       is_suffix_after_quote)
-from .hyphens import harmonize_suffix, join_common_word_suffix, join_hyphenated_suffix
-from .lexicon import Lexicon
-from .merges import MERGE_CONFIDENCE, Merger, merged_word
-from .scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer, TypeCache
-from .tokenize import ABBREVIATIONS, Token, TokenKind
+from .rules.hyphens import harmonize_suffix, join_common_word_suffix, join_hyphenated_suffix
+from ..data.lexicon import Lexicon
+from .rules.merges import MERGE_CONFIDENCE, Merger, merged_word
+from .channel.scoring import ASCII_DIACRITIC_COST, SPLIT_COST, Scorer, TypeCache
+from ..text.tokenize import ABBREVIATIONS, Token, TokenKind
 
 __all__ = ["Corrector", "CorrectorConfig"]
 
@@ -132,7 +132,7 @@ class Corrector(Scorer):
     # What is worked out per word type (candidate lists, real-word sets,
     # which words are known and which always kept) is a pure function of the
     # type: a worker passes it on, so that another need not work it out again
-    # (azfix.batch). Corrections do not depend on who computed what. Priors
+    # (azfix.parallel.batch). Corrections do not depend on who computed what. Priors
     # are not passed on: there are many and each is cheap, so sending them
     # costs about what computing them again does.
     def start_sharing(self) -> None:
@@ -532,7 +532,7 @@ class Corrector(Scorer):
         return Edit(start, start + len(suffix), suffix, fixed, kind, SUFFIX_HARMONY_CONFIDENCE)
 
     def _looks_foreign(self, page: _Page, n: int, prev: str, next_: str) -> bool:
-        """True if word ``n`` is in another language or in markup (see :mod:`azfix.foreign`)."""
+        """True if word ``n`` is in another language or in markup (see :mod:`azfix.text.foreign`)."""
         tokens, words, i = page.tokens, page.words, page.words[n]
         if has_accented_letter(tokens[i].text):
             return True

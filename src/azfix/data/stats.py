@@ -2,7 +2,7 @@
 
 Word unigram and bigram counts over running text, with a backoff to the
 unigram frequencies of the lexicon. The shipped statistics are built from
-clean Azerbaijani news and Wikipedia text by :mod:`azfix.build`; users add
+clean Azerbaijani news and Wikipedia text by :mod:`azfix.build.dictionaries`; users add
 their own corpus with ``azfix train CORPUS -o STATS`` and load it with
 ``Cleaner(stats=STATS)``.
 
@@ -10,7 +10,7 @@ The score of a word ``w`` between ``prev`` and ``next`` is the smoothed
 ``log P(w | prev) / P(w) + log P(next | w) / P(next)``, each conditional
 interpolated with the unigram probability (additive backoff with weight
 ``BACKOFF``), divided by the unigram probability so that the context only
-says how much the neighbours raise or lower the odds. This module only measures; :mod:`azfix.correct` decides.
+says how much the neighbours raise or lower the odds. This module only measures; :mod:`azfix.correct.corrector` decides.
 
 >>> stats = ContextStats.from_texts(["ən güclü ölkə", "ən güclü dövlət"])
 >>> stats.bigram("ən", "güclü")
@@ -26,8 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .alphabet import az_lower
-from .tokenize import TokenKind, iter_tokens
+from ..text.alphabet import az_lower
+from ..text.tokenize import TokenKind, iter_tokens
 
 __all__ = ["ContextStats", "FoldedPairs", "FORMAT_HEADER", "smoothed"]
 

@@ -1,12 +1,12 @@
 """A compact, read-only map from string keys to words, kept in flat arrays.
 
-The candidate indexes (:mod:`azfix.candidates`) map some 900,000 short keys
+The candidate indexes (:mod:`azfix.correct.candidates.index`) map some 900,000 short keys
 (diacritic skeletons and their one-letter deletes) to the words they came
 from. As a ``dict`` of ``str`` that costs about 90 MB in every process, and
 every batch worker has its own copy. A :class:`KeyTable` keeps the same map
 in five arrays (the keys as UTF-8 bytes, grouped into hash buckets, and the
 ids of their words into a shared word list): about 15 MB, and it is saved
-by :mod:`azfix.build` so that a process reads it in milliseconds instead of
+by :mod:`azfix.build.dictionaries` so that a process reads it in milliseconds instead of
 building it.
 
 A lookup hashes the key (CRC-32, stable across processes and machines) to

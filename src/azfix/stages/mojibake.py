@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 import ftfy
 import regex
 
-from .edits import Edit
+from ..edits import Edit
 
 __all__ = ["mojibake_edits"]
 

@@ -30,7 +30,7 @@ Built files (format version :data:`FORMAT_VERSION`):
     stay unseen for evaluation).
 ``context.tsv.gz``
     word unigram and bigram counts of the clean running text in
-    ``data/text`` (see :mod:`azfix.context`).
+    ``data/text`` (see :mod:`azfix.data.stats`).
 
 Cleaning: Cyrillic ``ә`` becomes ``ə``; glosses, labels and parenthesised
 notes are stripped; entries with spaces or digits are dropped; a form whose
@@ -54,12 +54,12 @@ from pathlib import Path
 
 import regex
 
-from .alphabet import VOWELS, ascii_fold, az_lower, harmony_class, vowel_count
-from .context import ContextStats
-from .errormodel import confusion_costs, learn_confusions
-from .morphology import Analyzer, StemEntry, completes
+from ..text.alphabet import VOWELS, ascii_fold, az_lower, harmony_class, vowel_count
+from ..data.format import FORMAT_VERSION, ROOT_SOURCE
+from ..data.stats import ContextStats
+from ..correct.channel.errormodel import confusion_costs, learn_confusions
+from ..morphology.analyzer import Analyzer, StemEntry, completes
 
-FORMAT_VERSION = 1
 
 # A word of the cleaned lexicons: lowercase Azerbaijani letters, optionally
 # joined by hyphens.
@@ -341,7 +341,6 @@ def one_letter_words(entries: dict, forms: dict[str, int], stats: ContextStats) 
 
 
 ROOT_MIN_COUNT = 500  # an unanalysable form this frequent is a root of its own
-ROOT_SOURCE = "f"  # the sources column of a root: the frequency list alone
 _PLAIN_WORD = regex.compile(r"^[a-zəıöüşçğ]{4,}$")
 
 
@@ -452,7 +451,7 @@ def web_forms(path: Path, lexicon) -> list[str]:
     spellings such as ``siyaset``, which a twin gives away).
 
     A form the web has written is likelier than one merely well formed; it
-    is never made "known" by the list (see :meth:`azfix.lexicon.Lexicon.unseen_form_prior`)."""
+    is never made "known" by the list (see :meth:`azfix.data.lexicon.Lexicon.unseen_form_prior`)."""
     if not path.is_file():
         raise FileNotFoundError(f"no Tesseract word list at {path}")
     skeletons = {ascii_fold(form) for form in lexicon.forms}
@@ -504,10 +503,10 @@ def build(source: Path, out: Path) -> dict:
 
     confusion_rows = build_confusions(source, out)
 
-    # The candidate indexes, so that no process has to build them (see azfix.keytable).
-    from .candidates import CandidateIndex
-    from .charmodel import CharModel
-    from .lexicon import Lexicon
+    # The candidate indexes, so that no process has to build them (see azfix.data.keytable).
+    from ..correct.candidates.index import CandidateIndex
+    from ..correct.channel.charmodel import CharModel
+    from ..data.lexicon import Lexicon
 
     shipped = Lexicon.read_tables(out)
     web_rows = web_forms(root / "tesseract-aze" / "aze_wordlist.txt", shipped)

@@ -27,7 +27,7 @@ line edges — never a letter:
 Real paragraph breaks, lists and headings (lines that end a sentence, start
 with a list mark or a capital after a finished line) are kept.
 
->>> from azfix.lexicon import default_lexicon
+>>> from azfix.data.lexicon import default_lexicon
 >>> [(e.original, e.replacement) for e in layout_edits("respub-\\nlikası", default_lexicon().is_known)]
 [('-\\n', '')]
 """
@@ -39,7 +39,7 @@ from typing import Callable
 
 import regex
 
-from .edits import Edit
+from ..edits import Edit
 
 __all__ = ["layout_edits", "is_hard_wrapped"]
 

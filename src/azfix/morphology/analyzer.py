@@ -18,13 +18,13 @@ Which suffix may follow which is a finite-state grammar (:data:`GRAMMAR`):
 states such as ``N`` (a nominal), ``N.pl`` (after the plural), ``V`` (a verb
 stem), ``T1`` (after a tense that takes personal endings of the first type).
 Analysis tries every prefix of the word as a stem (with the stem-final
-alternations of :mod:`azfix.build`: softening ``çörəyi``, voicing ``gedir``,
+alternations of :mod:`azfix.build.dictionaries`: softening ``çörəyi``, voicing ``gedir``,
 vowel drop ``ağzı``) and walks the grammar over the rest of the word. A word
 is well formed when some walk consumes it exactly and ends in an accepting
 state.
 
 The module knows only grammar: the stem table is handed in by
-:mod:`azfix.lexicon`. It never changes a word.
+:mod:`azfix.data.lexicon`. It never changes a word.
 
 >>> analyzer = Analyzer({"kitab": StemEntry(("noun",), 1, "")})
 >>> analyzer.analyze("kitablarımızdan")[0].segments
@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Mapping
 
-from .alphabet import FOUR_WAY_VOWEL, HARMONY_CLASS, TWO_WAY_VOWEL, VOWELS, harmony_class
+from ..text.alphabet import FOUR_WAY_VOWEL, HARMONY_CLASS, TWO_WAY_VOWEL, VOWELS, harmony_class
 
 __all__ = ["Analysis", "Analyzer", "StemEntry", "GRAMMAR", "host_phonology"]
 
@@ -479,7 +479,7 @@ def host_phonology(host: str) -> list[tuple[int, bool]]:
     (``NATO``, ``AZƏRTAC``) or letter by letter (``BMT`` → ``be-em-te``).
     A lowercase word gives its own last vowel.
     """
-    from .alphabet import az_lower
+    from ..text.alphabet import az_lower
 
     if host and host[-1].isdigit():
         digits = "".join(ch for ch in host.replace(",", ".").split(".")[-1] if ch.isdigit())

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
 
-from .edits import Result
-from .pipeline import Cleaner
+from ..edits import Result
+from ..cleaner import Cleaner
 
 __all__ = ["Summary", "chunks_of", "clean_chunks", "find_files", "clean_jsonl"]
 
