@@ -42,7 +42,7 @@ def test_find_files(tmp_path):
 
 
 def test_type_cache_shares_what_it_computed_once():
-    from azfix.correct.channel.scoring import TypeCache
+    from azfix.correct.memo import TypeCache
 
     calls = []
 

@@ -2,7 +2,12 @@
 
 import random
 
-from azfix.correct.candidates.index import CandidateIndex, CandidateKind
+from azfix.config import Policy
+from azfix.correct.candidates.base import CandidateKind
+from azfix.correct.candidates.edits import edit_candidates
+from azfix.correct.candidates.index import CandidateIndex
+from azfix.correct.candidates.splits import SplitSource
+from azfix.correct.candidates.stems import stem_candidates
 from azfix.data.lexicon import Lexicon
 
 LEXICON = Lexicon.load()
@@ -20,18 +25,18 @@ def test_letter_swaps_are_the_same_with_and_without_the_index():
 
 def test_glued_words_split_even_when_garbled():
     index = CandidateIndex(LEXICON)
-    assert "bizi dəstəkləyən" in {c.text for c in index.split_candidates("bizidəstəkləyən")}
-    garbled = index.split_candidates("bütünüzy")
+    assert "bizi dəstəkləyən" in {c.text for c in SplitSource(index, Policy()).candidates("bizidəstəkləyən")}
+    garbled = SplitSource(index, Policy()).candidates("bütünüzy")
     assert "bütün üzv" in {c.text for c in garbled}  # one side as written, the other one edit away
     assert all(c.kind is CandidateKind.SPLIT for c in garbled)
     # both sides one skeleton edit away from a frequent word
-    assert "bütün üzv" in {c.text for c in index.split_candidates("bütüñüz")}
-    assert not index.split_candidates("xq")
+    assert "bütün üzv" in {c.text for c in SplitSource(index, Policy()).candidates("bütüñüz")}
+    assert not SplitSource(index, Policy()).candidates("xq")
 
 
 def test_unseen_inflections_come_from_a_corrected_stem():
     index = CandidateIndex(LEXICON)
-    texts = {c.text for c in index.stem_candidates("müharibasi")}
+    texts = {c.text for c in stem_candidates(index, "müharibasi")}
     assert "müharibəsi" in texts
 
 
@@ -41,7 +46,7 @@ def test_no_candidate_begins_with_a_dotless_i():
     assert LEXICON.is_known("ıntroduction")
     index = CandidateIndex(LEXICON)
     proposed = ({c.text for c in index.forms_near("introduction")}
-                | {c.text for c in index.edit_candidates("introduction", {"i": "ı"})}
+                | {c.text for c in edit_candidates(LEXICON, "introduction", {"i": "ı"})}
                 | set(index.letter_swaps("in", 500)))
     assert not {text for text in proposed if text.startswith("ı")}
     assert "ın" in LEXICON.forms and LEXICON.forms["ın"] >= 500  # a swap the rule blocks

@@ -2,7 +2,10 @@
 
 from hypothesis import given, settings, strategies as st
 
-from azfix.correct.channel.errormodel import DEFAULT_COST, ErrorModel
+from azfix.config import Policy
+from azfix.correct.channel.errormodel import ErrorModel
+
+DEFAULT_COST = Policy().default_cost
 
 MODEL = ErrorModel()
 

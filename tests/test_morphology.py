@@ -1,6 +1,8 @@
 import pytest
 
-from azfix.morphology.analyzer import Analyzer, StemEntry, host_phonology, number_name, realize
+from azfix.morphology.analyzer import Analyzer, StemEntry
+from azfix.morphology.grammar import realize
+from azfix.morphology.phonology import host_phonology, number_name
 
 STEMS = {
     "kitab": StemEntry(("noun",), 1, ""),
@@ -90,7 +92,8 @@ def test_the_stem_surface_guard_changes_no_verdict():
     import random
 
     from azfix.data.lexicon import default_lexicon
-    from azfix.morphology.analyzer import START_STATE, VOWELS, completes, harmony_class
+    from azfix.morphology.grammar import START_STATE, completes
+    from azfix.text.alphabet import VOWELS, harmony_class
 
     analyzer = default_lexicon().analyzer
 

@@ -11,14 +11,15 @@ True
 
 from __future__ import annotations
 
-from .edits import Edit, Result, apply_edits
+from .cleaner import Cleaner, default_cleaner
+from .config import CleanerConfig, Policy
+from .edits import Edit, EditKind, Result, Why, apply_edits
 from .morphology.analyzer import Analysis
-from .cleaner import Cleaner, CleanerConfig, default_cleaner
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "__version__", "Analysis", "Cleaner", "CleanerConfig", "Edit", "Result",
+    "__version__", "Analysis", "Cleaner", "CleanerConfig", "Edit", "EditKind", "Policy", "Result", "Why",
     "analyze", "apply_edits", "clean", "is_known", "suggest",
 ]
 

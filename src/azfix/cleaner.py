@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import gc
 import threading
-from dataclasses import dataclass, fields
+from dataclasses import fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
+from .config import CleanerConfig, Policy
 from .edits import Edit, Result, apply_edits, compose
 from .stages.layout import layout_edits
 from .stages.mojibake import mojibake_edits
@@ -31,74 +32,31 @@ from .text.tokenize import tokenize
 __all__ = ["Cleaner", "CleanerConfig", "default_cleaner"]
 
 
-@dataclass(frozen=True)
-class CleanerConfig:
-    """Every option of the pipeline.
+class Cleaner:
+    """Cleans Azerbaijani text. ``Cleaner(config=None, **overrides)``; see :class:`~azfix.config.CleanerConfig`.
 
-    normalize: run the Unicode stage (look-alike letters, Cyrillic ә,
-        legacy-font Ģ, invisible characters, ligatures).
-    mojibake: repair UTF-8 text that was decoded with another code page
-        (``AzÉ™rbaycan`` → ``Azərbaycan``; ftfy's detection and repair).
-    layout: run the layout stage (end-of-line hyphens, hard-wrapped lines,
-        paragraphs broken mid-sentence, stray blank lines, OCR speckle at line edges).
-    correct: run word correction.
-    min_confidence: a non-word correction is applied only at or above this
-        posterior confidence (0–1).
-    realword_min_confidence: the same for real-word corrections (a correct
-        word replaced by another), which are weighed only where the
-        neighbours speak for the other word (an attested pair, or the
-        classes of the neighbours: azfix.correct.channel.classcontext).
-    max_cost: the largest error-model cost a correction may have (1.0 = one
-        arbitrary typo; a lost diacritic costs 0.25).
-    realword: check known words against their confusion sets in context.
-    hyphen_suffix: join suffixes wrongly hyphenated onto words (Bakı-nın). (The
-        vowels of a suffix are mended either way: 2016-ci → 2016-cı, BMT-den → BMT-dən.)
-    splits: propose splitting glued words.
-    merges: join a word broken by a space (``daşıy ir``, ``ayı nın``).
-    protect: words never changed (compared as written and lowercased).
-    user_words: extra correct words.
-    hunspell: Hunspell dictionaries (paths without .dic/.aff) whose words
-        count as correct too.
-    stats: path of context statistics made by ``azfix train``, added to the
-        shipped ones (None: the shipped statistics only).
-    shipped_stats: use the shipped statistics; False with ``stats`` uses only
-        the user's (for a corpus of another domain, or held-out evaluation).
+    ``overrides`` replace fields of ``config`` (or of the defaults):
+    ``Cleaner(min_confidence=0.9, protect={"Qarabağ"})``; ``policy=`` takes a
+    :class:`~azfix.config.Policy`.
     """
 
-    normalize: bool = True
-    mojibake: bool = True
-    layout: bool = True
-    correct: bool = True
-    min_confidence: float = 0.75
-    realword_min_confidence: float = 0.6
-    max_cost: float = 2.1
-    realword: bool = True
-    hyphen_suffix: bool = True
-    splits: bool = True
-    merges: bool = True
-    protect: frozenset[str] = frozenset()
-    user_words: frozenset[str] = frozenset()
-    hunspell: tuple[str, ...] = ()
-    stats: str | None = None
-    shipped_stats: bool = True
-
-
-class Cleaner:
-    """Cleans Azerbaijani text. ``Cleaner(**options)``; see :class:`CleanerConfig`."""
-
-    def __init__(self, **options):
+    def __init__(self, config: CleanerConfig | None = None, **overrides):
         names = {f.name for f in fields(CleanerConfig)}
-        unknown = set(options) - names
+        unknown = set(overrides) - names
         if unknown:
             raise TypeError(f"unknown Cleaner option(s): {', '.join(sorted(unknown))}")
+        if config is not None and not isinstance(config, CleanerConfig):
+            raise TypeError(f"Cleaner config must be a CleanerConfig, not {type(config).__name__}")
         for key in ("protect", "user_words"):
-            if key in options:
-                options[key] = frozenset(options[key])
-        if "hunspell" in options:
-            options["hunspell"] = tuple(str(p) for p in options["hunspell"])
-        if options.get("stats") is not None:
-            options["stats"] = str(options["stats"])
-        self.config = CleanerConfig(**options)
+            if key in overrides:
+                overrides[key] = frozenset(overrides[key])
+        if "hunspell" in overrides:
+            overrides["hunspell"] = tuple(str(p) for p in overrides["hunspell"])
+        if overrides.get("stats") is not None:
+            overrides["stats"] = str(overrides["stats"])
+        if "policy" in overrides and not isinstance(overrides["policy"], Policy):
+            raise TypeError(f"policy must be a Policy, not {type(overrides['policy']).__name__}")
+        self.config = replace(config or CleanerConfig(), **overrides)
         self._lock = threading.Lock()
         self._corrector = None
 
@@ -129,7 +87,7 @@ class Cleaner:
         if self.config.mojibake:
             first = merge_first_stage(first, mojibake_edits(text))
         if self.config.layout:
-            first = merge_first_stage(first, layout_edits(text, self._is_known()))
+            first = merge_first_stage(first, layout_edits(text, self._is_known(), self.config.policy))
         mid = apply_edits(text, first) if first else text
         second = self.corrector().edits(tokenize(mid)) if self.config.correct else []
         edits = compose(text, first, second)
@@ -176,12 +134,12 @@ def merge_first_stage(characters: list[Edit], layout: list[Edit]) -> list[Edit]:
 
 
 def _rebuild(config: CleanerConfig) -> Cleaner:
-    return Cleaner(**{f.name: getattr(config, f.name) for f in fields(config)})
+    return Cleaner(config)
 
 
 @lru_cache(maxsize=8)
 def _build_corrector(config: CleanerConfig):
-    from .correct.corrector import Corrector, CorrectorConfig
+    from .correct.corrector import Corrector
     from .correct.channel.errormodel import ErrorModel
     from .data.lexicon import default_lexicon
 
@@ -191,17 +149,8 @@ def _build_corrector(config: CleanerConfig):
     if config.hunspell:
         lexicon = lexicon.with_hunspell(config.hunspell)
     stats = _shared_stats(config.stats, config.shipped_stats)
-    corrector_config = CorrectorConfig(
-        min_confidence=config.min_confidence,
-        max_cost=config.max_cost,
-        realword=config.realword,
-        realword_min_confidence=config.realword_min_confidence,
-        hyphen_suffix=config.hyphen_suffix,
-        splits=config.splits,
-        merges=config.merges,
-        protect=config.protect,
-    )
-    return Corrector(lexicon, _shared_index(), stats, ErrorModel(), corrector_config, _shared_letter_model)
+    return Corrector(lexicon, _shared_index(), stats, ErrorModel.from_policy(config.policy), config,
+                     _shared_letter_model)
 
 
 @lru_cache(maxsize=1)

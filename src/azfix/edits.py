@@ -11,9 +11,52 @@ how sure azfix is. Edits of one result never overlap and are sorted, so
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass
 
-__all__ = ["Edit", "Result", "apply_edits"]
+__all__ = ["Edit", "EditKind", "Result", "Why", "apply_edits", "compose"]
+
+
+class EditKind(enum.StrEnum):
+    """What kind of fix an edit is: a ``str``, so it compares and serialises as its value."""
+
+    # word corrections (azfix.correct)
+    DIACRITIC = "diacritic"  # a lost or wrong diacritic (siyaset → siyasət)
+    TYPO = "typo"  # a letter dropped, added or swapped
+    SPLIT = "split"  # two words glued together, split
+    MERGE = "merge"  # a word broken by a space, joined
+    REALWORD = "realword"  # a real word in the wrong place, replaced from context
+    HYPHEN_SUFFIX = "hyphen-suffix"  # an ending hyphenated onto a word, joined (Bakı-nın → Bakının)
+    # characters (azfix.stages.normalize, azfix.stages.mojibake)
+    HOMOGLYPH = "homoglyph"  # a look-alike letter of another script
+    LEGACY_FONT = "legacy-font"  # a letter of a legacy font encoding (Ģ → Ş)
+    INVISIBLE = "invisible"  # an invisible character removed
+    LIGATURE = "ligature"  # a typographic ligature spelt out
+    MOJIBAKE = "mojibake"  # UTF-8 decoded with another code page, repaired
+    # layout (azfix.stages.layout)
+    NOISE = "noise"  # OCR specks at a line edge removed
+    DEHYPHENATE = "dehyphenate"  # a word broken at a line end joined
+    UNWRAP = "unwrap"  # a hard-wrapped line joined to the next
+    PARAGRAPH = "paragraph"  # a paragraph broken mid-sentence joined
+    WHITESPACE = "whitespace"  # blank lines at the edges or in runs
+
+
+@dataclass(frozen=True, slots=True)
+class Why:
+    """The terms of the score behind a word correction, in nats (log probabilities).
+
+    prior: log prior of the replacement; cost: its error-model cost (times
+    ``alpha``, the nats it costs); context: what the neighbours add; score:
+    the replacement's total; keep: the score of leaving the word as it was.
+    The confidence of the edit is the replacement's share of the posterior
+    over every option, keeping included.
+    """
+
+    prior: float
+    cost: float
+    context: float
+    score: float
+    keep: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +67,7 @@ class Edit:
     replacement: str
     kind: str
     confidence: float
+    why: Why | None = None  # the score terms of a word correction; None for rule and stage edits
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +133,7 @@ def compose(original: str, first: list[Edit], second: list[Edit]) -> list[Edit]:
             if o_start <= prior.start < o_end or (prior.start == prior.end == o_start):
                 absorbed.add(k)
         replacement = mid[m_start:edit.start] + edit.replacement + mid[edit.end:m_end]
-        result.append(Edit(o_start, o_end, original[o_start:o_end], replacement, edit.kind, edit.confidence))
+        result.append(Edit(o_start, o_end, original[o_start:o_end], replacement, edit.kind, edit.confidence,
+                           edit.why))
     result += [e for k, e in enumerate(first) if k not in absorbed]
     return sorted(result, key=lambda e: (e.start, e.end))

@@ -58,7 +58,7 @@ from ..text.alphabet import VOWELS, ascii_fold, az_lower, harmony_class, vowel_c
 from ..data.format import FORMAT_VERSION, ROOT_SOURCE
 from ..data.stats import ContextStats
 from ..correct.channel.errormodel import confusion_costs, learn_confusions
-from ..morphology.analyzer import Analyzer, StemEntry, completes
+from ..morphology import Analyzer, StemEntry, completes
 
 
 # A word of the cleaned lexicons: lowercase Azerbaijani letters, optionally
@@ -349,8 +349,7 @@ def attested_roots(forms: dict[str, int], analyzer: Analyzer) -> list[str]:
     dictionaries miss (``sezon``, ``analitik``), which then take suffixes
     like any noun (``sezonda``)."""
     def is_suffix(form: str) -> bool:  # nın, lər: a suffix written apart
-        return any(analyzer.fits_suffix(form, harmony, after_vowel)
-                   for harmony in (1, 2, 3, 4) for after_vowel in (False, True))
+        return analyzer.fits_any_harmony(form)
 
     return sorted(
         form for form, count in forms.items()

@@ -9,7 +9,7 @@ their own corpus with ``azfix train CORPUS -o STATS`` and load it with
 The score of a word ``w`` between ``prev`` and ``next`` is the smoothed
 ``log P(w | prev) / P(w) + log P(next | w) / P(next)``, each conditional
 interpolated with the unigram probability (additive backoff with weight
-``BACKOFF``), divided by the unigram probability so that the context only
+``Policy.context_backoff``), divided by the unigram probability so that the context only
 says how much the neighbours raise or lower the odds. This module only measures; :mod:`azfix.correct.corrector` decides.
 
 >>> stats = ContextStats.from_texts(["ən güclü ölkə", "ən güclü dövlət"])
@@ -32,8 +32,6 @@ from ..text.tokenize import TokenKind, iter_tokens
 __all__ = ["ContextStats", "FoldedPairs", "FORMAT_HEADER", "smoothed"]
 
 FORMAT_HEADER = "# azfix context stats v2: 1 word count | 2 word word count | C word capitalised inside-sentence"
-BACKOFF = 5.0
-DISCOUNT = 0.5  # absolute discount: a pair seen once is weak evidence
 SENTENCE = "<s>"
 
 
@@ -62,10 +60,10 @@ def sentence_words(text: str, capitals: Counter | None = None, middles: Counter 
         yield current
 
 
-def smoothed(count: int, given_count: int, prior: float) -> float:
+def smoothed(count: int, given_count: int, prior: float, backoff: float, discount: float) -> float:
     """P(w | neighbour) from the pair's count and the neighbour's, discounted
-    and backed off to ``prior`` (P(w))."""
-    return (max(count - DISCOUNT, 0.0) + BACKOFF * prior) / (given_count + BACKOFF)
+    by ``discount`` and backed off to ``prior`` (P(w)) with ``backoff`` pseudo-counts."""
+    return (max(count - discount, 0.0) + backoff * prior) / (given_count + backoff)
 
 
 @dataclass
@@ -104,11 +102,6 @@ class ContextStats:
 
     def bigram(self, first: str, second: str) -> int:
         return self.bigrams.get((first, second), 0)
-
-    def conditional(self, word: str, given: str, prior: float) -> float:
-        """Smoothed P(word | given), backing off to ``prior`` (a unigram probability)."""
-        given_count = self.unigrams.get(given, 0) if given != SENTENCE else 0
-        return smoothed(self.bigram(given, word), given_count, prior)
 
     @property
     def sentence_end_rate(self) -> float:

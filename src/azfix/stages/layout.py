@@ -39,6 +39,7 @@ from typing import Callable
 
 import regex
 
+from ..config import Policy
 from ..edits import Edit
 
 __all__ = ["layout_edits", "is_hard_wrapped"]
@@ -46,7 +47,6 @@ __all__ = ["layout_edits", "is_hard_wrapped"]
 # Patterns anchored at the line end search backwards ((?r)): same match, no scan of the line.
 _SENTENCE_END = regex.compile(r"(?r)[.!?…][\"”»)'’]*$")
 HYPHENS = "-\u00ad\u2010\u2011"
-FULL_LINE = 0.85  # a line this share of the typical width ran to the margin
 NOISE = ".:;,·•'\"“”‘’„—–-|_~*"
 _LIST_MARK = regex.compile(r"^\s*(?:[-•*–—]\s|\d{1,3}[.)]\s|[a-zа-я][.)]\s)")
 _LAST_WORD = regex.compile(r"(?r)([\p{L}]+)[" + HYPHENS + r"]$")
@@ -72,7 +72,6 @@ _PARAGRAPH_START_NOISE = regex.compile(
     r"|[" + regex.escape(NOISE) + r" ]* [.:;,])(?=[\p{Lu}\d])"
 )
 DASHES = "-–—"
-SPECKLE_HABIT = 3  # line-start marks removed inside paragraphs before dashes at paragraph starts count as noise
 
 
 def _legacy_continuation(left: str, right: str, is_known: Callable[[str], bool]) -> bool:
@@ -137,18 +136,19 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def is_hard_wrapped(lines: list[Line], min_lines: int = 6, share: float = 0.5, goes_on: float = 0.3) -> bool:
+def is_hard_wrapped(lines: list[Line], policy: Policy = Policy()) -> bool:
     """True when most lines stop mid-sentence and many next lines go on in lowercase.
 
     A column or a hard-wrapped page; a list of headlines (no final stops,
     but every line starts with a capital) is not.
     """
     content = [line.text.strip() for line in lines if not line.blank]
-    if len(content) < min_lines:
+    if len(content) < policy.wrapped_min_lines:
         return False
     open_ended = sum(1 for t in content if not ends_sentence(t))
     lowercase_next = sum(1 for t in content[1:] if _goes_on(t))
-    return open_ended / len(content) >= share and lowercase_next / (len(content) - 1) >= goes_on
+    return (open_ended / len(content) >= policy.wrapped_full_share
+            and lowercase_next / (len(content) - 1) >= policy.wrapped_goes_on_share)
 
 
 def _goes_on(line: str) -> bool:
@@ -157,13 +157,13 @@ def _goes_on(line: str) -> bool:
     return bool(match) and match.group(1)[:1].islower()
 
 
-def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
+def layout_edits(text: str, is_known: Callable[[str], bool], policy: Policy = Policy()) -> list[Edit]:
     """Edits that repair line breaks, hyphenation, blank lines and edge noise."""
     lines = split_lines(text)
     if len(lines) < 2 and not text.startswith(("\n", "\r\n")):
         return []
     edits: list[Edit] = []
-    wrapped = is_hard_wrapped(lines)
+    wrapped = is_hard_wrapped(lines, policy)
     edge: dict[int, str] = {}  # line index -> its text with edge noise blanked
     opening: list[int] = []  # lines that open a paragraph
     specked: set[int] = set()  # lines whose start lost stray marks
@@ -175,7 +175,7 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
         tail = _LINE_END_NOISE.search(body)
         if tail:
             s = line.start + tail.start(1)
-            edits.append(Edit(s, s + len(tail.group(1)), tail.group(1), "", "noise", 0.8))
+            edits.append(Edit(s, s + len(tail.group(1)), tail.group(1), "", "noise", policy.speckle_confidence))
             body = body[: tail.start(1)]
         head = _start_noise(body)
         # (a dash opens a list after a colon, and continues one after a line
@@ -184,7 +184,7 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
             _LIST_MARK.match(lines[k - 1].text) and k - 1 not in specked or edge[k - 1].rstrip().endswith(":")))
         # (the line before is judged without its own edge noise: "ro- ." does not end a sentence)
         if head and not list_item and k > 0 and not ends_sentence(edge[k - 1].rstrip()):
-            edits.append(Edit(line.start, line.start + len(head.group(1)), head.group(1), "", "noise", 0.8))
+            edits.append(Edit(line.start, line.start + len(head.group(1)), head.group(1), "", "noise", policy.speckle_confidence))
             body = " " * len(head.group(1)) + body[len(head.group(1)):]
             specked.add(k)
         elif not line.blank and (k == 0 or lines[k - 1].blank):
@@ -192,92 +192,122 @@ def layout_edits(text: str, is_known: Callable[[str], bool]) -> list[Edit]:
         edge[k] = body
     inner_marks = sum(1 for e in edits if e.start in {line.start for line in lines})
     for k in opening:
-        head = _paragraph_start_noise(edge[k], inner_marks >= SPECKLE_HABIT)
+        head = _paragraph_start_noise(edge[k], inner_marks >= policy.speckle_habit)
         if head:
             s = lines[k].start
-            edits.append(Edit(s, s + len(head.group(1)), head.group(1), "", "noise", 0.8))
+            edits.append(Edit(s, s + len(head.group(1)), head.group(1), "", "noise", policy.speckle_confidence))
             edge[k] = " " * len(head.group(1)) + edge[k][len(head.group(1)):]
-    edits += _joins(text, lines, edge, wrapped, is_known, inner_marks >= SPECKLE_HABIT)
-    edits += _blank_runs(text, lines, edits)
+    edits += _joins(text, lines, edge, wrapped, is_known, inner_marks >= policy.speckle_habit, policy)
+    edits += _blank_runs(text, lines, edits, policy.whitespace_confidence)
     return _without_overlaps(edits)
 
 
-def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, speckled: bool) -> list[Edit]:
+def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, speckled: bool,
+           policy: Policy) -> list[Edit]:
     """Decide, for each line break, whether to keep it, unwrap it or dehyphenate.
 
     On a speckled page (one whose lines often start with stray marks) digits
     mixed into the marks (``“7 edilməsi``, ``7—. isin``) do not hide a
     lowercase continuation either.
     """
+    page = _Page(text, lines, edge, wrapped, is_known, speckled, policy,
+                 _typical_width(lines) if wrapped else 0)
     edits = []
-    width = _typical_width(lines) if wrapped else 0
     k = 0
     while k < len(lines) - 1:
-        line = lines[k]
-        if line.blank:
+        if lines[k].blank:
             k += 1
             continue
-        body = edge[k].rstrip()
         # the next non-blank line, and whether blank lines lie between
         j = k + 1
         while j < len(lines) and lines[j].blank:
             j += 1
         if j >= len(lines):
             break
-        nxt = edge[j]
-        gap = j - k - 1
-        next_first = _FIRST_WORD.search(nxt)
-        next_word = _FIRST_WORD_PAST_NOISE.search(nxt)
-        continues = bool(next_word) and next_word.group(1)[:1].islower()
-        break_start = line.start + len(body)
-        break_end = lines[j].start + (len(nxt) - len(nxt.lstrip()))
-        hyphen = _LAST_WORD.search(body)
-        broken = (_broken_word(body, nxt, width, is_known)
-                  if wrapped and gap == 0 and not (hyphen and next_first) else None)
-        if broken:
-            # A word broken at the margin whose hyphen the OCR misread or
-            # whose continuation picked up a speck (mü: / ğənninin,
-            # qo- / “yuluşuna): joined when the joined word is known.
-            cut, resume = broken
-            start, end = line.start + cut, lines[j].start + resume
-            edits.append(Edit(start, end, text[start:end], "", "dehyphenate", 0.9))
-        elif hyphen and next_first and (
-            continues or _legacy_continuation(hyphen.group(1), next_first.group(1), is_known)
-        ) and (
-            gap == 0 or wrapped and _halves_of_a_word(hyphen.group(1), next_first.group(1), is_known)
-        ):
-            # (On a hard-wrapped page a word broken at the margin goes on past
-            # a stray blank line: no paragraph ends in half a word.)
-            left, right = hyphen.group(1), next_first.group(1)
-            joined_known = is_known(left + right)
-            compound_known = is_known(f"{left}-{right}")
-            hyphen_at = break_start - 1
-            if joined_known or not compound_known:
-                edits.append(Edit(hyphen_at, break_end, text[hyphen_at:break_end], "", "dehyphenate",
-                                  0.95 if joined_known else 0.7))
-            else:
-                edits.append(Edit(break_start, break_end, text[break_start:break_end], "", "dehyphenate", 0.9))
-        elif gap == 0 and wrapped and not _LIST_MARK.match(nxt) and not (
-            ends_sentence(body) and not continues and len(body) < 0.6 * width
-        ):
-            edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "unwrap", 0.9))
-        elif gap > 0 and not _opens_list_item(lines, edge, k, j, speckled) and (
-            continues and (wrapped or not ends_sentence(body))
-            or wrapped and not ends_sentence(body) and (
-                _goes_on_past_marks(nxt, speckled)
-                or len(body) >= FULL_LINE * width and (_FIRST_WORD_PAST_NOISE.search(nxt) or _NUMBER_START.match(nxt))
-            )
-        ):
-            # A paragraph that stops mid-sentence goes on after the blank line.
-            # On a hard-wrapped page a blank line before a lowercase word is
-            # an OCR artefact even after a stop, and marks the OCR left at
-            # the line start do not hide the continuation. On a speckled
-            # page a line that opens with debris (``” Vəkilin``, ``—. Digər``)
-            # was cut off by the same speck that made the blank line: a real
-            # paragraph opens with its word, a number or one quote mark.
-            edits.append(Edit(break_start, break_end, text[break_start:break_end], " ", "paragraph", 0.85))
+        edit = _join_at(page, k, j)
+        if edit is not None:
+            edits.append(edit)
         k = j
     return edits
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What the line-break decisions read: the text, its lines with edge noise blanked, the page's verdicts."""
+
+    text: str
+    lines: list[Line]
+    edge: dict
+    wrapped: bool
+    is_known: Callable[[str], bool]
+    speckled: bool
+    policy: Policy
+    width: float
+
+
+def _join_at(page: _Page, k: int, j: int) -> Edit | None:
+    """The edit of the break between content line ``k`` and the next content line ``j``, or None."""
+    text, lines, edge, wrapped, is_known, policy = page.text, page.lines, page.edge, page.wrapped, page.is_known, page.policy
+    line = lines[k]
+    body = edge[k].rstrip()
+    nxt = edge[j]
+    gap = j - k - 1
+    next_first = _FIRST_WORD.search(nxt)
+    next_word = _FIRST_WORD_PAST_NOISE.search(nxt)
+    continues = bool(next_word) and next_word.group(1)[:1].islower()
+    break_start = line.start + len(body)
+    break_end = lines[j].start + (len(nxt) - len(nxt.lstrip()))
+    hyphen = _LAST_WORD.search(body)
+    broken = (_broken_word(body, nxt, page.width, is_known, policy.full_line)
+              if wrapped and gap == 0 and not (hyphen and next_first) else None)
+    if broken:
+        # A word broken at the margin whose hyphen the OCR misread or
+        # whose continuation picked up a speck (mü: / ğənninin,
+        # qo- / “yuluşuna): joined when the joined word is known.
+        cut, resume = broken
+        start, end = line.start + cut, lines[j].start + resume
+        return Edit(start, end, text[start:end], "", "dehyphenate", policy.line_join_confidence)
+    if hyphen and next_first and (
+        continues or _legacy_continuation(hyphen.group(1), next_first.group(1), is_known)
+    ) and (
+        gap == 0 or wrapped and _halves_of_a_word(hyphen.group(1), next_first.group(1), is_known)
+    ):
+        # (On a hard-wrapped page a word broken at the margin goes on past
+        # a stray blank line: no paragraph ends in half a word.)
+        return _dehyphenate(text, hyphen.group(1), next_first.group(1), break_start, break_end, is_known, policy)
+    if gap == 0 and wrapped and not _LIST_MARK.match(nxt) and not (
+        ends_sentence(body) and not continues and len(body) < policy.short_line * page.width
+    ):
+        return Edit(break_start, break_end, text[break_start:break_end], " ", "unwrap", policy.unwrap_confidence)
+    if gap > 0 and not _opens_list_item(lines, edge, k, j, page.speckled) and (
+        continues and (wrapped or not ends_sentence(body))
+        or wrapped and not ends_sentence(body) and (
+            _goes_on_past_marks(nxt, page.speckled)
+            or len(body) >= policy.full_line * page.width
+            and (_FIRST_WORD_PAST_NOISE.search(nxt) or _NUMBER_START.match(nxt))
+        )
+    ):
+        # A paragraph that stops mid-sentence goes on after the blank line.
+        # On a hard-wrapped page a blank line before a lowercase word is
+        # an OCR artefact even after a stop, and marks the OCR left at
+        # the line start do not hide the continuation. On a speckled
+        # page a line that opens with debris (``” Vəkilin``, ``—. Digər``)
+        # was cut off by the same speck that made the blank line: a real
+        # paragraph opens with its word, a number or one quote mark.
+        return Edit(break_start, break_end, text[break_start:break_end], " ", "paragraph", policy.paragraph_confidence)
+    return None
+
+
+def _dehyphenate(text: str, left: str, right: str, break_start: int, break_end: int, is_known,
+                 policy: Policy) -> Edit:
+    """A word broken by a hyphen at a line end joined, or a compound's line break closed (keeping its hyphen)."""
+    joined_known = is_known(left + right)
+    compound_known = is_known(f"{left}-{right}")
+    hyphen_at = break_start - 1
+    if joined_known or not compound_known:
+        confidence = policy.dehyphenate_confidence if joined_known else policy.unsure_dehyphenate_confidence
+        return Edit(hyphen_at, break_end, text[hyphen_at:break_end], "", "dehyphenate", confidence)
+    return Edit(break_start, break_end, text[break_start:break_end], "", "dehyphenate", policy.line_join_confidence)
 
 
 def _halves_of_a_word(left: str, right: str, is_known) -> bool:
@@ -286,7 +316,7 @@ def _halves_of_a_word(left: str, right: str, is_known) -> bool:
     return is_known(left + right) or not is_known(left) and not is_known(right)
 
 
-def _broken_word(body: str, nxt: str, width: float, is_known) -> tuple[int, int] | None:
+def _broken_word(body: str, nxt: str, width: float, is_known, full_line: float) -> tuple[int, int] | None:
     """(where the break starts in ``body``, where the word goes on in ``nxt``)
     for a word broken at the margin behind OCR debris, or None.
 
@@ -306,7 +336,7 @@ def _broken_word(body: str, nxt: str, width: float, is_known) -> tuple[int, int]
         left, cut = hyphen.group(1), hyphen.end(1)
     else:
         misread = _LAST_WORD_MISREAD.search(body)
-        if not misread or len(body) < FULL_LINE * width:
+        if not misread or len(body) < full_line * width:
             return None
         left, cut = misread.group(1), misread.end(1)
         smeared = any(mark in HYPHENS for mark in body[cut:])
@@ -353,7 +383,7 @@ def _typical_width(lines: list[Line]) -> float:
     return widths[len(widths) // 2] if widths else 0
 
 
-def _blank_runs(text: str, lines: list[Line], made: list[Edit]) -> list[Edit]:
+def _blank_runs(text: str, lines: list[Line], made: list[Edit], confidence: float) -> list[Edit]:
     """Leading blank lines, runs of more than one blank line, trailing blank lines."""
     covered = [(e.start, e.end) for e in made]
 
@@ -365,14 +395,14 @@ def _blank_runs(text: str, lines: list[Line], made: list[Edit]) -> list[Edit]:
     if 0 < lead < len(text):
         line_start = text.rfind("\n", 0, lead) + 1
         if line_start > 0 and free(0, line_start):
-            edits.append(Edit(0, line_start, text[:line_start], "", "whitespace", 1.0))
+            edits.append(Edit(0, line_start, text[:line_start], "", "whitespace", confidence))
     for match in regex.finditer(r"\n(?:[ \t\r]*\n){2,}", text):
         s, e = match.start(), match.end()
         if s >= lead and e < len(text) and free(s, e):
-            edits.append(Edit(s, e, match.group(), "\n\n", "whitespace", 1.0))
+            edits.append(Edit(s, e, match.group(), "\n\n", "whitespace", confidence))
     trail = regex.search(r"\n(?:[ \t\r]*\n)+[ \t\r]*$", text)
     if trail and trail.start() >= lead and free(trail.start(), trail.end()):
-        edits.append(Edit(trail.start(), trail.end(), trail.group(), "\n", "whitespace", 1.0))
+        edits.append(Edit(trail.start(), trail.end(), trail.group(), "\n", "whitespace", confidence))
     return edits
 
 

@@ -37,18 +37,16 @@ from functools import lru_cache
 from typing import Callable
 
 from ...data.stats import SENTENCE, ContextStats
-from .scoring import TypeCache
+from ...config import Policy
+from ..memo import TypeCache
 
 __all__ = ["ClassContext", "morphological_class"]
 
-SMOOTHING = 8.0  # pseudo-counts of the pooled distribution added to each word's
-MAX_PREFERENCE = 3.0  # the most one neighbour's class can say (log odds)
-MAX_READINGS = 8  # analyses weighed for a word's class
 MAX_REMEMBERED = 20_000  # entries each memo keeps (oldest go first)
 
 
-def morphological_class(analyze: Callable[[str], list],
-                        weigh: Callable[[object], float] | None = None) -> Callable[[str], str]:
+def morphological_class(analyze: Callable[[str], list], weigh: Callable[[object], float] | None = None,
+                        policy: Policy = Policy()) -> Callable[[str], str]:
     """A word's class from its likeliest analysis (by ``weigh``; else the
     first): its last suffix, else its part of speech."""
 
@@ -60,7 +58,7 @@ def morphological_class(analyze: Callable[[str], list],
         analyses = analyze(word)
         if not analyses:
             return "UNK"
-        best = max(analyses[:MAX_READINGS], key=weigh) if weigh else analyses[0]
+        best = max(analyses[:policy.class_readings], key=weigh) if weigh else analyses[0]
         return best.suffixes[-1][0] if best.suffixes else best.pos
 
     return word_class
@@ -69,8 +67,10 @@ def morphological_class(analyze: Callable[[str], list],
 class ClassContext:
     """Counts of the classes of the words next to each word (see the module)."""
 
-    def __init__(self, stats: ContextStats, word_class: Callable[[str], str]):
+    def __init__(self, stats: ContextStats, word_class: Callable[[str], str], policy: Policy = Policy()):
         self._stats = stats
+        self._max_preference = policy.class_max_preference
+        self._smoothing = policy.class_smoothing
         self.word_class = lru_cache(maxsize=50_000)(word_class)  # the statistics hold ~21k words
         self._lock = threading.Lock()
         self._after: dict[str, tuple[tuple[str, int], ...]] | None = None
@@ -116,7 +116,7 @@ class ClassContext:
         score = 0.0
         for table, kind in ((self.left, prev_class), (self.right, next_class)):
             ours, theirs = self._fit(table, kind, (candidate, word))
-            score += max(-MAX_PREFERENCE, min(MAX_PREFERENCE, ours - theirs))
+            score += max(-self._max_preference, min(self._max_preference, ours - theirs))
         return score
 
     def fits(self, prev_class: str, words: tuple[str, ...], next_class: str) -> list[float]:
@@ -126,7 +126,7 @@ class ClassContext:
         scores = [0.0] * len(words)
         for table, kind in ((self.left, prev_class), (self.right, next_class)):
             for n, fit in enumerate(self._fit(table, kind, words)):
-                scores[n] += max(-MAX_PREFERENCE / 2, min(MAX_PREFERENCE / 2, fit))
+                scores[n] += max(-self._max_preference / 2, min(self._max_preference / 2, fit))
         return scores
 
     def _fit(self, table, kind: str, words: tuple[str, ...]) -> list[float]:
@@ -138,5 +138,5 @@ class ClassContext:
             return [0.0] * len(words)
         classes = set().union(*seen)
         pooled = (sum(c[kind] for c in seen) + 1) / (sum(totals) + len(classes))
-        return [math.log((c[kind] + SMOOTHING * pooled) / (total + SMOOTHING) / pooled) if total else 0.0
+        return [math.log((c[kind] + self._smoothing * pooled) / (total + self._smoothing) / pooled) if total else 0.0
                 for c, total in zip(counts, totals)]

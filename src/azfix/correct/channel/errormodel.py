@@ -27,19 +27,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from ...config import Policy
+
 DIACRITIC_PAIRS = ["eə", "iı", "iü", "uü", "oö", "sş", "cç", "gğ", "ıu", "nñ", "aä"]
 OCR_PAIRS = ["əa", "rf", "dl", "nm", "yv", "şy", "li", "bh", "rn", "ce", "üu", "öo", "ğg", "ıl", "tf", "ij"]
 KEYBOARD_ROWS = ["qüertyuiopöğ", "asdfghjklıə", "zxcvbnmçş"]
 
-DIACRITIC_COST = 0.25
 CEDILLA_PAIRS = ["sş", "cç", "gğ"]
-ADDED_MARK_COST = 0.5  # a consonant's mark that is not there (s written ş); OCR pages show about 0.5
-DOUBLING_COST = 0.4
-OCR_COST = 0.55
-KEYBOARD_COST = 0.75
-TRANSPOSE_COST = 0.7
-DEFAULT_COST = 1.0
-DROPPED_COST = 0.8  # a letter left out: one way to do it, where a wrong letter has thirty
 
 
 def _keyboard_neighbours() -> set[tuple[str, str]]:
@@ -54,21 +48,21 @@ def _keyboard_neighbours() -> set[tuple[str, str]]:
     return pairs
 
 
-def _substitution_table() -> dict[tuple[str, str], float]:
+def _substitution_table(policy: Policy = Policy()) -> dict[tuple[str, str], float]:
     table: dict[tuple[str, str], float] = {}
     for a, b in _keyboard_neighbours():
-        table[(a, b)] = KEYBOARD_COST
+        table[(a, b)] = policy.keyboard_cost
     for a, b in OCR_PAIRS:
-        table[(a, b)] = table[(b, a)] = OCR_COST
+        table[(a, b)] = table[(b, a)] = policy.ocr_cost
     for key, cost in learnt_confusions().items():
-        table[key] = min(table.get(key, DEFAULT_COST), cost)
+        table[key] = min(table.get(key, policy.default_cost), cost)
     for a, b in DIACRITIC_PAIRS:
-        table[(a, b)] = table[(b, a)] = DIACRITIC_COST
+        table[(a, b)] = table[(b, a)] = policy.diacritic_cost
     for plain, marked in CEDILLA_PAIRS:
         # Keyboards and OCR lose a consonant's mark far more often than they
         # add one (François is not Francois misspelt); vowels go both ways
         # (vowel harmony slips: yönəlmış, Troykasi).
-        table[(plain, marked)] = ADDED_MARK_COST
+        table[(plain, marked)] = policy.added_mark_cost
     return table
 
 
@@ -114,10 +108,11 @@ def learn_confusions(pairs: Iterable[tuple[str, str]], min_count: int = 3) -> di
     return {key: n for key, n in counts.items() if n >= min_count}
 
 
-def confusion_costs(counts: dict[tuple[str, str], int], letter_counts: dict[str, int]) -> dict[tuple[str, str], float]:
+def confusion_costs(counts: dict[tuple[str, str], int], letter_counts: dict[str, int],
+                    policy: Policy = Policy()) -> dict[tuple[str, str], float]:
     """Costs for learnt substitutions: the likelier P(observed | intended), the cheaper.
 
-    A confusion seen once in a thousand letters costs OCR_COST; one seen once
+    A confusion seen once in a thousand letters costs ``ocr_cost``; one seen once
     in twenty, DIACRITIC_COST; rarer ones are not given a special cost.
     """
     import math
@@ -128,7 +123,7 @@ def confusion_costs(counts: dict[tuple[str, str], int], letter_counts: dict[str,
         if p < 1e-3:
             continue
         scale = (math.log(p) - math.log(1e-3)) / (math.log(0.05) - math.log(1e-3))
-        costs[(intended, observed)] = round(OCR_COST - min(scale, 1.0) * (OCR_COST - DIACRITIC_COST), 3)
+        costs[(intended, observed)] = round(policy.ocr_cost - min(scale, 1.0) * (policy.ocr_cost - policy.diacritic_cost), 3)
     return costs
 
 
@@ -137,15 +132,22 @@ class ErrorModel:
     """Edit costs; every weight can be overridden (``ErrorModel(substitutions=...)``)."""
 
     substitutions: dict[tuple[str, str], float] = field(default_factory=_substitution_table)
-    insert_cost: float = DEFAULT_COST
-    delete_cost: float = DROPPED_COST
-    doubling_cost: float = DOUBLING_COST
-    transpose_cost: float = TRANSPOSE_COST
+    insert_cost: float = Policy.default_cost
+    delete_cost: float = Policy.dropped_cost
+    doubling_cost: float = Policy.doubling_cost
+    transpose_cost: float = Policy.transpose_cost
+    default_cost: float = Policy.default_cost  # a substitution the table does not price
+
+    @classmethod
+    def from_policy(cls, policy: Policy) -> "ErrorModel":
+        """The error model with the costs of ``policy``."""
+        return cls(_substitution_table(policy), policy.default_cost, policy.dropped_cost, policy.doubling_cost,
+                   policy.transpose_cost, policy.default_cost)
 
     def substitution(self, observed: str, intended: str) -> float:
         if observed == intended:
             return 0.0
-        return self.substitutions.get((intended, observed), DEFAULT_COST)
+        return self.substitutions.get((intended, observed), self.default_cost)
 
     def _indel(self, word: str, i: int, cost: float) -> float:
         """Cost of the letter word[i] being extra (or missing): cheap beside its twin."""
@@ -181,6 +183,7 @@ class ErrorModel:
             n, m = len(observed), len(intended)
         substitutions = self.substitutions
         transpose = self.transpose_cost
+        default_cost = self.default_cost
         previous2: list[float] | None = None
         previous = [0.0] * (m + 1)
         for j in range(1, m + 1):
@@ -191,7 +194,7 @@ class ErrorModel:
             current = [previous[0] + extra_cost] + [0.0] * m
             for j in range(1, m + 1):
                 t = intended[j - 1]
-                best = previous[j - 1] + (0.0 if o == t else substitutions.get((t, o), DEFAULT_COST))
+                best = previous[j - 1] + (0.0 if o == t else substitutions.get((t, o), default_cost))
                 extra = previous[j] + extra_cost  # o inserted
                 if extra < best:
                     best = extra

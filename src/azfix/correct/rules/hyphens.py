@@ -30,26 +30,30 @@ follows English sounds, not letters).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections import Counter
+from typing import Callable
+
 from ...text.alphabet import AZERBAIJANI_ONLY_LETTERS, VOWELS, az_lower, is_title_word, is_upper_word
 from ...text.foreign import is_foreign_word
 from ...data.lexicon import Lexicon
-from ...morphology.analyzer import UNSOFTEN, host_phonology
+from ...morphology.phonology import UNSOFTEN, host_phonology
+from ...config import Policy
 
-__all__ = ["join_hyphenated_suffix", "join_common_word_suffix", "harmonize_suffix"]
+__all__ = ["common_word_joins", "harmonize_suffix", "join_common_word_suffix", "join_hyphenated_suffix"]
 
-MIN_HOST = 3  # the shortest name a suffix is joined to
 # The vowels a suffix vowel may stand for: harmony picks one of each set (e never appears in a suffix).
 _SUFFIX_VOWELS = {"a": "aə", "ə": "aə", "e": "aə", "ı": "ıiuü", "i": "ıiuü", "u": "ıiuü", "ü": "ıiuü"}
 
 
-def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
+def join_hyphenated_suffix(text: str, lexicon: Lexicon, policy: Policy = Policy()) -> str | None:
     """``Bakı-nın`` → ``Bakının``; ``Bakı-yaya`` (doubled) → ``Bakıya``."""
     host, sep, tail = text.partition("-")
     if not sep or "-" in tail or not host or not tail or not host.isalpha() or not tail.isalpha():
         return None
     if is_upper_word(host):
         return None  # acronyms keep their hyphen (BMT-dən)
-    if len(host) < MIN_HOST and host[0].isupper():
+    if len(host) < policy.min_hyphen_host and host[0].isupper():
         return None  # a name of two letters (Ye-yə) reads as an abbreviation: it keeps its hyphen
     lower_tail = az_lower(tail)
     halves = len(lower_tail) % 2 == 0 and lower_tail[: len(lower_tail) // 2] * 2 == lower_tail
@@ -83,14 +87,14 @@ def join_hyphenated_suffix(text: str, lexicon: Lexicon) -> str | None:
     return None
 
 
-def join_common_word_suffix(text: str, lexicon: Lexicon) -> tuple[str, str] | None:
+def join_common_word_suffix(text: str, lexicon: Lexicon, policy: Policy = Policy()) -> tuple[str, str] | None:
     """``Hüceyrə-ni`` → (``hüceyrə``, ``Hüceyrəni``): the host in lowercase
     and the joined word, when the lexicon knows both. The join is right only
     if the text writes the host as a common word (``hüceyrə``,
     ``hüceyrələr``), which the caller checks; a name (``Atkinson-un``)
     keeps its hyphen."""
     host, sep, tail = text.partition("-")
-    if (not sep or len(host) < MIN_HOST or not host.isalpha() or not tail.isalpha() or not tail.islower()
+    if (not sep or len(host) < policy.min_hyphen_host or not host.isalpha() or not tail.isalpha() or not tail.islower()
             or not is_title_word(host)):
         return None
     lower_host = az_lower(host)
@@ -159,3 +163,35 @@ def harmonize_suffix(host: str, suffix: str, lexicon: Lexicon, said_as_written: 
     if len(fitting) != 1:
         return None
     return "".join(ch.upper() if src.isupper() else ch for src, ch in zip(suffix, fitting.pop()))
+
+
+def common_word_joins(written: Counter, join: Callable[[str], tuple[str, str] | None],
+                      fits_after: Callable[[str, str], bool]) -> dict[str, str]:
+    """The capitalised words of a text with a hyphen before the ending of
+    a word the text writes in lowercase (alone or with an ending) more
+    often than capitalised (Hüceyrə-ni … hüceyrələr: Hüceyrəni), each
+    joined (``join``: a memo of :func:`join_common_word_suffix`). A name
+    keeps the hyphen its convention gives it (Atkinson-un, Associated
+    Press-ə beside one English "press"); a word mostly written in
+    lowercase is no name."""
+    hyphenated = [text for text in written if "-" in text and text[0].isupper()]
+    if not hyphenated:
+        return {}
+    lowercase: list[str] = []  # the text's lowercase words, sorted when first asked
+
+    def lowercase_count(host: str) -> int:
+        if not lowercase:
+            lowercase.extend(sorted(text for text in written if text.islower() and "-" not in text))
+        at, count = bisect_left(lowercase, host), 0
+        while at < len(lowercase) and lowercase[at].startswith(host):
+            if lowercase[at] == host or fits_after(host, lowercase[at][len(host):]):
+                count += written[lowercase[at]]
+            at += 1
+        return count
+
+    joins = {}
+    for text in hyphenated:
+        joined = join(text)
+        if joined is not None and lowercase_count(joined[0]) > written[text.partition("-")[0]]:
+            joins[text] = joined[1]
+    return joins

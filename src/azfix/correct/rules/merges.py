@@ -33,6 +33,7 @@ from functools import lru_cache
 from typing import Callable, Iterable
 
 from ...text.alphabet import az_lower
+from ...config import Policy
 from ...data.stats import ContextStats
 from ...edits import Edit
 from ...data.lexicon import Lexicon
@@ -40,14 +41,9 @@ from ...text.tokenize import Token, TokenKind
 
 __all__ = ["Merger", "merged_word"]
 
-MERGE_CONFIDENCE = 0.9
-MIN_SUFFIX_LENGTH = 2  # a letter alone after a word is as often an initial or a list mark
-COMMON_IN_TEXT = 3  # sightings of the joined word in the running text that speak for it
-MAX_ENDING = 7  # the longest ending looked for written apart (ların, larının)
-# A piece the dictionary also gives as a word (lər, dan, ər) is an ending
-# written apart only when the joined word is this much commoner (log10)
-# than the two words would stand side by side by chance.
-JOINED_EVIDENCE = 3.0
+# (Policy.merge_joined_evidence: a piece the dictionary also gives as a word
+# (lər, dan, ər) is an ending written apart only when the joined word is that
+# much commoner (log10) than the two words would stand side by side by chance.)
 # ... but a piece listed as an adverb or conjunction (the particles da, də,
 # ki, ya, nə) follows any word and stays apart.
 _PARTICLE_TAGS = frozenset({"adv", "conj"})
@@ -58,8 +54,9 @@ class Merger:
     a memo of which short forms are endings; safe to share."""
 
     def __init__(self, lexicon: Lexicon, stats: ContextStats | None = None,
-                 twins: Callable[[str], bool] | None = None):
+                 twins: Callable[[str], bool] | None = None, policy: Policy = Policy()):
         self.lexicon = lexicon
+        self.policy = policy
         self.stats = stats
         self.twins = twins
         self.spells_ending = lru_cache(maxsize=20_000)(self._spells_ending)
@@ -73,9 +70,8 @@ class Merger:
     def _spells_ending(self, piece: str) -> bool:
         """True for a short attested form that is a suffix chain, a word or not (``nın``, ``lər``, ``dan``)."""
         analyzer = self.lexicon.analyzer
-        return (MIN_SUFFIX_LENGTH <= len(piece) <= MAX_ENDING and piece in self.lexicon.forms and piece.isalpha()
-                and any(analyzer.fits_suffix(piece, harmony, after_vowel)
-                        for harmony in (1, 2, 3, 4) for after_vowel in (False, True)))
+        return (self.policy.merge_min_suffix <= len(piece) <= self.policy.merge_max_ending and piece in self.lexicon.forms and piece.isalpha()
+                and analyzer.fits_any_harmony(piece))
 
     def edits(self, tokens: list[Token], words: list[int], lowered: dict[int, str],
               types: Iterable[str] | None = None) -> list[Edit]:
@@ -90,7 +86,7 @@ class Merger:
         types = set(texts) if types is None else types
         unseen = {text for text in types if text not in forms and text.isalpha()}
         spells_ending = self.spells_ending
-        looked_at = unseen.union(text for text in types if len(text) <= MAX_ENDING and spells_ending(text))
+        looked_at = unseen.union(text for text in types if len(text) <= self.policy.merge_max_ending and spells_ending(text))
         spots = list(itertools.compress(range(len(texts)), map(looked_at.__contains__, texts)))
         pairs = sorted({n - 1 for n in spots} | {n for n in spots if texts[n] in unseen} - {-1, len(words) - 1})
         edits: list[Edit] = []
@@ -106,7 +102,7 @@ class Merger:
         return edits
 
     def pair_edit(self, tokens: list[Token], i: int, first: str | None = None, second: str | None = None,
-                  confidence: float = MERGE_CONFIDENCE) -> Edit | None:
+                  confidence: float | None = None) -> Edit | None:
         """The ``merge`` edit of word tokens ``i`` and ``i + 2`` if they are one
         word broken by a space, else None. ``first`` and ``second`` read the
         pieces as they will be written (a fix of one of them: sey dir, şeydir)."""
@@ -116,14 +112,15 @@ class Merger:
         if space.text != " " or head.kind is not TokenKind.WORD or tail.kind is not TokenKind.WORD:
             return None
         joined = merged_word(head.text if first is None else first, tail.text if second is None else second,
-                             self.lexicon, self.stats, self.twins)
+                             self.lexicon, self.stats, self.twins, self.policy)
         if joined is None:
             return None
+        confidence = self.policy.merge_confidence if confidence is None else confidence
         return Edit(head.start, tail.end, head.text + " " + tail.text, joined, "merge", confidence)
 
 
 def merged_word(first: str, second: str, lexicon: Lexicon, stats: ContextStats | None = None,
-                twins: Callable[[str], bool] | None = None) -> str | None:
+                twins: Callable[[str], bool] | None = None, policy: Policy = Policy()) -> str | None:
     """``first + second`` if the two pieces are one word broken by a space, else None.
 
     ``stats`` (context statistics) also lets two words join that the running
@@ -140,33 +137,34 @@ def merged_word(first: str, second: str, lexicon: Lexicon, stats: ContextStats |
         # daşıy ir, göstər ərək: a piece that is no word, unless it is a
         # known word but for its diacritics (Li ve: və, not Live)
         return None if twins is not None and any(twins(az_lower(piece)) for piece in unknown) else joined
-    if stats is not None and _written_as_one(first, second, joined, lexicon, stats):
+    if stats is not None and _written_as_one(first, second, joined, lexicon, stats, policy):
         return joined
     if stats is not None and stats.bigram(az_lower(first), second):
         return None  # the running text writes the pair apart (hələ də)
-    return joined if _is_ending_of(first, second, joined, lexicon) else None
+    return joined if _is_ending_of(first, second, joined, lexicon, policy) else None
 
 
-def _written_as_one(first: str, second: str, joined: str, lexicon: Lexicon, stats: ContextStats) -> bool:
+def _written_as_one(first: str, second: str, joined: str, lexicon: Lexicon, stats: ContextStats,
+                    policy: Policy) -> bool:
     """True if the running text writes ``joined`` and never the pair, and it
     is commoner than either piece (qa nun: qanun)."""
     forms = lexicon.forms
     lower_first, lower_joined = az_lower(first), az_lower(joined)
-    return (not stats.bigram(lower_first, second) and stats.unigram(lower_joined) >= COMMON_IN_TEXT
+    return (not stats.bigram(lower_first, second) and stats.unigram(lower_joined) >= policy.merge_common_in_text
             and forms.get(lower_joined, 0) >= max(forms.get(lower_first, 0), forms.get(second, 0)))
 
 
-def _is_ending_of(first: str, second: str, joined: str, lexicon: Lexicon) -> bool:
+def _is_ending_of(first: str, second: str, joined: str, lexicon: Lexicon, policy: Policy) -> bool:
     """True if ``second`` is an ending of ``first`` written apart (ayı nın):
     a suffix chain no dictionary gives as a word (not da, ki, nə), fitting
     the harmony of ``first``, and ``joined`` reads as ``first`` and its endings
     (not o lana, which spells olan|a)."""
     entry = lexicon.stems.get(second)
-    if len(second) < MIN_SUFFIX_LENGTH or not lexicon.analyzer.fits_after(first, second):
+    if len(second) < policy.merge_min_suffix or not lexicon.analyzer.fits_after(first, second):
         return False
     if entry is not None and entry.pos != ("nominal",) and (
             _PARTICLE_TAGS.intersection(entry.pos)
-            or _odds_of_joining(first, second, joined, lexicon) < JOINED_EVIDENCE):
+            or _odds_of_joining(first, second, joined, lexicon) < policy.merge_joined_evidence):
         # a word of its own: a particle after any word (şəkil də, sıra da),
         # or another word (lər, dan) the pair does not make far too common
         # to be chance (şeylər, atmaqdan)

@@ -1,0 +1,58 @@
+"""What a candidate is: a reading of a word with the source that proposed it, and the options the decision weighs.
+
+Candidate sources (spylls' cascade): the key indexes (:mod:`.index`: forms
+with the same skeleton or one delete away), corrected stems with re-realised
+suffixes (:mod:`.stems`), one-edit inflections no corpus attests
+(:mod:`.edits`), glued words split (:mod:`.splits`) and real-word swaps
+(:mod:`.lists`). Each tags its candidates with a :class:`CandidateKind`;
+:mod:`.lists` prices them into :class:`Option` records for the decision.
+
+>>> skeleton("yönəlmış")
+'yonelmis'
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+from typing import NamedTuple, Protocol
+
+from ...text.alphabet import ascii_fold
+
+__all__ = ["Candidate", "CandidateKind", "CandidateSource", "Option", "skeleton"]
+
+_EXTRA_FOLD = str.maketrans({"ñ": "n", "Ñ": "N", "ä": "a", "ı": "i"})
+
+
+def skeleton(word: str) -> str:
+    """The diacritic skeleton of a lowercase word: ``yönəlmış`` → ``yonelmis``."""
+    return ascii_fold(word).translate(_EXTRA_FOLD)
+
+
+class CandidateKind(str, enum.Enum):
+    """Which source made a candidate."""
+
+    DIACRITIC = "diacritic"  # same skeleton
+    EDIT = "typo"  # within the delete index, or one edit away and well formed
+    STEM = "stem"  # corrected stem + re-realised suffixes
+    SPLIT = "split"  # two words
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    text: str
+    kind: CandidateKind
+
+
+class Option(NamedTuple):
+    """A priced candidate: its text, the kind of edit it makes and its error-model cost."""
+
+    text: str
+    kind: str
+    cost: float
+
+
+class CandidateSource(Protocol):
+    """Proposes readings of one lowercase word; never decides."""
+
+    def __call__(self, word: str) -> list[Candidate]: ...

@@ -1,0 +1,69 @@
+"""Candidate source: a token that is two words written together, exactly or with a garbled side.
+
+Two frequent words (``bizidəstəkləyən``), a function word and a well-formed
+inflection (``qohumluğunagörə``), or two words glued with a letter garbled
+on either side (``bütünüzy`` → ``bütün üzv``: each side's readings are the
+frequent forms one skeleton edit away).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ...config import Policy
+from .base import Candidate, CandidateKind, skeleton
+from .index import CandidateIndex
+
+__all__ = ["SplitSource"]
+
+READINGS_MEMO = 20_000  # word ends whose frequent readings are remembered
+
+
+class SplitSource:
+    """Proposes splits of one word over a candidate index. Read-only; safe to share."""
+
+    def __init__(self, index: CandidateIndex, policy: Policy):
+        self.index = index
+        self.lexicon = index.lexicon
+        self.policy = policy
+        # Cached: the same word ends turn up in many glued words.
+        self._readings = lru_cache(maxsize=READINGS_MEMO)(self._frequent_near)
+
+    def candidates(self, word: str) -> list[Candidate]:
+        """Two frequent words written together: ``bizidəstəkləyən``; a
+        function word and a well-formed inflection (``qohumluğunagörə``); or
+        together and garbled (``bütünüzy`` → ``bütün üzv``)."""
+        forms = self.lexicon.forms
+        out = []
+        for cut in range(1, len(word) - 1):  # a one-letter left word only as written (ozaman: o zaman)
+            left, right = word[:cut], word[cut:]
+            left_count, right_count = forms.get(left, 0), forms.get(right, 0)
+            if min(left_count, right_count) >= self.policy.exact_split_min_count and max(left_count, right_count) >= self.policy.split_min_count:
+                # two attested words, one of them frequent: the prior and the
+                # context weigh the rarer one
+                out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
+                continue
+            if (max(left_count, right_count) >= self.policy.function_word_count and min(len(left), len(right)) >= 3
+                    and self.lexicon.is_known_lower(right if left_count >= self.policy.function_word_count else left)):
+                # a function word glued to an inflection nobody has written
+                # yet (qohumluğunagörə, çoxağırlığa): the prior weighs it
+                out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
+                continue
+            left_ok, right_ok = left_count >= self.policy.split_min_count, right_count >= self.policy.split_min_count
+            # Glued and garbled: each side may be one cheap edit from a word
+            # (bütünüzy → bütün üzv); the error model prices the whole.
+            if len(left) < 2 or len(right) < 2:
+                continue
+            for first in ([left] if left_ok else []) + list(self._readings(left)):
+                for second in ([right] if right_ok else []) + list(self._readings(right)):
+                    out.append(Candidate(f"{first} {second}", CandidateKind.SPLIT))
+        return out
+
+    def _frequent_near(self, part: str) -> tuple[str, ...]:
+        """The most frequent forms one skeleton edit from ``part``: how one
+        side of a glued pair may have been meant."""
+        forms = self.lexicon.forms
+        same, near = self.index.near_keys(skeleton(part), self.index.form_skeletons, self.index.form_deletes)
+        frequent = [w for w in same | near if w != part and forms.get(w, 0) >= self.policy.split_min_count]
+        frequent.sort(key=lambda w: (-forms[w], w))
+        return tuple(frequent[:self.policy.split_readings])

@@ -1,0 +1,91 @@
+"""Candidate source: a corrected stem followed by the word's suffixes re-realised with that stem's harmony.
+
+``müharibasi``: the stem ``müharib`` is one skeleton edit from ``müharibə``,
+whose harmony writes the ending ``si`` as ``si`` (``müharibəsi``). The
+suffix chains whose skeleton is the damaged ending are found by a walk of
+the grammar (:func:`suffix_spellings`), memoised per ending.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ...morphology.grammar import ACCEPTING, GRAMMAR, START_STATE, next_context, realize
+from ...morphology.phonology import SOFTEN, VOICE
+from ...text.alphabet import VOWELS, harmony_class
+from .base import Candidate, CandidateKind, skeleton
+from .index import MIN_INDEXED_LENGTH, CandidateIndex
+
+__all__ = ["stem_candidates", "suffix_spellings"]
+
+
+def stem_candidates(index: CandidateIndex, word: str, diacritic_only: bool = False) -> list[Candidate]:
+    """A corrected stem followed by the suffixes re-realised with its harmony."""
+    out = []
+    stems = index.lexicon.stems
+    for cut in range(len(word) - 1, MIN_INDEXED_LENGTH - 1, -1):
+        rest_key = skeleton(word[cut:])
+        for stem in index.stems_near(word[:cut], diacritic_only):
+            entry = stems.get(stem)
+            if entry is None:
+                continue
+            harmony = entry.harmony or harmony_class(stem) or 0
+            after_vowel = stem[-1] in VOWELS
+            for pos in entry.pos:
+                for suffix in suffix_spellings(rest_key, START_STATE.get(pos, "N"), harmony, after_vowel):
+                    out.append(Candidate(stem_surface(stem, entry, suffix) + suffix, CandidateKind.STEM))
+    return out
+
+
+@lru_cache(maxsize=None)
+def realized_variants(template: str, harmony: int, after_vowel: bool) -> tuple[tuple[str, str], ...]:
+    """(written form, skeleton) of a suffix template here, with its softened variant."""
+    surface = realize(template, harmony, after_vowel)
+    if not surface:
+        return ()
+    forms = [surface]
+    if template.endswith("Q"):
+        forms.append(surface[:-1] + SOFTEN[surface[-1]])
+    return tuple((form, skeleton(form)) for form in forms)
+
+
+def stem_surface(stem: str, entry, suffix: str) -> str:
+    """The stem as written before ``suffix``: softened or voiced before a vowel."""
+    if suffix[:1] in "aıoueəiöü" and (
+        "s" in entry.flags and stem[-1] in SOFTEN or "d" in entry.flags and stem[-1] in VOICE
+    ):
+        return stem[:-1] + (SOFTEN.get(stem[-1]) or VOICE[stem[-1]])
+    return stem
+
+
+@lru_cache(maxsize=None)
+def _steps(state: str, harmony: int, after_vowel: bool) -> dict[str, tuple[tuple[str, str, str, int, bool], ...]]:
+    """The suffixes written in this state and context, grouped by the first letter of their skeleton."""
+    grouped: dict[str, list] = {}
+    for _tag, template, next_state in GRAMMAR[state]:
+        for form, key in realized_variants(template, harmony, after_vowel):
+            grouped.setdefault(key[0], []).append((form, key, next_state, *next_context(form, harmony)))
+    return {first: tuple(steps) for first, steps in grouped.items()}
+
+
+@lru_cache(maxsize=50_000)
+def suffix_spellings(rest_key: str, state: str, harmony: int, after_vowel: bool) -> tuple[str, ...]:
+    """Correctly written suffix chains whose skeleton is ``rest_key`` (at most nine).
+
+    Cached: the same damaged ending (``lerinde``) follows many stems.
+    """
+    results: list[str] = []
+
+    def walk(rest: str, state: str, h: int, after_vowel: bool, written: str, depth: int) -> None:
+        if not rest:
+            if state in ACCEPTING:
+                results.append(written)
+            return
+        if depth > 6 or len(results) > 8:
+            return
+        for form, key, next_state, nh, nav in _steps(state, h, after_vowel).get(rest[0], ()):
+            if rest.startswith(key):
+                walk(rest[len(key):], next_state, nh, nav, written + form, depth + 1)
+
+    walk(rest_key, state, harmony, after_vowel, "", 0)
+    return tuple(results)

@@ -1,0 +1,83 @@
+"""The decision: keep a word or take its best reading, and how sure that is.
+
+Every option is scored as a noisy channel, term by term (:class:`ScoredOption`):
+
+    log P(c) − alpha · cost(word, c) + context(prev, c, next) [+ log P(real-word error) + class preference]
+
+Keeping the word has a score too: its own prior (for an unknown word, the
+prior of a correct word the lexicon lacks, :func:`keep_prior`) and its
+context. The confidence of a change is the best option's share of the
+posterior over every option, keeping included; a change is made only at or
+above the threshold. The terms travel with the choice (:class:`~azfix.edits.Why`).
+
+>>> options = [ScoredOption("siyasət", "diacritic", -9.0, -1.5, 0.0, 0.0)]
+>>> choice = decide(options, keep=-17.0, threshold=0.75)
+>>> choice.text, choice.confidence
+('siyasət', 0.9991)
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..edits import Why
+
+__all__ = ["Choice", "ScoredOption", "decide", "posterior_shares"]
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredOption:
+    """One reading of a word with every term of its score (nats)."""
+
+    text: str
+    kind: str
+    prior: float  # log prior
+    cost: float  # − alpha · error cost
+    context: float  # what the neighbours add (bigrams, and the classes' fit)
+    realword: float  # log odds of a real-word error and the classes' preference (known words only)
+    score: float = 0.0  # the sum, added in the order above
+
+    @classmethod
+    def of(cls, text: str, kind: str, prior: float, cost: float, context: float, fit: float,
+           realword: tuple[float, ...] = ()) -> "ScoredOption":
+        score = prior + cost + context
+        score += fit
+        for term in realword:
+            score += term
+        return cls(text, kind, prior, cost, context + fit, sum(realword), score)
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    text: str
+    kind: str
+    confidence: float
+    why: Why | None = None
+
+
+def posterior_shares(keep: float, scored: list[ScoredOption]) -> tuple[ScoredOption, float, float]:
+    """(the best option, its posterior share, the share of keeping the word)."""
+    best = max(scored, key=lambda o: (o.score, o.text, o.kind))
+    top = max(best.score, keep)
+    total = math.exp(keep - top) + sum(math.exp(o.score - top) for o in sorted(
+        scored, key=lambda o: (o.score, o.text, o.kind), reverse=True))
+    return best, math.exp(best.score - top) / total, math.exp(keep - top) / total
+
+
+def decide(scored: list[ScoredOption], keep: float, threshold: float,
+           majority: float | None = None, keep_share_below: float = 0.0) -> Choice | None:
+    """The best option if its share reaches ``threshold``, else None (keep the word).
+
+    With ``majority``, an option holding that share also wins while keeping
+    holds less than ``keep_share_below`` (a word its readings leave almost no
+    chance is wrong as it stands: the likelier reading is the better text).
+    """
+    best, confidence, keep_share = posterior_shares(keep, scored)
+    if confidence < threshold and not (
+        majority is not None and best.kind == "diacritic" and confidence >= majority
+        and keep_share < keep_share_below
+    ):
+        return None
+    why = Why(best.prior, best.cost, best.context + best.realword, best.score, keep)
+    return Choice(best.text, best.kind, round(confidence, 4), why)

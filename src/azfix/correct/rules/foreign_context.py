@@ -1,0 +1,44 @@
+"""Foreign context: a word in another language or in markup is left alone, judged by the word and its neighbours.
+
+A word with an accent Azerbaijani never writes, an attribute of left-over
+markup (``border="0"``), a quoted word after a language adverb
+(``ingiliscə "god"``), or a word between foreign words (``Portal of Islam
+in the Czech Republic``) is not corrected (:mod:`azfix.text.foreign` tells
+a foreign word by its letters).
+"""
+
+from __future__ import annotations
+
+from ...data.lexicon import Lexicon
+from ...data.stats import SENTENCE
+from ...text.foreign import OPENING_QUOTES, has_accented_letter, is_foreign_word, is_language_adverb
+from ..page import Page
+
+__all__ = ["looks_foreign"]
+
+
+def looks_foreign(page: Page, n: int, prev: str, next_: str, lexicon: Lexicon) -> bool:
+    """True if word ``n`` of the page is in another language or in markup."""
+    tokens, words, i = page.tokens, page.words, page.words[n]
+    if has_accented_letter(tokens[i].text):
+        return True
+    if i + 1 < len(tokens) and tokens[i + 1].text.startswith("=") or i > 0 and tokens[i - 1].text.endswith("="):
+        return True  # an attribute of left-over markup (border="0")
+    if i > 0 and tokens[i - 1].text in OPENING_QUOTES and is_language_adverb(prev):
+        return True  # ingiliscə "god"
+    before = page.written_word(n - 1, -1) if prev != SENTENCE and n > 0 else None
+    after = page.written_word(n + 1, 0) if next_ != SENTENCE and n + 1 < len(words) else None
+    known = lexicon.is_known
+
+    def odd(word: str | None) -> bool:
+        # the end of a sentence, a foreign word, or (unless the whole
+        # text lost its letters) a word the lexicon does not know
+        return word is None or is_foreign_word(word) or (
+            not page.ascii_typed and word.isalpha() and not known(word))
+
+    if before is not None and is_foreign_word(before) and odd(after):
+        return True
+    if after is not None and is_foreign_word(after) and odd(before):
+        return True
+    # Portal of Islam in the Czech Republic
+    return sum(map(is_foreign_word, page.near_words(n, before, after))) >= 2
