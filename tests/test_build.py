@@ -98,11 +98,12 @@ def test_misspelt_twins_are_dropped_but_inflections_kept():
 
 
 def test_frequent_forms_no_stem_explains_become_roots():
-    from azfix.build.dictionaries import ROOT_MIN_COUNT, attested_roots
+    from azfix.build.dictionaries import attested_roots
+    from azfix.config import Policy
     from azfix.morphology.analyzer import Analyzer, StemEntry
 
     analyzer = Analyzer({"kitab": StemEntry(("noun",), 1, "")})
-    frequent = ROOT_MIN_COUNT
+    frequent = Policy().build_root_min_count
     forms = {"sezon": frequent, "kitabda": frequent, "ların": frequent, "butik": frequent - 1, "ab12": frequent}
     # sezon: a loanword no dictionary has; kitabda: explained by kitab;
     # ların: suffixes written apart; butik: too rare; ab12: not a word

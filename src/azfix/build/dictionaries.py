@@ -55,6 +55,7 @@ from pathlib import Path
 import regex
 
 from ..text.alphabet import VOWELS, ascii_fold, az_lower, harmony_class, vowel_count
+from ..config import Policy
 from ..data.format import FORMAT_VERSION, ROOT_SOURCE
 from ..data.stats import ContextStats
 from ..correct.channel.errormodel import confusion_costs, learn_confusions
@@ -86,8 +87,6 @@ SOURCE_LETTERS = {
 
 # An ASCII-fied form is dropped when its diacritic twin is this much more
 # frequent.
-ASCII_TWIN_RATIO = 20
-MISSPELT_TWIN_RATIO = 50  # an unanalysable form this much rarer than its twin is a misspelling
 
 
 def clean_word(raw: str) -> str:
@@ -195,7 +194,7 @@ def diacritic_count(word: str) -> int:
     return sum(1 for a, b in zip(word, ascii_fold(word)) if a != b)
 
 
-def drop_ascii_twins(counts: dict[str, int], stems: set[str]) -> dict[str, int]:
+def drop_ascii_twins(counts: dict[str, int], stems: set[str], policy: Policy = Policy()) -> dict[str, int]:
     """Remove forms that are ASCII-fied spellings of a far more frequent twin."""
     by_skeleton: dict[str, list[str]] = defaultdict(list)
     for word in counts:
@@ -206,7 +205,7 @@ def drop_ascii_twins(counts: dict[str, int], stems: set[str]) -> dict[str, int]:
         best = max(twins, key=lambda w: (counts[w], w))
         is_junk = (
             best != word
-            and counts[best] >= ASCII_TWIN_RATIO * count
+            and counts[best] >= policy.build_ascii_twin_ratio * count
             and diacritic_count(word) < diacritic_count(best)
             and word not in stems
         )
@@ -215,7 +214,7 @@ def drop_ascii_twins(counts: dict[str, int], stems: set[str]) -> dict[str, int]:
     return kept
 
 
-def drop_misspelt_twins(counts: dict[str, int], analyzer: Analyzer) -> dict[str, int]:
+def drop_misspelt_twins(counts: dict[str, int], analyzer: Analyzer, policy: Policy = Policy()) -> dict[str, int]:
     """Remove forms that no grammar reading explains and whose diacritic twin
     is far more frequent: misspellings the frequency list picked up (a
     dotless ı for i, ş for s) rather than ASCII-fied text."""
@@ -227,7 +226,7 @@ def drop_misspelt_twins(counts: dict[str, int], analyzer: Analyzer) -> dict[str,
         best = max(by_skeleton[ascii_fold(word)], key=lambda w: (counts[w], w))
         is_junk = (
             best != word
-            and counts[best] >= MISSPELT_TWIN_RATIO * count
+            and counts[best] >= policy.build_misspelt_twin_ratio * count
             and "-" not in word
             and word not in analyzer.stems
             and not analyzer.is_well_formed(word)
@@ -325,10 +324,10 @@ def stem_flags(stem: str, pos: tuple[str, ...], harmony: int, forms: dict[str, i
     return flags
 
 
-ONE_LETTER_MIN_COUNT = 20  # running-text sightings a one-letter word needs for a count of its own
 
 
-def one_letter_words(entries: dict, forms: dict[str, int], stats: ContextStats) -> dict[str, int]:
+def one_letter_words(entries: dict, forms: dict[str, int], stats: ContextStats,
+                     policy: Policy = Policy()) -> dict[str, int]:
     """Counts for the one-letter words the frequency list leaves out (``o``),
     estimated from the running text and scaled to the list's counts. Only
     words a dictionary gives a part of speech count: a letter alone is more
@@ -336,15 +335,14 @@ def one_letter_words(entries: dict, forms: dict[str, int], stats: ContextStats) 
     shared = [word for word in stats.unigrams if word in forms and word.isalpha()]
     scale = sum(forms[word] for word in shared) / max(sum(stats.unigrams[word] for word in shared), 1)
     return {stem: round(stats.unigram(stem) * scale) for stem, entry in entries.items()
-            if len(stem) == 1 and stem not in forms and stats.unigram(stem) >= ONE_LETTER_MIN_COUNT
+            if len(stem) == 1 and stem not in forms and stats.unigram(stem) >= policy.build_one_letter_min_count
             and set(entry.pos) - {"nominal", "verb"}}
 
 
-ROOT_MIN_COUNT = 500  # an unanalysable form this frequent is a root of its own
 _PLAIN_WORD = regex.compile(r"^[a-zəıöüşçğ]{4,}$")
 
 
-def attested_roots(forms: dict[str, int], analyzer: Analyzer) -> list[str]:
+def attested_roots(forms: dict[str, int], analyzer: Analyzer, policy: Policy = Policy()) -> list[str]:
     """Frequent forms that no stem explains: loanwords and names the
     dictionaries miss (``sezon``, ``analitik``), which then take suffixes
     like any noun (``sezonda``)."""
@@ -353,7 +351,7 @@ def attested_roots(forms: dict[str, int], analyzer: Analyzer) -> list[str]:
 
     return sorted(
         form for form, count in forms.items()
-        if count >= ROOT_MIN_COUNT and _PLAIN_WORD.match(form) and vowel_count(form) >= 1
+        if count >= policy.build_root_min_count and _PLAIN_WORD.match(form) and vowel_count(form) >= 1
         and not analyzer.is_well_formed(form) and not is_suffix(form)
     )
 
@@ -401,13 +399,12 @@ def _reading_weight(tags: tuple[str, ...], shares: dict[str, float]) -> float:
 
 # A stem that only one source lists, that no attested form is built on and that
 # is this short is more likely a dictionary typo than a word ("məktə", "sey").
-UNTRUSTED_STEM_LENGTH = 4
 
 
-def is_trusted(stem: str, sources: str, evidence: int) -> bool:
+def is_trusted(stem: str, sources: str, evidence: int, policy: Policy = Policy()) -> bool:
     if vowel_count(stem) == 0:
         return False
-    return len(sources) > 1 or evidence > 0 or len(stem) > UNTRUSTED_STEM_LENGTH
+    return len(sources) > 1 or evidence > 0 or len(stem) > policy.build_untrusted_stem_length
 
 
 def collect(root: Path) -> tuple[StemTable, dict[str, int]]:

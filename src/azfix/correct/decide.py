@@ -10,7 +10,7 @@ context. The confidence of a change is the best option's share of the
 posterior over every option, keeping included; a change is made only at or
 above the threshold. The terms travel with the choice (:class:`~azfix.edits.Why`).
 
->>> options = [ScoredOption("siyasət", "diacritic", -9.0, -1.5, 0.0, 0.0)]
+>>> options = [ScoredOption.of("siyasət", "diacritic", -9.0, -1.5, 0.0, 0.0)]
 >>> choice = decide(options, keep=-17.0, threshold=0.75)
 >>> choice.text, choice.confidence
 ('siyasət', 0.9991)
@@ -20,23 +20,23 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..edits import Why
 
 __all__ = ["Choice", "ScoredOption", "decide", "posterior_shares"]
 
 
-@dataclass(frozen=True, slots=True)
-class ScoredOption:
-    """One reading of a word with every term of its score (nats)."""
+class ScoredOption(NamedTuple):
+    """One reading of a word with every term of its score (nats). Ordered by score, then text and kind."""
 
+    score: float  # the sum of the terms below, added in their order
     text: str
     kind: str
     prior: float  # log prior
     cost: float  # − alpha · error cost
     context: float  # what the neighbours add (bigrams, and the classes' fit)
     realword: float  # log odds of a real-word error and the classes' preference (known words only)
-    score: float = 0.0  # the sum, added in the order above
 
     @classmethod
     def of(cls, text: str, kind: str, prior: float, cost: float, context: float, fit: float,
@@ -45,7 +45,7 @@ class ScoredOption:
         score += fit
         for term in realword:
             score += term
-        return cls(text, kind, prior, cost, context + fit, sum(realword), score)
+        return cls(score, text, kind, prior, cost, context + fit, sum(realword))
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,10 +58,10 @@ class Choice:
 
 def posterior_shares(keep: float, scored: list[ScoredOption]) -> tuple[ScoredOption, float, float]:
     """(the best option, its posterior share, the share of keeping the word)."""
-    best = max(scored, key=lambda o: (o.score, o.text, o.kind))
+    ordered = sorted(scored, reverse=True)  # by score, then text (unique): best first
+    best = ordered[0]
     top = max(best.score, keep)
-    total = math.exp(keep - top) + sum(math.exp(o.score - top) for o in sorted(
-        scored, key=lambda o: (o.score, o.text, o.kind), reverse=True))
+    total = math.exp(keep - top) + sum(math.exp(option.score - top) for option in ordered)
     return best, math.exp(best.score - top) / total, math.exp(keep - top) / total
 
 

@@ -14,7 +14,7 @@ Each option is scored term by term (:class:`~azfix.correct.decide.ScoredOption`)
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..data.stats import SENTENCE
 from .candidates.base import Option, skeleton
@@ -31,8 +31,7 @@ CLASS_MEMO = 20_000  # ... and whose restored class is
 CASE_SUFFIXES = frozenset({"DAT", "LOC", "ABL", "GEN", "INS", "ACC"})
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     """One word to decide, between its neighbours, and what is known of it."""
 
     word: str  # lowercase
@@ -133,16 +132,17 @@ class OptionScorer:
             # morphology's estimate tells them apart: a common ending on a
             # frequent stem (yarış + ımız) is far likelier than lak + ın.
             return priors.prior(q.word)
-        word_skeleton = skeleton(q.word)
-        cheap_split = [text for text, kind, cost in options if kind == "split" and cost <= policy.split_cost]
-        if any(skeleton(text) == word_skeleton for text, _, _ in options) or any(
-                min(map(len, text.split(" "))) >= policy.twin_split_part for text in cheap_split):
+        word_skeleton, split_cost, part = skeleton(q.word), policy.split_cost, policy.twin_split_part
+        if any(skeleton(text) == word_skeleton
+               or (kind == "split" and cost <= split_cost and min(map(len, text.split(" "))) >= part)
+               for text, kind, cost in options):
             # An unknown word that is a known word but for its diacritics, or
             # exactly two known words run together, is far more often a
             # damaged word than a new one. (It looks as natural as the word
             # it damages, so its look earns it nothing.)
             keep = priors.oov_prior(q.word, False) * policy.twin_factor
-            if any(self.ends_in_case(text.split(" ")[0]) for text in cheap_split):
+            if any(kind == "split" and cost <= split_cost and self.ends_in_case(text.split(" ")[0])
+                   for text, kind, cost in options):
                 keep *= policy.glued_case_factor
             return keep
         if any(cost <= policy.near_copy_cost for _, _, cost in options):
@@ -167,16 +167,21 @@ class OptionScorer:
         else:
             fits = [0.0] * (len(options) + 1)
         keep += fits[0]
-        prior, alpha = parts.priors.prior, self.policy.alpha
+        prior, alpha, log = parts.priors.prior, self.policy.alpha, math.log
         scored = []
         for (text, kind, cost), fit in zip(options, fits[1:]):
-            realword: tuple[float, ...] = ()
+            log_prior, neighbours = log(prior(text)), context(q.prev, text, q.next, q.ascii_typed)
+            score = log_prior - alpha * cost + neighbours
+            score += fit
+            realword = 0.0
             if q.known:
-                realword = (math.log(error_prior),)
+                realword = log(error_prior)
+                score += realword
                 if not q.ascii_typed:
-                    realword += (parts.classes.preference(q.prev, text, q.word, q.next),)
-            scored.append(ScoredOption.of(text, kind, math.log(prior(text)), -(alpha * cost),
-                                          context(q.prev, text, q.next, q.ascii_typed), fit, realword))
+                    preference = parts.classes.preference(q.prev, text, q.word, q.next)
+                    score += preference
+                    realword += preference
+            scored.append(ScoredOption(score, text, kind, log_prior, -(alpha * cost), neighbours + fit, realword))
         return keep, scored
 
     # -- memoised facts of word types ------------------------------------------

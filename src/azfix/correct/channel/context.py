@@ -29,6 +29,9 @@ class ContextScorer:
         self.priors = priors
         self.policy = policy
         self.end_rate = stats.sentence_end_rate
+        # read on every scored pair: kept as plain attributes
+        self._backoff, self._discount = policy.context_backoff, policy.context_discount
+        self._max_association = policy.max_association
         self.stats_words = sum(stats.unigrams.values()) or 1
 
     def score(self, prev: str, word: str, next_: str, folded: bool = False) -> float:
@@ -83,7 +86,6 @@ class ContextScorer:
         """log P(w | neighbour) / P(w) from a pair count, the neighbour's count
         and P(w), clipped at 0 and at a cap that grows with the count (one
         sighting in a small corpus is weak evidence)."""
-        policy = self.policy
-        conditional = smoothed(count, given_count, prior, policy.context_backoff, policy.context_discount)
-        cap = policy.max_association * math.log2(1 + count)
+        conditional = smoothed(count, given_count, prior, self._backoff, self._discount)
+        cap = self._max_association * math.log2(1 + count)
         return min(max(math.log(conditional / prior), 0.0), cap)
