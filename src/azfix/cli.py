@@ -14,6 +14,7 @@ import json
 import os
 import sys
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -87,7 +88,7 @@ def stream_text(path: str, encoding: str, block: int = 1 << 20) -> Iterator[str]
         raise InputError(f"unknown encoding {encoding!r}") from exc
     offset = 0
     pending = ""
-    with source if path != "-" else _nullcontext(source):
+    with source if path != "-" else nullcontext(source):
         while True:
             data = source.read(block)
             nul = data.find(b"\0")
@@ -108,16 +109,6 @@ def stream_text(path: str, encoding: str, block: int = 1 << 20) -> Iterator[str]
                 return
 
 
-class _nullcontext:
-    def __init__(self, value):
-        self.value = value
-
-    def __enter__(self):
-        return self.value
-
-    def __exit__(self, *exc):
-        return False
-
 
 def output_for(path: Path, args, roots: dict[Path, Path]) -> Path | None:
     """Where the cleaned text of ``path`` goes (None: standard output)."""
@@ -132,21 +123,16 @@ def output_for(path: Path, args, roots: dict[Path, Path]) -> Path | None:
     return None
 
 
-def cmd_clean(args) -> int:
-    import time
+def input_files(names: list[str], glob: str) -> tuple[list[str], dict[Path, Path]]:
+    """The files named (folders searched with ``glob``), and the folder each found file came from."""
+    from .parallel.batch import find_files
 
-    from .parallel.batch import Summary, chunks_of, clean_jsonl, find_files
-
-    cleaner = make_cleaner(args)
-    names = args.files or ["-"]
-    if (args.in_place or args.output_dir) and "-" in names:
-        raise InputError("--in-place and --output-dir need file names, not standard input")
     roots: dict[Path, Path] = {}
     files: list[str] = []
     for name in names:
         if name != "-" and Path(name).is_dir():
             try:
-                for found in find_files([name], args.glob):
+                for found in find_files([name], glob):
                     roots[found] = Path(name)
                     files.append(str(found))
             except FileNotFoundError as exc:
@@ -155,6 +141,19 @@ def cmd_clean(args) -> int:
             if name != "-" and not Path(name).exists():
                 raise InputError(f"{name}: no such file")
             files.append(name)
+    return files, roots
+
+
+def cmd_clean(args) -> int:
+    import time
+
+    from .parallel.batch import Summary
+
+    cleaner = make_cleaner(args)
+    names = args.files or ["-"]
+    if (args.in_place or args.output_dir) and "-" in names:
+        raise InputError("--in-place and --output-dir need file names, not standard input")
+    files, roots = input_files(names, args.glob)
     if args.output and len(files) > 1:
         raise InputError("-o takes one input; use --in-place or --output-dir for several files")
     summary = Summary()
@@ -167,37 +166,43 @@ def cmd_clean(args) -> int:
         if args.json or args.diff:
             report_file(name, cleaner, args, summary)
             continue
-        target = output_for(Path(name), args, roots)
-        if args.output_dir and target is not None:
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise InputError(f"{target.parent}: cannot create ({exc.strerror})") from exc
-        lines = stream_text(name, args.encoding)
-        if args.jsonl_field:
-            try:
-                pieces = clean_jsonl(lines, args.jsonl_field, cleaner, args.jobs, summary)
-                write_pieces(pieces, target, args.encoding, name)
-            except ValueError as exc:
-                raise InputError(f"{name}: {exc}") from exc
-        else:
-            progress = make_progress(name)
-
-            def cleaned() -> Iterator[str]:
-                for result, original in zip_results(chunks_of(lines), cleaner, args.jobs):
-                    summary.add(result, original)
-                    if progress is not None:
-                        progress.update(len(original))
-                    yield result.text
-
-            write_pieces(cleaned(), target, args.encoding, name)
-            if progress is not None:
-                progress.close()
+        clean_file(name, output_for(Path(name), args, roots), cleaner, args, summary)
         summary.documents += 1
     summary.seconds = time.perf_counter() - started
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
     return EXIT_OK
+
+
+def clean_file(name: str, target: Path | None, cleaner, args, summary) -> None:
+    """Clean one file (or standard input) into ``target`` (None: standard output), counting into ``summary``."""
+    from .parallel.batch import chunks_of, clean_jsonl
+
+    if args.output_dir and target is not None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise InputError(f"{target.parent}: cannot create ({exc.strerror})") from exc
+    lines = stream_text(name, args.encoding)
+    if args.jsonl_field:
+        try:
+            pieces = clean_jsonl(lines, args.jsonl_field, cleaner, args.jobs, summary)
+            write_pieces(pieces, target, args.encoding, name)
+        except ValueError as exc:
+            raise InputError(f"{name}: {exc}") from exc
+        return
+    progress = make_progress(name)
+
+    def cleaned() -> Iterator[str]:
+        for result, original in zip_results(chunks_of(lines), cleaner, args.jobs):
+            summary.add(result, original)
+            if progress is not None:
+                progress.update(len(original))
+            yield result.text
+
+    write_pieces(cleaned(), target, args.encoding, name)
+    if progress is not None:
+        progress.close()
 
 
 def zip_results(chunks, cleaner, jobs):
