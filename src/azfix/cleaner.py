@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Iterable
 
 from .config import CleanerConfig, Policy
-from .edits import Edit, Result, apply_edits, compose
-from .stages.layout import layout_edits
-from .stages.mojibake import mojibake_edits
-from .stages.normalize import normalize_edits, normalized_word
+from .edits import Edit, Result
+from .stages.base import Stage, run_stages
+from .stages.layout import Layout
+from .stages.mojibake import Mojibake
+from .stages.normalize import Normalize
 from .text.tokenize import tokenize
 
 __all__ = ["Cleaner", "CleanerConfig", "default_cleaner"]
@@ -83,15 +84,22 @@ class Cleaner:
                 gc.enable()
 
     def _correct(self, text: str) -> Result:
-        first = normalize_edits(text) if self.config.normalize else []
-        if self.config.mojibake:
-            first = merge_first_stage(first, mojibake_edits(text))
-        if self.config.layout:
-            first = merge_first_stage(first, layout_edits(text, self._is_known(), self.config.policy))
-        mid = apply_edits(text, first) if first else text
-        second = self.corrector().edits(tokenize(mid)) if self.config.correct else []
-        edits = compose(text, first, second)
-        return Result(apply_edits(text, edits) if edits else text, tuple(edits))
+        cleaned, edits = run_stages(text, self.stages())
+        return Result(cleaned, tuple(edits))
+
+    def stages(self) -> list[Stage]:
+        """The stages this cleaner runs, in order: encoding, characters, layout, words."""
+        config, policy = self.config, self.config.policy
+        stages: list[Stage] = []
+        if config.mojibake:
+            stages.append(Mojibake(policy))
+        if config.normalize:
+            stages.append(Normalize(policy))
+        if config.layout:
+            stages.append(Layout(self._is_known(), policy))
+        if config.correct:
+            stages.append(WordStage(self.corrector()))
+        return stages
 
     def clean(self, text: str) -> str:
         return self.correct(text).text
@@ -102,21 +110,12 @@ class Cleaner:
 
     # -- lazily built parts ------------------------------------------------------
     def _is_known(self):
+        """The word test of the layout stage (which reads the text the character stages repaired)."""
         from .data.lexicon import default_lexicon
 
-        lexicon = default_lexicon()
         if self.config.user_words or self.config.hunspell:
-            lexicon = self.corrector().lexicon
-        if not self.config.normalize:
-            return lexicon.is_known
-        is_known = lexicon.is_known
-
-        def is_known_normalized(word: str) -> bool:
-            # the layout reads the text before the character repairs: a
-            # word broken at a line end (inki-\nĢafı) is looked up repaired
-            return is_known(word) or is_known(normalized_word(word))
-
-        return is_known_normalized
+            return self.corrector().lexicon.is_known
+        return default_lexicon().is_known
 
     def corrector(self):
         if self._corrector is None:
@@ -126,11 +125,17 @@ class Cleaner:
         return self._corrector
 
 
-def merge_first_stage(characters: list[Edit], layout: list[Edit]) -> list[Edit]:
-    """Two first-stage edit lists together; an edit of the second wins where both touch a character."""
-    spans = [(e.start, e.end) for e in layout]
-    kept = [e for e in characters if all(e.end <= a or e.start >= b for a, b in spans)]
-    return sorted(kept + layout, key=lambda e: (e.start, e.end))
+
+class WordStage:
+    """Word correction as the last :class:`~azfix.stages.base.Stage`: tokens of the text so far, decided by the corrector."""
+
+    name = "correct"
+
+    def __init__(self, corrector):
+        self.corrector = corrector
+
+    def edits(self, text: str) -> list[Edit]:
+        return self.corrector.edits(tokenize(text))
 
 
 def _rebuild(config: CleanerConfig) -> Cleaner:

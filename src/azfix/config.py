@@ -97,6 +97,14 @@ class Policy:
     merge_max_ending: int = 7  # the longest ending looked for written apart (ların, larının)
     merge_joined_evidence: float = 3.0  # log odds of the joined word over the pair by chance a merge needs
 
+    # -- the character stages (azfix.stages.normalize, azfix.stages.mojibake) -
+    schwa_confidence: float = 0.99  # a Cyrillic or turned schwa in Latin text: Azerbaijani has only one schwa
+    lookalike_confidence: float = 0.98  # a Cyrillic or Greek look-alike inside a Latin word (one script per word)
+    legacy_font_confidence: float = 0.95  # an old font's Ģ inside a Latin word (ş; the capital is rarely meant)
+    invisible_confidence: float = 1.0  # an invisible character inside text: never meant to be read
+    ligature_confidence: float = 1.0  # a typographic ligature: the same letters
+    mojibake_confidence: float = 0.95  # a stretch ftfy re-decodes (its own detection decides)
+
     # -- the layout stage (azfix.stages.layout) -------------------------------
     full_line: float = 0.85  # a line this share of the typical width ran to the margin
     speckle_habit: int = 3  # line-start marks inside paragraphs before dashes at paragraph starts count as noise

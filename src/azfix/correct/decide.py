@@ -13,7 +13,7 @@ above the threshold. The terms travel with the choice (:class:`~azfix.edits.Why`
 >>> options = [ScoredOption.of("siyasət", "diacritic", -9.0, -1.5, 0.0, 0.0)]
 >>> choice = decide(options, keep=-17.0, threshold=0.75)
 >>> choice.text, choice.confidence
-('siyasət', 0.9991)
+('siyasət', 0.9985)
 """
 
 from __future__ import annotations

@@ -42,7 +42,7 @@ import regex
 from ..config import Policy
 from ..edits import Edit
 
-__all__ = ["layout_edits", "is_hard_wrapped"]
+__all__ = ["Layout", "is_hard_wrapped", "layout_edits"]
 
 # Patterns anchored at the line end search backwards ((?r)): same match, no scan of the line.
 _SENTENCE_END = regex.compile(r"(?r)[.!?…][\"”»)'’]*$")
@@ -415,3 +415,16 @@ def _without_overlaps(edits: list[Edit]) -> list[Edit]:
             continue
         kept.append(edit)
     return kept
+
+
+class Layout:
+    """The layout stage as a :class:`~azfix.stages.base.Stage`: ``is_known`` tells a word (for joins at line ends)."""
+
+    name = "layout"
+
+    def __init__(self, is_known: Callable[[str], bool], policy: Policy = Policy()):
+        self.is_known = is_known
+        self.policy = policy
+
+    def edits(self, text: str) -> list[Edit]:
+        return layout_edits(text, self.is_known, self.policy)

@@ -18,9 +18,10 @@ from difflib import SequenceMatcher
 import ftfy
 import regex
 
+from ..config import Policy
 from ..edits import Edit
 
-__all__ = ["mojibake_edits"]
+__all__ = ["Mojibake", "mojibake_edits"]
 
 # The lead characters UTF-8 sequences of Azerbaijani letters turn into when
 # read as Windows-1252 or Latin-1 (ə → É™, ş → ÅŸ, ç → Ã§, ı → Ä±).
@@ -47,7 +48,7 @@ def _repairs(run: str, base: int):
     return out
 
 
-def mojibake_edits(text: str) -> list[Edit]:
+def mojibake_edits(text: str, policy: Policy = Policy()) -> list[Edit]:
     """Edits that undo wrong-code-page decoding (spans index ``text``)."""
     if not _SIGNS.search(text):
         return []
@@ -58,5 +59,18 @@ def mojibake_edits(text: str) -> list[Edit]:
         for base, original, fixed in _repairs(run.group(), run.start()):
             for tag, i1, i2, j1, j2 in SequenceMatcher(None, original, fixed, autojunk=False).get_opcodes():
                 if tag != "equal":
-                    edits.append(Edit(base + i1, base + i2, original[i1:i2], fixed[j1:j2], "mojibake", 0.95))
+                    edits.append(Edit(base + i1, base + i2, original[i1:i2], fixed[j1:j2], "mojibake",
+                                      policy.mojibake_confidence))
     return edits
+
+
+class Mojibake:
+    """The mojibake stage as a :class:`~azfix.stages.base.Stage`."""
+
+    name = "mojibake"
+
+    def __init__(self, policy: Policy = Policy()):
+        self.policy = policy
+
+    def edits(self, text: str) -> list[Edit]:
+        return mojibake_edits(text, self.policy)

@@ -20,9 +20,10 @@ from __future__ import annotations
 
 import regex
 
+from ..config import Policy
 from ..edits import Edit, apply_edits
 
-__all__ = ["normalize_edits", "normalized_word"]
+__all__ = ["Normalize", "normalize_edits", "normalized_word"]
 
 SCHWAS = {"\u04d9": "ə", "\u04d8": "Ə", "\u01dd": "ə", "\u018e": "Ə"}
 LEGACY_FONT = {"Ģ": "Ş", "ģ": "ş"}
@@ -70,7 +71,7 @@ def normalized_word(word: str) -> str:
     return apply_edits(word, normalize_edits(word)) if _SUSPECT.search(word) else word
 
 
-def normalize_edits(text: str) -> list[Edit]:
+def normalize_edits(text: str, policy: Policy = Policy()) -> list[Edit]:
     """Character edits that normalise ``text`` (spans index ``text``)."""
     edits: list[Edit] = []
     if not _SUSPECT.search(text):
@@ -85,15 +86,28 @@ def normalize_edits(text: str) -> list[Edit]:
         is_latin_word = latin > 0 and latin >= foreign
         for i, ch in enumerate(word):
             if ch in INVISIBLE:
-                edits.append(Edit(base + i, base + i + 1, ch, "", "invisible", 1.0))
+                edits.append(Edit(base + i, base + i + 1, ch, "", "invisible", policy.invisible_confidence))
             elif ch in SCHWAS and (is_latin_word or foreign == len([c for c in word if c in SCHWAS])):
                 # Cyrillic ә inside Latin text, or alone (a lone schwa word).
-                edits.append(Edit(base + i, base + i + 1, ch, SCHWAS[ch], "homoglyph", 0.99))
+                edits.append(Edit(base + i, base + i + 1, ch, SCHWAS[ch], "homoglyph", policy.schwa_confidence))
             elif ch in LEGACY_FONT and is_latin_word:
                 continued = i == 0 and _CONTINUED.search(text, 0, base) is not None
-                edits.append(Edit(base + i, base + i + 1, ch, legacy_letter(word, i, continued), "legacy-font", 0.95))
+                edits.append(Edit(base + i, base + i + 1, ch, legacy_letter(word, i, continued), "legacy-font",
+                                  policy.legacy_font_confidence))
             elif ch in LOOKALIKES and is_latin_word:
-                edits.append(Edit(base + i, base + i + 1, ch, LOOKALIKES[ch], "homoglyph", 0.98))
+                edits.append(Edit(base + i, base + i + 1, ch, LOOKALIKES[ch], "homoglyph", policy.lookalike_confidence))
             elif ch in LIGATURES:
-                edits.append(Edit(base + i, base + i + 1, ch, LIGATURES[ch], "ligature", 1.0))
+                edits.append(Edit(base + i, base + i + 1, ch, LIGATURES[ch], "ligature", policy.ligature_confidence))
     return edits
+
+
+class Normalize:
+    """The Unicode stage as a :class:`~azfix.stages.base.Stage`."""
+
+    name = "normalize"
+
+    def __init__(self, policy: Policy = Policy()):
+        self.policy = policy
+
+    def edits(self, text: str) -> list[Edit]:
+        return normalize_edits(text, self.policy)
