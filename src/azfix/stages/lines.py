@@ -1,0 +1,158 @@
+"""Lines of a page and what each looks like: where it starts and ends, whether it ends a sentence, opens a list item or goes on in lowercase, and the OCR specks at its edges.
+
+The layout stage (:mod:`azfix.stages.layout`) decides what to do with each
+line break; this module only reads lines.
+
+>>> [line.text for line in split_lines("bir\\niki\\n")], ends_sentence("Bitdi.")
+(['bir', 'iki'], True)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..config import Policy
+
+__all__ = ["Line", "ends_sentence", "is_hard_wrapped", "split_lines", "typical_width"]
+
+# Patterns anchored at the line end search backwards ((?r)): same match, no scan of the line.
+SENTENCE_END = regex.compile(r"(?r)[.!?…][\"”»)'’]*$")
+HYPHENS = "-\u00ad\u2010\u2011"
+NOISE = ".:;,·•'\"“”‘’„—–-|_~*"
+LIST_MARK = regex.compile(r"^\s*(?:[-•*–—]\s|\d{1,3}[.)]\s|[a-zа-я][.)]\s)")
+LAST_WORD = regex.compile(r"(?r)([\p{L}]+)[" + HYPHENS + r"]$")
+# A hyphen the OCR misread as a stop or colon, or smeared into one ("mü:", "Teh-.").
+LAST_WORD_MISREAD = regex.compile(r"(?r)(\p{L}+)(?:[.:]|[" + HYPHENS + r"][.:,]|[.:,][" + HYPHENS + r"])$")
+FIRST_WORD = regex.compile(r"^\s*([\p{L}]+)")
+FIRST_WORD_PAST_NOISE = regex.compile(r"^[\s" + regex.escape(NOISE) + r"]*([\p{L}]+)")
+# The first word behind at most one mark glued to it ("“yuluşuna", "-landığını").
+FIRST_WORD_PAST_MARK = regex.compile(r"^\s*[" + regex.escape(NOISE) + r"]?(\p{Ll}+)")
+LINE_END_NOISE = regex.compile(r"(?r)(?<=\S)( +[" + regex.escape(NOISE) + r"]+)$")
+# Noise marks and spaces before a lowercase continuation: ": dirib", "— “narahatlıq".
+# A single mark glued to the word ("“rin") may be a real quote and is kept.
+LINE_START_NOISE = regex.compile(
+    r"^([" + regex.escape(NOISE) + r" ]*[" + regex.escape(NOISE) + r"][" + regex.escape(NOISE) + r" ]*)(?=\p{Ll})"
+)
+
+
+# Marks and spaces before the capital or digit that opens a paragraph (": Xatirəsi", "—— Söhbət").
+PARAGRAPH_START_NOISE = regex.compile(
+    r"^([" + regex.escape(NOISE) + r"]+(?: +[" + regex.escape(NOISE) + r"]+)* +"
+    # ... or marks ending in a stop or colon glued to the capital (": .Mikroneziyada"):
+    # no sentence opens with one
+    r"|[" + regex.escape(NOISE) + r" ]* [.:;,])(?=[\p{Lu}\d])"
+)
+DASHES = "-–—"
+
+
+def paragraph_start_noise(body: str, speckled: bool):
+    """Stray marks before a paragraph's first word, or None.
+
+    Stops and colons (``: Xatirəsi``) and runs of marks (``—— Söhbət``) are
+    never a paragraph's start; a lone dash may open a dialogue line or a list
+    item, so it counts as noise only on a page whose lines show the habit.
+    """
+    match = PARAGRAPH_START_NOISE.match(body)
+    if not match:
+        return None
+    marks = match.group(1).replace(" ", "")
+    if marks == "..." or marks in DASHES and not speckled:
+        return None
+    return match
+
+
+def start_noise(body: str):
+    match = LINE_START_NOISE.search(body)
+    if match and (" " in match.group(1) or len(match.group(1).strip()) >= 2):
+        return match
+    return None
+
+
+def ends_sentence(text: str) -> bool:
+    """True for a line that ends a sentence (a stop, maybe followed by closing quotes)."""
+    return bool(SENTENCE_END.search(text))
+
+
+@dataclass
+class Line:
+    start: int  # offset of the first character
+    text: str  # without its line break
+    end: int  # offset just after the line break (or end of text)
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    position = 0
+    for match in regex.finditer(r"[^\n]*(?:\n|$)", text):
+        chunk = match.group()
+        if not chunk and match.start() == len(text) and lines:
+            break
+        body = chunk[:-1] if chunk.endswith("\n") else chunk
+        body = body[:-1] if body.endswith("\r") else body
+        lines.append(Line(position, body, position + len(chunk)))
+        position += len(chunk)
+        if position >= len(text):
+            break
+    return lines
+
+
+def is_hard_wrapped(lines: list[Line], policy: Policy = Policy()) -> bool:
+    """True when most lines stop mid-sentence and many next lines go on in lowercase.
+
+    A column or a hard-wrapped page; a list of headlines (no final stops,
+    but every line starts with a capital) is not.
+    """
+    content = [line.text.strip() for line in lines if not line.blank]
+    if len(content) < policy.wrapped_min_lines:
+        return False
+    open_ended = sum(1 for t in content if not ends_sentence(t))
+    lowercase_next = sum(1 for t in content[1:] if goes_on(t))
+    return (open_ended / len(content) >= policy.wrapped_full_share
+            and lowercase_next / (len(content) - 1) >= policy.wrapped_goes_on_share)
+
+
+def goes_on(line: str) -> bool:
+    """True if the line's first word, past stray marks, is lowercase."""
+    match = FIRST_WORD_PAST_NOISE.match(line)
+    return bool(match) and match.group(1)[:1].islower()
+
+
+NUMBER_START = regex.compile(r"^\s*\d+(?:[.,]\d+)*(?:-\p{Ll}+|\s+\p{Ll})")
+FIRST_WORD_PAST_MARKS = regex.compile(r"^[\s/" + regex.escape(NOISE) + r"]{0,8}(\p{L}+)")
+# On a speckled page also digits among the marks, but not a number's own
+# suffix or bracket ("1941-ci", "0) —").
+FIRST_WORD_PAST_SPECKS = regex.compile(
+    r"^(?=[^\p{L}]{0,8}\p{L})(?:[\s/" + regex.escape(NOISE) + r"]|\d+(?![\d\-–)]))*(\p{L}+)"
+)
+
+
+def goes_on_past_marks(line: str, speckled: bool = False) -> bool:
+    """True if the first word, past a few stray marks (on a speckled page
+    also digits among them), is lowercase (``:/ edir``, ``“7 edilməsi``)."""
+    match = (FIRST_WORD_PAST_SPECKS if speckled else FIRST_WORD_PAST_MARKS).match(line)
+    return bool(match) and match.group(1)[0].islower()
+
+
+def opens_list_item(lines: list[Line], edge: dict, k: int, j: int, speckled: bool) -> bool:
+    """True if line ``j`` (the next content line after ``k``) opens a list item.
+
+    On a speckled page a lone ``7.`` or ``-`` at a line start is as often
+    OCR debris as a list mark: it counts only next to another list item.
+    """
+    if not LIST_MARK.match(edge[j]):
+        return False
+    if not speckled:
+        return True
+    following = next((m for m in range(j + 1, len(lines)) if not lines[m].blank), None)
+    return bool(LIST_MARK.match(edge[k]) or following is not None and LIST_MARK.match(edge[following]))
+
+
+def typical_width(lines: list[Line]) -> float:
+    widths = sorted(len(line.text) for line in lines if not line.blank)
+    return widths[len(widths) // 2] if widths else 0
