@@ -1,0 +1,111 @@
+"""Reading input and writing output safely: whole files or streamed blocks, decoded with a clear error, written through a temporary file renamed at the end.
+
+The input file is never damaged: output goes to a temporary file beside the
+target, which replaces the target only once it is complete. Reading rejects
+binary data and undecodable bytes with the byte offset.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Iterable, Iterator
+
+__all__ = ["InputError", "read_text", "stream_text", "write_pieces"]
+
+
+class InputError(Exception):
+    """A file that cannot be read or written as asked."""
+
+
+def read_text(path: str, encoding: str) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read()
+        name = "<stdin>"
+    else:
+        file = Path(path)
+        if not file.exists():
+            raise InputError(f"{path}: no such file")
+        if file.is_dir():
+            raise InputError(f"{path}: is a directory")
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+        name = path
+    nul = data.find(b"\0")
+    if nul >= 0:
+        raise InputError(f"{name}: binary file (NUL byte at offset {nul})")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name}: not valid {encoding} at byte offset {exc.start} (use --encoding to choose another)"
+        ) from exc
+    except LookupError as exc:
+        raise InputError(f"unknown encoding {encoding!r}") from exc
+
+
+def stream_text(path: str, encoding: str, block: int = 1 << 20) -> Iterator[str]:
+    """Decode a file (or stdin) block by block; a clear error names the bad byte's offset."""
+    import codecs
+
+    try:
+        source = sys.stdin.buffer if path == "-" else open(path, "rb")
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
+    name = "<stdin>" if path == "-" else path
+    try:
+        decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    except LookupError as exc:
+        raise InputError(f"unknown encoding {encoding!r}") from exc
+    offset = 0
+    pending = ""
+    with source if path != "-" else nullcontext(source):
+        while True:
+            data = source.read(block)
+            nul = data.find(b"\0")
+            if nul >= 0:
+                raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul})")
+            try:
+                text = decoder.decode(data, final=not data)
+            except UnicodeDecodeError as exc:
+                raise InputError(f"{name}: not valid {encoding} at byte offset {offset + exc.start} "
+                                 f"(use --encoding to choose another)") from exc
+            offset += len(data)
+            lines = (pending + text).splitlines(keepends=True)
+            pending = lines.pop() if lines and not lines[-1].endswith(("\n", "\r")) else ""
+            yield from lines
+            if not data:
+                if pending:
+                    yield pending
+                return
+
+
+
+def write_pieces(pieces: Iterable[str], target: Path | None, encoding: str, name: str) -> None:
+    """Write to stdout, or to ``target`` through a temporary file renamed at the end."""
+    if target is None:
+        for piece in pieces:
+            sys.stdout.write(piece)
+        return
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".azfix.tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror})") from exc
+    try:
+        with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
+            for piece in pieces:
+                out.write(piece)
+        if target.exists():
+            os.chmod(tmp, target.stat().st_mode & 0o7777)
+        elif Path(name).exists() and name != "-":
+            os.chmod(tmp, Path(name).stat().st_mode & 0o7777)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
