@@ -28,7 +28,7 @@ from collections import Counter
 from pathlib import Path
 
 from azfix.text.alphabet import LOWERCASE_LETTERS
-from azfix.build.dictionaries import clean_word
+from azfix.build.sources import clean_word
 from azfix.data.lexicon import default_lexicon
 from azfix.text.tokenize import TokenKind, iter_tokens
 

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from azfix.build.dictionaries import build, clean_word
+from azfix.build.dictionaries import build
+from azfix.build.sources import clean_word
 from azfix.data.lexicon import Lexicon
 
 
@@ -86,7 +87,7 @@ def test_missing_source_is_an_error(tmp_path):
 
 
 def test_misspelt_twins_are_dropped_but_inflections_kept():
-    from azfix.build.dictionaries import drop_misspelt_twins
+    from azfix.build.forms import drop_misspelt_twins
     from azfix.morphology.analyzer import Analyzer, StemEntry
 
     analyzer = Analyzer({"bir": StemEntry(("num",), 2, ""), "al": StemEntry(("noun",), 1, "")})
@@ -98,7 +99,7 @@ def test_misspelt_twins_are_dropped_but_inflections_kept():
 
 
 def test_frequent_forms_no_stem_explains_become_roots():
-    from azfix.build.dictionaries import attested_roots
+    from azfix.build.forms import attested_roots
     from azfix.config import Policy
     from azfix.morphology.analyzer import Analyzer, StemEntry
 
@@ -113,7 +114,7 @@ def test_frequent_forms_no_stem_explains_become_roots():
 
 
 def test_softening_is_read_off_inflected_forms():
-    from azfix.build.dictionaries import Softening
+    from azfix.build.stems import Softening
     from azfix.morphology.analyzer import StemEntry
 
     noun = StemEntry(("noun",), 0, "")
@@ -128,7 +129,7 @@ def test_softening_is_read_off_inflected_forms():
 
 
 def test_stems_without_evidence_follow_their_ending():
-    from azfix.build.dictionaries import Softening
+    from azfix.build.stems import Softening
     from azfix.morphology.analyzer import StemEntry
 
     noun = StemEntry(("noun",), 0, "")
@@ -148,7 +149,7 @@ def test_optional_softening_reads_both_spellings():
 
 
 def test_one_letter_words_get_a_count_from_the_running_text():
-    from azfix.build.dictionaries import one_letter_words
+    from azfix.build.forms import one_letter_words
     from azfix.data.stats import ContextStats
     from azfix.morphology.analyzer import StemEntry
 
