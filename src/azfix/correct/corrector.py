@@ -67,6 +67,8 @@ class Corrector:
         hyphen_join = TypeCache(lambda text: join_hyphenated_suffix(text, lexicon, policy), maxsize=HYPHEN_MEMO)
         self._common_join = TypeCache(lambda text: join_common_word_suffix(text, lexicon, policy), maxsize=HYPHEN_MEMO)
         self.words = WordCorrector(self.parts, self.memory, hyphen_join, self._frequent_twin)
+        # asked of every word the page loop decides: bound once
+        self._stays, self._token_edit = self.words.stays, self.words.token_edit
 
     # -- what batch workers hand each other (see azfix.correct.memory) ----------
     def start_sharing(self) -> None:
@@ -133,7 +135,7 @@ class Corrector:
                   if self.config.merges else [])
         policy = self.policy
         page = Page(tokens, words, lowered, *neighbours(tokens, words, lowered),
-                    is_ascii_typed(tokens, policy.ascii_min_letters, policy.ascii_max_share),
+                    is_ascii_typed(tokens, words, policy.ascii_min_letters, policy.ascii_max_share),
                     frozenset(), {}, {edit.start for edit in merges} | {edit.end for edit in merges})
         page.merges = merges
         if merges:
@@ -151,7 +153,7 @@ class Corrector:
         tokens, i, ascii_typed = page.tokens, page.words[n], page.ascii_typed
         token = tokens[i]
         text = token.text
-        if not ascii_typed and text not in page.renamed and self.words.stays(text, prev, next_):
+        if not ascii_typed and text not in page.renamed and self._stays(text, prev, next_):
             return None
         if not ascii_typed and is_suffix_after_quote(tokens, i):
             # “Dandi”yə: the ending of a quoted name, not a word; it
@@ -159,7 +161,7 @@ class Corrector:
             # without Azerbaijani letters restores it as a word: "Kepez"de.)
             return harmony_edit(tokens[i - 2].text, token.text, token.start, self.lexicon, self.policy)
         lower = page.lowered[i]
-        edit = self.words.token_edit(token, lower, prev, next_, ascii_typed, text in page.repeating)
+        edit = self._token_edit(token, lower, prev, next_, ascii_typed, text in page.repeating)
         if edit is None and text in page.renamed and (ascii_typed or text not in page.repeating):
             kind = "hyphen-suffix" if "-" in text else "diacritic"
             edit = Edit(token.start, token.end, text, page.renamed[text], kind, self.policy.suffix_harmony_confidence)

@@ -19,7 +19,6 @@ above the threshold. The terms travel with the choice (:class:`~azfix.edits.Why`
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..edits import Why
@@ -48,8 +47,9 @@ class ScoredOption(NamedTuple):
         return cls(score, text, kind, prior, cost, context + fit, sum(realword))
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(NamedTuple):
+    """The reading a decision takes, with its confidence and the terms behind it."""
+
     text: str
     kind: str
     confidence: float
@@ -73,10 +73,14 @@ def decide(scored: list[ScoredOption], keep: float, threshold: float,
     holds less than ``keep_share_below`` (a word its readings leave almost no
     chance is wrong as it stands: the likelier reading is the better text).
     """
-    best, confidence, keep_share = posterior_shares(keep, scored)
+    ordered = sorted(scored, reverse=True)  # (posterior_shares, inline: this runs for every decision)
+    best = ordered[0]
+    top = max(best.score, keep)
+    total = math.exp(keep - top) + sum(math.exp(option.score - top) for option in ordered)
+    confidence = math.exp(best.score - top) / total
     if confidence < threshold and not (
         majority is not None and best.kind == "diacritic" and confidence >= majority
-        and keep_share < keep_share_below
+        and math.exp(keep - top) / total < keep_share_below
     ):
         return None
     why = Why(best.prior, best.cost, best.context + best.realword, best.score, keep)

@@ -14,16 +14,18 @@ Each option is scored term by term (:class:`~azfix.correct.decide.ScoredOption`)
 from __future__ import annotations
 
 import math
+from functools import partial
 from typing import NamedTuple
 
 from ..data.stats import SENTENCE
-from .candidates.base import Option, skeleton
+from .candidates.base import Option, make_option, skeleton
 from .decide import ScoredOption
 from .memo import TypeCache
 from .parts import Parts
 
 __all__ = ["OptionScorer", "Question"]
 
+_scored = partial(tuple.__new__, ScoredOption)  # (see candidates.base.make_option)
 CASE_MEMO = 20_000  # word types whose case ending is remembered
 CLASS_MEMO = 20_000  # ... and whose restored class is
 # A case ending closes a noun phrase: a solid compound does not carry one
@@ -79,9 +81,9 @@ class OptionScorer:
         policy = self.policy
         twin = any(kind == "diacritic" and len(text) == len(word) for text, kind, _ in options)
         return tuple(
-            Option(text, kind, policy.ascii_diacritic_cost * sum(a != b for a, b in zip(word, text)))
+            make_option((text, kind, policy.ascii_diacritic_cost * sum(a != b for a, b in zip(word, text))))
             if kind == "diacritic" and len(text) == len(word)
-            else Option(text, kind, cost + (policy.ascii_slip_cost if twin else 0.0))
+            else make_option((text, kind, cost + (policy.ascii_slip_cost if twin else 0.0)))
             for text, kind, cost in options
         )
 
@@ -94,7 +96,8 @@ class OptionScorer:
         """
         parts = self.parts
         swaps = parts.lists.swaps(word)
-        if not swaps or parts.stats.bigram(prev, word) or parts.stats.bigram(word, next_):
+        bigram = parts.stats.bigram
+        if not swaps or bigram(prev, word) or bigram(word, next_):
             return ()  # nothing to swap to, or the original has evidence of its own
         attested = tuple(option for option in swaps if self._has_context_evidence(prev, option[0], next_, word))
         if attested or prev == SENTENCE and next_ == SENTENCE:
@@ -181,7 +184,7 @@ class OptionScorer:
                     preference = parts.classes.preference(q.prev, text, q.word, q.next)
                     score += preference
                     realword += preference
-            scored.append(ScoredOption(score, text, kind, log_prior, -(alpha * cost), neighbours + fit, realword))
+            scored.append(_scored((score, text, kind, log_prior, -(alpha * cost), neighbours + fit, realword)))
         return keep, scored
 
     # -- memoised facts of word types ------------------------------------------

@@ -18,13 +18,14 @@ from .rules.names import AZ_SPECIFIC
 __all__ = ["Page", "WORDLIKE", "case_sources", "is_ascii_typed", "neighbours", "same_sentence"]
 
 
-def is_ascii_typed(tokens: list[Token], min_letters: int, max_share: float) -> bool:
-    """True for a text typed without Azerbaijani letters.
+def is_ascii_typed(tokens: list[Token], words: list[int], min_letters: int, max_share: float) -> bool:
+    """True for a text typed without Azerbaijani letters (``words``: the indices of its word-like tokens).
 
     In ordinary Azerbaijani about one letter in eight is one of ``əıöüşçğ``;
     a long text with almost none was typed on a keyboard without them.
     """
-    joined = "".join([token.text for token in tokens if token.kind is TokenKind.WORD])
+    word = TokenKind.WORD
+    joined = "".join([token.text for token in map(tokens.__getitem__, words) if token.kind is word])
     letters = len(joined)
     specific = sum(map(joined.count, AZ_SPECIFIC))
     return letters >= min_letters and specific <= max_share * letters

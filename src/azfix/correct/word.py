@@ -31,6 +31,8 @@ from .rules.suffixes import suffix_edit
 
 __all__ = ["WordCorrector"]
 
+_new = tuple.__new__
+
 Fix = tuple  # (replacement, kind, confidence, why)
 
 
@@ -45,6 +47,9 @@ class WordCorrector:
         self.options = OptionScorer(parts)
         self._hyphen_join = hyphen_join  # memo of rules.hyphens.join_hyphenated_suffix
         self._frequent_twin = frequent_twin  # is a piece a frequent word but for its diacritics?
+        # asked of nearly every word: bound once
+        self._bigram = parts.stats.bigram
+        self._always_kept, self._swappable = memory.always_kept, memory.swappable
 
     def choose(self, q: Question) -> Choice | None:
         """Keep the word (None) or the reading the posterior prefers."""
@@ -128,21 +133,7 @@ class WordCorrector:
 
     def word_fix(self, text: str, lower: str, prev: str, next_: str, ascii_typed: bool) -> Fix | None:
         """The fix of one alphabetic word where it stands, not yet settled, or None to keep it."""
-        question = self._gate(text, lower, ascii_typed)
-        if question is None:
-            return None
-        known, diacritic_only, wellformed = question
-        choice = self.choose(Question(lower, prev, next_, known and not wellformed, diacritic_only,
-                                      ascii_typed, wellformed))
-        if choice is None or not self._passes_name_checks(text, lower, prev, choice, known, ascii_typed):
-            return None
-        replacement = " ".join(transfer_case(part_src, part) for part_src, part in case_sources(text, choice.text))
-        if replacement == text:
-            return None
-        return replacement, choice.kind, choice.confidence, choice.why
-
-    def _gate(self, text: str, lower: str, ascii_typed: bool) -> tuple[bool, bool, bool] | None:
-        """(known, diacritic only, well formed) of a word worth deciding, or None to keep it unasked."""
+        # -- gate: words left before anything is computed (inline: asked of every word)
         config, lexicon, memory = self.config, self.lexicon, self.memory
         if text in config.protect or lower in config.protect or lower in lexicon.user_words:
             return None  # the user's own words are correct as written
@@ -166,7 +157,17 @@ class WordCorrector:
                 return None  # no letter swap could make it a real-word error
             if text == lower:
                 memory.add_swappable(text)
-        return known, diacritic_only, wellformed
+        # -- options, scores, decision
+        # (tuple.__new__ builds the named tuple without its Python-level __new__: one per decision)
+        choice = self.choose(_new(Question, (lower, prev, next_, known and not wellformed, diacritic_only,
+                                             ascii_typed, wellformed)))
+        # -- checks after the decision, and the fix written in the word's case
+        if choice is None or not self._passes_name_checks(text, lower, prev, choice, known, ascii_typed):
+            return None
+        replacement = " ".join(transfer_case(part_src, part) for part_src, part in case_sources(text, choice.text))
+        if replacement == text:
+            return None
+        return replacement, choice.kind, choice.confidence, choice.why
 
     def _passes_name_checks(self, text: str, lower: str, prev: str, choice: Choice, known: bool,
                             ascii_typed: bool) -> bool:
@@ -216,5 +217,5 @@ class WordCorrector:
 
     def stays(self, text: str, prev: str, next_: str) -> bool:
         """True for a word no context changes, or a known word its neighbours attest."""
-        bigram, memory = self.parts.stats.bigram, self.memory
-        return text in memory.always_kept or text in memory.swappable and (bigram(prev, text) or bigram(text, next_))
+        bigram = self._bigram
+        return text in self._always_kept or text in self._swappable and (bigram(prev, text) or bigram(text, next_))

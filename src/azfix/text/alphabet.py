@@ -99,6 +99,8 @@ def is_upper_word(word: str) -> bool:
 
 def is_title_word(word: str) -> bool:
     """True for a capitalised word: first letter upper, the rest lower."""
+    if word.islower():
+        return False  # (no capital at all: the common case)
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and letters[0].isupper() and all(not c.isupper() for c in letters[1:])
 

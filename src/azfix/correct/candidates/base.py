@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass
+from functools import partial
 from typing import NamedTuple, Protocol
 
 from ...text.alphabet import ascii_fold
 
-__all__ = ["Candidate", "CandidateKind", "CandidateSource", "Option", "skeleton"]
+__all__ = ["Candidate", "CandidateKind", "CandidateSource", "Option", "make_option", "skeleton"]
 
 _EXTRA_FOLD = str.maketrans({"ñ": "n", "Ñ": "N", "ä": "a", "ı": "i"})
 
@@ -50,6 +51,11 @@ class Option(NamedTuple):
     text: str
     kind: str
     cost: float
+
+
+# Builds an Option from a (text, kind, cost) tuple in C, without the named
+# tuple's Python-level __new__ (options are built by the thousand).
+make_option = partial(tuple.__new__, Option)
 
 
 class CandidateSource(Protocol):

@@ -24,7 +24,7 @@ from ...data.lexicon import Lexicon
 from ..channel.errormodel import ErrorModel
 from ..channel.prior import Priors
 from ..memo import TypeCache
-from .base import Candidate, CandidateKind, Option, skeleton
+from .base import Candidate, CandidateKind, Option, make_option, skeleton
 from .edits import edit_candidates
 from .index import CandidateIndex
 from .splits import SplitSource
@@ -112,13 +112,13 @@ class CandidateLists:
                 shortlist.append((distance, -self.lexicon.forms.get(text, 0), text, flat, cand))
         shortlist.sort()
         out = []
-        limit = self.max_cost
+        limit, split_cost = self.max_cost, self.policy.split_cost
         for _distance, _count, text, flat, cand in shortlist[:self.policy.max_priced]:
             cost = self.model.cost(word, flat, cutoff=limit)
             if cand.kind is CandidateKind.SPLIT:
-                cost += self.policy.split_cost
+                cost += split_cost
             if cost <= limit and (" " in text or self.lexicon.is_known(text)):
-                out.append(Option(text, _edit_kind(word, cand), cost))
+                out.append(make_option((text, _edit_kind(word, cand), cost)))
         return out
 
     def _ascii_twins(self, word: str) -> tuple[Option, ...]:
@@ -127,7 +127,7 @@ class CandidateLists:
         word_skeleton = skeleton(word)
         cost = self.policy.ascii_diacritic_cost
         return tuple(
-            Option(text, "diacritic", cost * sum(a != b for a, b in zip(word, text)))
+            make_option((text, "diacritic", cost * sum(a != b for a, b in zip(word, text))))
             for text in self.index.forms_with_skeleton(word_skeleton)
             if text != word and len(text) == len(word)
         )
@@ -143,7 +143,7 @@ class CandidateLists:
             cost = self.model.cost(word, text, cutoff=1.0)
             if cost <= 1.0:
                 out.setdefault(text, cost)
-        return tuple(Option(text, "realword", cost) for text, cost in out.items())
+        return tuple(make_option((text, "realword", cost)) for text, cost in out.items())
 
     def _realword(self, word: str) -> tuple[Option, ...]:
         """Frequent words of the same length one cheap edit away (readings of a known word out of context)."""
@@ -156,7 +156,7 @@ class CandidateLists:
                 continue
             cost = self.model.cost(word, cand.text, cutoff=1.0)
             if cost <= 1.0:
-                out.append(Option(cand.text, "realword", cost))
+                out.append(make_option((cand.text, "realword", cost)))
         return tuple(out)
 
 

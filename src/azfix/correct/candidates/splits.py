@@ -34,22 +34,25 @@ class SplitSource:
         function word and a well-formed inflection (``qohumluğunagörə``); or
         together and garbled (``bütünüzy`` → ``bütün üzv``)."""
         forms = self.lexicon.forms
+        policy = self.policy
+        exact_min, min_count, function_count = (policy.exact_split_min_count, policy.split_min_count,
+                                                policy.function_word_count)
         out = []
         for cut in range(1, len(word) - 1):  # a one-letter left word only as written (ozaman: o zaman)
             left, right = word[:cut], word[cut:]
             left_count, right_count = forms.get(left, 0), forms.get(right, 0)
-            if min(left_count, right_count) >= self.policy.exact_split_min_count and max(left_count, right_count) >= self.policy.split_min_count:
+            if min(left_count, right_count) >= exact_min and max(left_count, right_count) >= min_count:
                 # two attested words, one of them frequent: the prior and the
                 # context weigh the rarer one
                 out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
                 continue
-            if (max(left_count, right_count) >= self.policy.function_word_count and min(len(left), len(right)) >= 3
-                    and self.lexicon.is_known_lower(right if left_count >= self.policy.function_word_count else left)):
+            if (max(left_count, right_count) >= function_count and min(len(left), len(right)) >= 3
+                    and self.lexicon.is_known_lower(right if left_count >= function_count else left)):
                 # a function word glued to an inflection nobody has written
                 # yet (qohumluğunagörə, çoxağırlığa): the prior weighs it
                 out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
                 continue
-            left_ok, right_ok = left_count >= self.policy.split_min_count, right_count >= self.policy.split_min_count
+            left_ok, right_ok = left_count >= min_count, right_count >= min_count
             # Glued and garbled: each side may be one cheap edit from a word
             # (bütünüzy → bütün üzv); the error model prices the whole.
             if len(left) < 2 or len(right) < 2:

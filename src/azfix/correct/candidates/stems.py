@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ...morphology.grammar import ACCEPTING, GRAMMAR, START_STATE, next_context, realize
+from ...morphology.grammar import ACCEPTING, START_STATE, transitions
 from ...morphology.phonology import SOFTEN, VOICE
 from ...text.alphabet import VOWELS, harmony_class
 from .base import Candidate, CandidateKind, skeleton
@@ -37,18 +37,6 @@ def stem_candidates(index: CandidateIndex, word: str, diacritic_only: bool = Fal
     return out
 
 
-@lru_cache(maxsize=None)
-def realized_variants(template: str, harmony: int, after_vowel: bool) -> tuple[tuple[str, str], ...]:
-    """(written form, skeleton) of a suffix template here, with its softened variant."""
-    surface = realize(template, harmony, after_vowel)
-    if not surface:
-        return ()
-    forms = [surface]
-    if template.endswith("Q"):
-        forms.append(surface[:-1] + SOFTEN[surface[-1]])
-    return tuple((form, skeleton(form)) for form in forms)
-
-
 def stem_surface(stem: str, entry, suffix: str) -> str:
     """The stem as written before ``suffix``: softened or voiced before a vowel."""
     if suffix[:1] in "aıoueəiöü" and (
@@ -60,11 +48,13 @@ def stem_surface(stem: str, entry, suffix: str) -> str:
 
 @lru_cache(maxsize=None)
 def _steps(state: str, harmony: int, after_vowel: bool) -> dict[str, tuple[tuple[str, str, str, int, bool], ...]]:
-    """The suffixes written in this state and context, grouped by the first letter of their skeleton."""
+    """The grammar's written suffixes in this state and context (:func:`~azfix.morphology.grammar.transitions`),
+    grouped by the first letter of their skeleton."""
     grouped: dict[str, list] = {}
-    for _tag, template, next_state in GRAMMAR[state]:
-        for form, key in realized_variants(template, harmony, after_vowel):
-            grouped.setdefault(key[0], []).append((form, key, next_state, *next_context(form, harmony)))
+    for _tag, form, next_state, next_harmony, next_after_vowel, _must in transitions(state, harmony, after_vowel):
+        if form:
+            key = skeleton(form)
+            grouped.setdefault(key[0], []).append((form, key, next_state, next_harmony, next_after_vowel))
     return {first: tuple(steps) for first, steps in grouped.items()}
 
 

@@ -29,6 +29,7 @@ class ContextScorer:
         self.priors = priors
         self.policy = policy
         self.end_rate = stats.sentence_end_rate
+        self._pairs = stats.bigrams
         # read on every scored pair: kept as plain attributes
         self._backoff, self._discount = policy.context_backoff, policy.context_discount
         self._max_association = policy.max_association
@@ -43,7 +44,12 @@ class ContextScorer:
         if folded:
             score = self._folded_association(prev, words[0], next_, words[-1])
         else:
-            score = self._association(prev, words[0]) + self._association(words[-1], next_)
+            # (most pairs were never seen: their look-up is all the work)
+            pairs, first, last = self._pairs, words[0], words[-1]
+            count = pairs.get((prev, first), 0)
+            score = self._pair_odds(prev, first, count) if count else 0.0
+            count = pairs.get((last, next_), 0)
+            score += self._pair_odds(last, next_, count) if count else 0.0
         for first, second in zip(words, words[1:]):
             score += self._association(first, second)
         return score
@@ -54,9 +60,13 @@ class ContextScorer:
         Only attested neighbours count: in statistics this small, a pair never
         seen is no evidence against a word.
         """
-        count = self.stats.bigrams.get((first, second), 0)
+        count = self._pairs.get((first, second), 0)
         if not count:
             return 0.0  # never seen together: no evidence either way
+        return self._pair_odds(first, second, count)
+
+    def _pair_odds(self, first: str, second: str, count: int) -> float:
+        """:meth:`_association` of a pair seen ``count`` times (``count`` > 0)."""
         given = self.stats.unigram(first) if first != SENTENCE else 0
         return self._log_odds(count, given, self._unigram_probability(second))
 

@@ -35,6 +35,8 @@ class Priors:
         self.total = lexicon.total_count
         self._charmodel: CharModel | None = None
         self._letter_model = letter_model  # gives the letter model of lexicon.forms (shared, saved by the build)
+        # read on every new word type: kept as plain attributes
+        self._split_prior, self._known_floor, self._oov = policy.split_prior, policy.known_floor, policy.oov_prior
         # The hottest calls of the decision: memoised per word type.
         self.prior = lru_cache(maxsize=PRIOR_MEMO)(self._prior)
         self.oov_prior = lru_cache(maxsize=OOV_PRIOR_MEMO)(self._oov_prior)
@@ -46,8 +48,8 @@ class Priors:
             return count / self.total
         if " " in word:
             first, second = word.split(" ", 1)
-            return self.policy.split_prior * self.prior(first) * self.prior(second)
-        floor = self.policy.known_floor if self.lexicon.is_known_lower(word) else self.policy.oov_prior
+            return self._split_prior * self.prior(first) * self.prior(second)
+        floor = self._known_floor if self.lexicon.is_known_lower(word) else self._oov
         return max(self.lexicon.unseen_form_prior(word), floor)
 
     def _oov_prior(self, word: str, natural_bonus: bool = True) -> float:

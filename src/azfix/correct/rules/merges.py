@@ -86,7 +86,8 @@ class Merger:
         types = set(texts) if types is None else types
         unseen = {text for text in types if text not in forms and text.isalpha()}
         spells_ending = self.spells_ending
-        looked_at = unseen.union(text for text in types if len(text) <= self.policy.merge_max_ending and spells_ending(text))
+        longest = self.policy.merge_max_ending
+        looked_at = unseen.union(text for text in types if len(text) <= longest and spells_ending(text))
         spots = list(itertools.compress(range(len(texts)), map(looked_at.__contains__, texts)))
         pairs = sorted({n - 1 for n in spots} | {n for n in spots if texts[n] in unseen} - {-1, len(words) - 1})
         edits: list[Edit] = []
