@@ -54,6 +54,7 @@ class Policy:
     # -- candidates (azfix.correct.candidates) --------------------------------
     cheap_substitution: float = 0.55  # substitutions tried when generating unseen inflections (= ocr_cost)
     realword_min_count: int = 500  # real-word candidates are frequent words (measured: rarer swaps were noise)
+    realword_max_cost: float = 1.0  # a real-word twin is one slip away at most: the unit of cost
     max_priced: int = 25  # candidates priced by the error model, best skeleton match first (bounds the work)
     prune_margin: float = 12.0  # nats behind the best: an option this far back cannot win nor take a measurable share
     cheap_form_cost: float = 0.5  # a fix among attested forms this cheap ends the search
@@ -62,9 +63,11 @@ class Policy:
     split_min_count: int = 1000  # both words of a split are this frequent
     function_word_count: int = 200_000  # ... or one of them this frequent and the other well formed
     exact_split_min_count: int = 100  # ... or, written exactly, one of them at least this frequent
+    function_split_min_length: int = 3  # a function word and an inflection split only when both have this many letters
 
     # -- the decision (azfix.correct.decide) ----------------------------------
     realword_prior: float = 0.1  # odds a known word reaching the question is a real-word error (measured: 4x the fixes of 2e-3, no clean change)
+    attesting_pairs: int = 2  # bigrams with a neighbour that attest a real-word swap the word itself lacks
     lopsided: float = 20.0  # a swap this much commoner than the word needs one attesting bigram, not two
     class_evidence: float = 0.7  # ... or the neighbours' classes prefer the swap this much, log odds (measured)
     class_min_prior_ratio: float = 0.1  # ... and the swap is at least this frequent relative to the word
@@ -91,6 +94,12 @@ class Policy:
     harmony_repair_stem_share: float = 0.6  # the unchanged stem must be this much of a capitalised word
     name_sightings: int = 3  # inside-sentence sightings before a word's capitalisation is trusted
     name_capitalised_share: float = 0.9  # a word capitalised this often inside sentences is a name
+    name_fix_sightings: int = 2  # inside-sentence sightings of a capitalised word's fix that let its case decide
+    name_fix_capitalised_share: float = 0.5  # ... the fix is a name when capitalised at least this often there
+    name_fix_readings: int = 8  # analyses of a fix searched for a suffix-harmony repair (the likeliest come first)
+    name_stem_min_length: int = 5  # an unattested stem this long may carry a harmony repair
+    acronym_max_length: int = 4  # an all-capital unknown word this short is an acronym, never corrected
+    foreign_neighbours: int = 2  # foreign words among the four neighbours that make a word part of a foreign span
     min_hyphen_host: int = 3  # the shortest name a hyphenated suffix is joined to
     merge_min_suffix: int = 2  # a letter alone after a word is as often an initial or a list mark
     merge_common_in_text: int = 3  # sightings of the joined word in the running text that speak for a merge
@@ -126,6 +135,8 @@ class Policy:
     build_one_letter_min_count: int = 20  # running-text sightings a one-letter word needs for a count of its own
     build_root_min_count: int = 500  # an unanalysable form this frequent is a root of its own
     build_untrusted_stem_length: int = 4  # a stem this short from one source needs evidence
+    build_softening_agreement: float = 0.9  # share of the decided stems of an ending that must agree on softening
+    build_softening_min_stems: int = 5  # decided stems an ending needs to speak for the rest
 
 
 @dataclass(frozen=True)

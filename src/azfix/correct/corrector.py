@@ -165,7 +165,7 @@ class Corrector:
         if edit is None and text in page.renamed and (ascii_typed or text not in page.repeating):
             kind = "hyphen-suffix" if "-" in text else "diacritic"
             edit = Edit(token.start, token.end, text, page.renamed[text], kind, self.policy.suffix_harmony_confidence)
-        if edit is None or looks_foreign(page, n, prev, next_, self.lexicon):
+        if edit is None or looks_foreign(page, n, prev, next_, self.lexicon, self.policy.foreign_neighbours):
             return None
         if edit.kind != "diacritic" and is_mention(tokens, i):
             return None  # "svat", (keel): a word quoted on its own is meant as written

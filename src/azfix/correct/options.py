@@ -123,7 +123,7 @@ class OptionScorer:
         if not cand_hits or pairs.get((prev, word), 0) or pairs.get((word, next_), 0):
             return False
         prior = self.parts.priors.prior
-        return cand_hits >= 2 or prior(cand) >= self.policy.lopsided * prior(word)
+        return cand_hits >= self.policy.attesting_pairs or prior(cand) >= self.policy.lopsided * prior(word)
 
     # -- the prior of keeping the word --------------------------------------
     def keep_prior(self, q: Question, options: tuple[Option, ...]) -> float:

@@ -139,7 +139,7 @@ class WordCorrector:
             return None  # the user's own words are correct as written
         known = lexicon.is_known(text)
         upper = is_upper_word(text)
-        if upper and (known or len(text) < 5):
+        if upper and (known or len(text) <= self.parts.policy.acronym_max_length):
             memory.keep_always(text)
             return None  # acronyms
         if known and (upper or not (text.islower() or ascii_typed and is_title_word(text))):

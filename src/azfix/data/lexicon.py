@@ -38,6 +38,8 @@ _MEMO_LIMIT = 100_000
 # No Azerbaijani word comes near this; longer strings are not looked up, which
 # keeps analysis linear on pathological input (a megabyte without spaces).
 MAX_WORD_LENGTH = 64
+# Analyses of an unseen form weighed for its prior (a bound: the likeliest come first).
+PRIOR_READINGS = 8
 # parts of speech whose bare count says little of their inflections
 _SELDOM_INFLECTED = frozenset({"adv", "conj", "other"})
 
@@ -134,7 +136,7 @@ class Lexicon:
         write (``web_forms``) is as likely as that rarest form, at least.
         """
         best = self.unseen_ceiling if word in self.web_forms else 0.0
-        for analysis in self.analyze(word)[:8]:
+        for analysis in self.analyze(word)[:PRIOR_READINGS]:
             prior = self.analysis_prior(analysis)
             if analysis.suffixes and analysis.pos in _SELDOM_INFLECTED:
                 prior = min(prior, self.unseen_ceiling)

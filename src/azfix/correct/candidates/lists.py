@@ -138,10 +138,10 @@ class CandidateLists:
         forms, min_count = self.lexicon.forms, self.policy.realword_min_count
         twins = [text for text in self.index.forms_with_skeleton(skeleton(word)) or ()
                  if text != word and forms.get(text, 0) >= min_count]
-        out = {}
+        out, most = {}, self.policy.realword_max_cost
         for text in self.index.letter_swaps(word, min_count) + twins:
-            cost = self.model.cost(word, text, cutoff=1.0)
-            if cost <= 1.0:
+            cost = self.model.cost(word, text, cutoff=most)
+            if cost <= most:
                 out.setdefault(text, cost)
         return tuple(make_option((text, "realword", cost)) for text, cost in out.items())
 
@@ -154,8 +154,8 @@ class CandidateLists:
             # cannot judge (4 ili / 4 il).
             if len(cand.text) != len(word) or self.lexicon.forms.get(cand.text, 0) < self.policy.realword_min_count:
                 continue
-            cost = self.model.cost(word, cand.text, cutoff=1.0)
-            if cost <= 1.0:
+            cost = self.model.cost(word, cand.text, cutoff=self.policy.realword_max_cost)
+            if cost <= self.policy.realword_max_cost:
                 out.append(make_option((cand.text, "realword", cost)))
         return tuple(out)
 

@@ -37,6 +37,7 @@ class SplitSource:
         policy = self.policy
         exact_min, min_count, function_count = (policy.exact_split_min_count, policy.split_min_count,
                                                 policy.function_word_count)
+        function_part = policy.function_split_min_length
         out = []
         for cut in range(1, len(word) - 1):  # a one-letter left word only as written (ozaman: o zaman)
             left, right = word[:cut], word[cut:]
@@ -46,7 +47,7 @@ class SplitSource:
                 # context weigh the rarer one
                 out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
                 continue
-            if (max(left_count, right_count) >= function_count and min(len(left), len(right)) >= 3
+            if (max(left_count, right_count) >= function_count and min(len(left), len(right)) >= function_part
                     and self.lexicon.is_known_lower(right if left_count >= function_count else left)):
                 # a function word glued to an inflection nobody has written
                 # yet (qohumluğunagörə, çoxağırlığa): the prior weighs it

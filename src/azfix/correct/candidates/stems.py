@@ -18,6 +18,10 @@ from .index import MIN_INDEXED_LENGTH, CandidateIndex
 
 __all__ = ["stem_candidates", "suffix_spellings"]
 
+# Bounds of the re-realising walk (work, not judgement): suffixes in a chain, chains found.
+MAX_SUFFIXES = 6
+MAX_SPELLINGS = 8  # (the walk stops once it has found more than this)
+
 
 def stem_candidates(index: CandidateIndex, word: str, diacritic_only: bool = False) -> list[Candidate]:
     """A corrected stem followed by the suffixes re-realised with its harmony."""
@@ -71,7 +75,7 @@ def suffix_spellings(rest_key: str, state: str, harmony: int, after_vowel: bool)
             if state in ACCEPTING:
                 results.append(written)
             return
-        if depth > 6 or len(results) > 8:
+        if depth > MAX_SUFFIXES or len(results) > MAX_SPELLINGS:
             return
         for form, key, next_state, nh, nav in _steps(state, h, after_vowel).get(rest[0], ()):
             if rest.startswith(key):

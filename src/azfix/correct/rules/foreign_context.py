@@ -17,7 +17,7 @@ from ..page import Page
 __all__ = ["looks_foreign"]
 
 
-def looks_foreign(page: Page, n: int, prev: str, next_: str, lexicon: Lexicon) -> bool:
+def looks_foreign(page: Page, n: int, prev: str, next_: str, lexicon: Lexicon, foreign_neighbours: int = 2) -> bool:
     """True if word ``n`` of the page is in another language or in markup."""
     tokens, words, i = page.tokens, page.words, page.words[n]
     if has_accented_letter(tokens[i].text):
@@ -41,4 +41,4 @@ def looks_foreign(page: Page, n: int, prev: str, next_: str, lexicon: Lexicon) -
     if after is not None and is_foreign_word(after) and odd(before):
         return True
     # Portal of Islam in the Czech Republic
-    return sum(map(is_foreign_word, page.near_words(n, before, after))) >= 2
+    return sum(map(is_foreign_word, page.near_words(n, before, after))) >= foreign_neighbours

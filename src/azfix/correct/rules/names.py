@@ -38,16 +38,16 @@ def name_fix_is_certain(word: str, fix: str, lexicon: Lexicon, stats: ContextSta
       long or attested stem (Hollandiyasi → Hollandiyası: hollandiya + sı), which a name
       that merely resembles a word (Yanina: yan + ına) does not pass.
     """
-    if stats.middles.get(fix, 0) >= 2:
+    if stats.middles.get(fix, 0) >= policy.name_fix_sightings:
         # The statistics know how the fix is written inside sentences.
-        return stats.capitalised_share(fix) >= 0.5
-    for analysis in lexicon.analyze(fix)[:8]:
+        return stats.capitalised_share(fix) >= policy.name_fix_capitalised_share
+    for analysis in lexicon.analyze(fix)[:policy.name_fix_readings]:
         stem_length = len(analysis.segments[0])
         if (
             analysis.suffixes
             and word[:stem_length] == fix[:stem_length]
             and stem_length > policy.harmony_repair_stem_share * len(fix)
-            and (lexicon.stem_counts.get(analysis.stem, 0) > 0 or stem_length >= 5)
+            and (lexicon.stem_counts.get(analysis.stem, 0) > 0 or stem_length >= policy.name_stem_min_length)
             and lexicon.analyzer.fits_any_harmony(word[stem_length:])
         ):
             return True
