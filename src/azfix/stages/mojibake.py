@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-import ftfy
 import regex
 
 from ..config import Policy
@@ -36,6 +35,8 @@ _WORD = regex.compile("[^\t\x20]+")
 
 def _repairs(run: str, base: int):
     """(start, original, fixed) of the parts of ``run`` ftfy repairs."""
+    import ftfy  # (imported on the first sign of mojibake: most texts have none, and it takes 40-60 ms)
+
     fixed = ftfy.fix_encoding(run)
     if fixed != run:
         return [(base, run, fixed)]
