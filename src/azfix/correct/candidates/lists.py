@@ -67,10 +67,11 @@ class CandidateLists:
         """Priced readings of an unknown word: whole forms first, then stems, edits and splits."""
         index, policy = self.index, self.policy
         out = self._priced(word, index.forms_near(word), diacritic_only)
-        if not any(cost <= policy.cheap_form_cost for _, _, cost in out):
+        cheap, enough = policy.cheap_form_cost, policy.forms_enough_cost
+        if not any(cost <= cheap for _, _, cost in out):
             # No cheap fix among attested forms: try unseen inflections and splits.
             extra = stem_candidates(index, word, diacritic_only)
-            if not diacritic_only and not any(cost <= policy.forms_enough_cost for _, _, cost in out):
+            if not diacritic_only and not any(cost <= enough for _, _, cost in out):
                 extra += edit_candidates(self.lexicon, word, self.cheap_substitutions)
             if self.splits is not None and not diacritic_only:
                 extra += self.splits.candidates(word)

@@ -68,6 +68,7 @@ class SplitSource:
         side of a glued pair may have been meant."""
         forms = self.lexicon.forms
         same, near = self.index.near_keys(skeleton(part), self.index.form_skeletons, self.index.form_deletes)
-        frequent = [w for w in same | near if w != part and forms.get(w, 0) >= self.policy.split_min_count]
+        min_count = self.policy.split_min_count
+        frequent = [w for w in same | near if w != part and forms.get(w, 0) >= min_count]
         frequent.sort(key=lambda w: (-forms[w], w))
         return tuple(frequent[:self.policy.split_readings])

@@ -21,6 +21,7 @@ __all__ = ["stem_candidates", "suffix_spellings"]
 # Bounds of the re-realising walk (work, not judgement): suffixes in a chain, chains found.
 MAX_SUFFIXES = 6
 MAX_SPELLINGS = 8  # (the walk stops once it has found more than this)
+_ALTERNATING = {**SOFTEN, **VOICE}  # a stem's last letter before a vowel, softened or voiced
 
 
 def stem_candidates(index: CandidateIndex, word: str, diacritic_only: bool = False) -> list[Candidate]:
@@ -43,10 +44,11 @@ def stem_candidates(index: CandidateIndex, word: str, diacritic_only: bool = Fal
 
 def stem_surface(stem: str, entry, suffix: str) -> str:
     """The stem as written before ``suffix``: softened or voiced before a vowel."""
-    if suffix[:1] in "aıoueəiöü" and (
-        "s" in entry.flags and stem[-1] in SOFTEN or "d" in entry.flags and stem[-1] in VOICE
+    last = stem[-1]
+    if last in _ALTERNATING and suffix[:1] in "aıoueəiöü" and (
+        "s" in entry.flags and last in SOFTEN or "d" in entry.flags and last in VOICE
     ):
-        return stem[:-1] + (SOFTEN.get(stem[-1]) or VOICE[stem[-1]])
+        return stem[:-1] + _ALTERNATING[last]
     return stem
 
 

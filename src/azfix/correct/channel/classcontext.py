@@ -138,5 +138,6 @@ class ClassContext:
             return [0.0] * len(words)
         classes = set().union(*seen)
         pooled = (sum(c[kind] for c in seen) + 1) / (sum(totals) + len(classes))
-        return [math.log((c[kind] + self._smoothing * pooled) / (total + self._smoothing) / pooled) if total else 0.0
+        smoothing = self._smoothing
+        return [math.log((c[kind] + smoothing * pooled) / (total + smoothing) / pooled) if total else 0.0
                 for c, total in zip(counts, totals)]
