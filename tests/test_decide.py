@@ -3,7 +3,7 @@
 import math
 
 import azfix
-from azfix.correct.decide import ScoredOption, decide, posterior_shares
+from azfix.correct.decide import ScoredOption, decide
 
 
 def option(text, score, kind="typo"):
@@ -27,11 +27,12 @@ def test_shared_mass_keeps_the_word_unless_a_majority_rule_applies():
     assert majority.text == "a"
 
 
-def test_posterior_shares_add_up_to_one():
-    best, share, keep_share = posterior_shares(-3.0, [option("a", -1.0), option("b", -2.0)])
+def test_the_threshold_is_met_at_the_posterior_share_exactly():
     total = math.exp(-1.0) + math.exp(-2.0) + math.exp(-3.0)
-    assert best.text == "a"
-    assert math.isclose(share, math.exp(-1.0) / total) and math.isclose(keep_share, math.exp(-3.0) / total)
+    share = math.exp(-1.0) / total  # 0.665
+    scored = [option("a", -1.0), option("b", -2.0)]
+    assert decide(scored, keep=-3.0, threshold=share - 1e-9).confidence == round(share, 4)
+    assert decide(scored, keep=-3.0, threshold=share + 1e-9) is None
 
 
 def test_why_carries_the_score_terms_of_a_word_correction():
@@ -39,7 +40,8 @@ def test_why_carries_the_score_terms_of_a_word_correction():
     assert (edit.replacement, edit.kind) == ("siyasət", "diacritic")
     why = edit.why
     assert why.score > why.keep
-    assert math.isclose(why.score, why.prior + why.cost + why.context)
+    assert math.isclose(why.score, why.prior + why.cost + why.context + why.realword)
+    assert why.realword == 0.0  # an unknown word: no real-word odds
     assert why.cost < 0  # an edit costs nats
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from azfix.edits import apply_edits
-from azfix.stages.normalize import normalize_edits, normalized_word
+from azfix.stages.normalize import normalize_edits
 
 CASES = json.loads((Path(__file__).parent / "cases" / "normalize.json").read_text(encoding="utf-8"))
 
@@ -30,8 +30,3 @@ def test_a_legacy_letter_continuing_a_word_broken_at_a_line_end_is_lowercase():
     assert apply_edits("inki-\nĢafı", normalize_edits("inki-\nĢafı")) == "inki-\nşafı"
     assert apply_edits("Bu gün.\nĢuşa", normalize_edits("Bu gün.\nĢuşa")) == "Bu gün.\nŞuşa"
 
-
-def test_normalized_word_is_the_word_with_the_repairs_made():
-    assert normalized_word("inkiĢafı") == "inkişafı"
-    assert normalized_word("respublikаsı") == "respublikası"  # Cyrillic а
-    assert normalized_word("Bakı") == "Bakı"

@@ -1,9 +1,10 @@
 """The Cleaner: runs the stages in order and reports every change against the input.
 
-    text → normalize (characters) + mojibake + layout (lines) → tokenize → correct (words) → Result
+    text → mojibake → normalize (characters) → layout (lines) → correct (tokens, then words) → Result
 
-Each stage returns :class:`~azfix.edits.Edit` records in the coordinates of
-the text it was given; the pipeline composes them so that every reported
+Each stage reads the text the stages before it made and returns
+:class:`~azfix.edits.Edit` records in its coordinates
+(:mod:`azfix.stages.base`); the edits are composed so that every reported
 span indexes the caller's input, and ``apply_edits(text, result.edits) ==
 result.text``. A :class:`Cleaner` is immutable after construction, safe to
 share between threads, and picklable (its data is rebuilt lazily, once per

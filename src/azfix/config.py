@@ -3,7 +3,7 @@
 A :class:`Policy` is one frozen record: each field says what it decides, and
 how its value was set (fitted or measured on the development texts, or chosen
 and why). Nothing else in the package holds a tuning constant; benchmarks
-sweep the Policy with :func:`dataclasses.replace`.
+can sweep the Policy with :func:`dataclasses.replace`.
 
 >>> from dataclasses import replace
 >>> strict = replace(Policy(), realword_prior=0.01)
@@ -39,13 +39,14 @@ class Policy:
     context_discount: float = 0.5  # absolute discount of a pair count: a pair seen once is weak evidence (chosen)
     class_smoothing: float = 8.0  # pseudo-counts of the pooled class distribution added to each word's (chosen)
     class_max_preference: float = 3.0  # the most one neighbour's class can say, log odds (chosen)
+    class_max_fit: float = 1.5  # ... and in ASCII-typed text, where the neighbours are guessed restorations (half)
     class_readings: int = 8  # analyses weighed for a word's class (the likeliest is nearly always among them)
 
     # -- the error model's costs (azfix.correct.channel.errormodel) ------------
     diacritic_cost: float = 0.25  # a lost or swapped diacritic (fitted on development noise)
     added_mark_cost: float = 0.5  # a consonant's mark that is not there (s written ş): the OCR pages show about 0.5
     doubling_cost: float = 0.4  # a letter doubled or undoubled (fitted)
-    ocr_cost: float = 0.55  # a common OCR confusion without a learnt cost (fitted)
+    ocr_cost: float = 0.55  # a common OCR confusion without a learnt cost (fitted); learnt costs are data (confusions.tsv)
     keyboard_cost: float = 0.75  # a neighbouring key (fitted)
     transpose_cost: float = 0.7  # two letters swapped (fitted)
     default_cost: float = 1.0  # any other substitution or insertion: the unit of cost
@@ -56,6 +57,7 @@ class Policy:
     realword_min_count: int = 500  # real-word candidates are frequent words (measured: rarer swaps were noise)
     realword_max_cost: float = 1.0  # a real-word twin is one slip away at most: the unit of cost
     max_priced: int = 25  # candidates priced by the error model, best skeleton match first (bounds the work)
+    max_skeleton_edits: int = 2  # candidates further from the word's skeleton are never priced (more is never affordable)
     prune_margin: float = 12.0  # nats behind the best: an option this far back cannot win nor take a measurable share
     cheap_form_cost: float = 0.5  # a fix among attested forms this cheap ends the search
     forms_enough_cost: float = 1.0  # ... one this cheap skips the one-edit inflections
@@ -104,7 +106,7 @@ class Policy:
     merge_min_suffix: int = 2  # a letter alone after a word is as often an initial or a list mark
     merge_common_in_text: int = 3  # sightings of the joined word in the running text that speak for a merge
     merge_max_ending: int = 7  # the longest ending looked for written apart (ların, larının)
-    merge_joined_evidence: float = 3.0  # log odds of the joined word over the pair by chance a merge needs
+    merge_joined_evidence: float = 3.0  # log10 odds of the joined word over the pair by chance that a merge needs
 
     # -- the character stages (azfix.stages.normalize, azfix.stages.mojibake) -
     schwa_confidence: float = 0.99  # a Cyrillic or turned schwa in Latin text: Azerbaijani has only one schwa

@@ -45,9 +45,12 @@ class EditKind(enum.StrEnum):
 class Why:
     """The terms of the score behind a word correction, in nats (log probabilities).
 
-    prior: log prior of the replacement; cost: its error-model cost (times
-    ``alpha``, the nats it costs); context: what the neighbours add; score:
-    the replacement's total; keep: the score of leaving the word as it was.
+    prior: log prior of the replacement; cost: minus its error-model cost
+    times ``alpha`` (the nats it costs); context: what the neighbours add;
+    realword: for a known word replaced by another, the log odds of a
+    real-word error and what the neighbours' classes prefer (0 otherwise);
+    score: the replacement's total (the sum of the four); keep: the score of
+    leaving the word as it was.
     The confidence of the edit is the replacement's share of the posterior
     over every option, keeping included.
     """
@@ -55,6 +58,7 @@ class Why:
     prior: float
     cost: float
     context: float
+    realword: float
     score: float
     keep: float
 
@@ -65,9 +69,9 @@ class Edit:
     end: int
     original: str
     replacement: str
-    kind: str
+    kind: EditKind
     confidence: float
-    why: Why | None = None  # the score terms of a word correction; None for rule and stage edits
+    why: Why | None = None  # the score terms of a word's decision; None for rule and stage edits
 
 
 @dataclass(frozen=True, slots=True)

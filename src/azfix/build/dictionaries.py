@@ -49,6 +49,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from ..config import Policy
 from ..data.format import FORMAT_VERSION, ROOT_SOURCE
 from ..data.stats import ContextStats
 from ..correct.channel.errormodel import confusion_costs, learn_confusions
@@ -62,7 +63,7 @@ from .stems import Softening, is_trusted, stem_evidence, stem_flags
 CONFUSION_PAGES = "ntrex_dev_*.ocr.txt"
 
 
-def build_confusions(source: Path, out: Path) -> list[str]:
+def build_confusions(source: Path, out: Path, policy: Policy) -> list[str]:
     """Letter confusions of real Tesseract output, learnt from OCR/gold page pairs."""
     pairs, letters = [], defaultdict(int)
     for ocr in sorted((source / "ocr").glob(CONFUSION_PAGES)):
@@ -71,7 +72,7 @@ def build_confusions(source: Path, out: Path) -> list[str]:
         for ch in gold:
             letters[ch] += 1
     counts = learn_confusions(pairs)
-    costs = confusion_costs(counts, letters)
+    costs = confusion_costs(counts, letters, policy)
     rows = [f"{a}\t{b}\t{counts[(a, b)]}\t{cost}" for (a, b), cost in sorted(costs.items())]
     write_tsv(out / "confusions.tsv", f"azfix OCR confusions v{FORMAT_VERSION}: intended observed count cost", rows)
     return rows
@@ -85,20 +86,21 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def build(source: Path, out: Path) -> dict:
-    """Build every dictionary file from ``source`` (the shared data folder) into ``out``."""
+def build(source: Path, out: Path, policy: Policy = Policy()) -> dict:
+    """Build every dictionary file from ``source`` (the shared data folder) into ``out``, with the
+    build thresholds of ``policy`` (its ``build_*`` fields and the error model's costs)."""
     root = source / "lexicon"
     if not root.is_dir():
         raise FileNotFoundError(f"no lexicon folder at {root}")
     out.mkdir(parents=True, exist_ok=True)
-    rows, entries, forms = build_stems(root, out)
+    rows, entries, forms = build_stems(root, out, policy)
     texts = sorted((source / "text").glob("*.txt"))
     stats = ContextStats.from_texts(p.read_text(encoding="utf-8") for p in texts)
-    forms.update(one_letter_words(entries, forms, stats))
+    forms.update(one_letter_words(entries, forms, stats, policy))
     form_rows = [f"{w}\t{c}" for w, c in sorted(forms.items(), key=lambda kv: (-kv[1], kv[0]))]
     write_tsv(out / "forms.tsv", f"azfix forms v{FORMAT_VERSION}: form count", form_rows)
     rows["forms.tsv"] = len(form_rows)
-    rows["confusions.tsv"] = len(build_confusions(source, out))
+    rows["confusions.tsv"] = len(build_confusions(source, out, policy))
     rows.update(build_indexes(root, out))
     stats.save(out / "context.tsv.gz")
     rows["context.tsv.gz"] = len(stats.unigrams) + len(stats.bigrams)
@@ -114,22 +116,22 @@ def build(source: Path, out: Path) -> dict:
     return manifest
 
 
-def build_stems(root: Path, out: Path) -> tuple[dict[str, int], dict[str, StemEntry], dict[str, int]]:
+def build_stems(root: Path, out: Path, policy: Policy) -> tuple[dict[str, int], dict[str, StemEntry], dict[str, int]]:
     """Write ``stems.tsv`` and ``tags.tsv``; return (rows written per file, the stem entries, the cleaned forms)."""
-    table, forms = collect(root)
+    table, forms = collect(root, policy)
     merged = table.merged()
-    softening = Softening(forms, merged)
+    softening = Softening(forms, merged, policy)
     entries = {stem: StemEntry(m.pos, m.harmony, stem_flags(stem, m.pos, m.harmony, forms, softening))
                for stem, m in merged.items()}
-    forms = drop_misspelt_twins(forms, Analyzer(entries))
-    for new_root in attested_roots(forms, Analyzer(entries)):
+    forms = drop_misspelt_twins(forms, Analyzer(entries), policy)
+    for new_root in attested_roots(forms, Analyzer(entries), policy):
         merged[new_root] = MergedStem(("nominal",), 0, ROOT_SOURCE)
         entries[new_root] = StemEntry(("nominal",), 0, stem_flags(new_root, ("nominal",), 0, forms, softening))
     evidence, tag_shares = stem_evidence(entries, forms)
     stem_rows = [
         f"{stem}\t{','.join(entry.pos)}\t{entry.harmony}\t{entry.flags}\t{evidence.get(stem, 0)}\t{merged[stem].sources}"
         for stem, entry in sorted(entries.items())
-        if is_trusted(stem, merged[stem].sources, evidence.get(stem, 0))
+        if is_trusted(stem, merged[stem].sources, evidence.get(stem, 0), policy)
     ]
     write_tsv(out / "stems.tsv", f"azfix stems v{FORMAT_VERSION}: stem pos harmony flags count sources", stem_rows)
     tag_rows = [f"{tag}\t{share:.6g}" for tag, share in sorted(tag_shares.items())]

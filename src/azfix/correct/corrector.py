@@ -23,7 +23,7 @@ from collections import Counter
 from ..config import CleanerConfig
 from ..data.lexicon import Lexicon
 from ..data.stats import SENTENCE, ContextStats
-from ..edits import Edit
+from ..edits import Edit, EditKind
 from ..text.alphabet import az_lower
 from ..text.foreign import is_mention, is_suffix_after_quote
 from ..text.tokenize import Token
@@ -163,11 +163,11 @@ class Corrector:
         lower = page.lowered[i]
         edit = self._token_edit(token, lower, prev, next_, ascii_typed, text in page.repeating)
         if edit is None and text in page.renamed and (ascii_typed or text not in page.repeating):
-            kind = "hyphen-suffix" if "-" in text else "diacritic"
+            kind = EditKind.HYPHEN_SUFFIX if "-" in text else EditKind.DIACRITIC
             edit = Edit(token.start, token.end, text, page.renamed[text], kind, self.policy.suffix_harmony_confidence)
         if edit is None or looks_foreign(page, n, prev, next_, self.lexicon, self.policy.foreign_neighbours):
             return None
-        if edit.kind != "diacritic" and is_mention(tokens, i):
+        if edit.kind != EditKind.DIACRITIC and is_mention(tokens, i):
             return None  # "svat", (keel): a word quoted on its own is meant as written
         return edit
 
@@ -182,7 +182,7 @@ class Corrector:
         for n in sorted(found):
             edit = found[n]
             i = words[n]
-            if (edit.kind == "realword" or " " in edit.replacement or n in taken
+            if (edit.kind == EditKind.REALWORD or " " in edit.replacement or n in taken
                     or (edit.start, edit.end) != (tokens[i].start, tokens[i].end)):
                 continue
             for m in (n + 1, n - 1):
@@ -208,7 +208,7 @@ class Corrector:
         tokens, words = page.tokens, page.words
         written = page.written = {}
         for n, edit in found.items():
-            if edit.kind != "realword" and edit.start == tokens[words[n]].start:
+            if edit.kind != EditKind.REALWORD and edit.start == tokens[words[n]].start:
                 written[n] = edit.replacement.split(" ")
         judged_in: dict[int, tuple[str, str]] = {}  # word → the context of its last decision
         changed = list(written)
@@ -235,7 +235,7 @@ class Corrector:
                     del found[n]
                     continue
                 found[n] = edit
-                if edit.kind != "realword" and edit.start == tokens[i].start:
+                if edit.kind != EditKind.REALWORD and edit.start == tokens[i].start:
                     written[n] = edit.replacement.split(" ")
             if not changed:
                 return

@@ -5,12 +5,13 @@ Every option is scored as a noisy channel, term by term (:class:`ScoredOption`):
     log P(c) − alpha · cost(word, c) + context(prev, c, next) [+ log P(real-word error) + class preference]
 
 Keeping the word has a score too: its own prior (for an unknown word, the
-prior of a correct word the lexicon lacks, :func:`keep_prior`) and its
+prior of a correct word the lexicon lacks:
+:meth:`azfix.correct.options.OptionScorer.keep_prior`) and its
 context. The confidence of a change is the best option's share of the
 posterior over every option, keeping included; a change is made only at or
 above the threshold. The terms travel with the choice (:class:`~azfix.edits.Why`).
 
->>> options = [ScoredOption.of("siyasət", "diacritic", -9.0, -1.5, 0.0, 0.0)]
+>>> options = [ScoredOption(-10.5, "siyasət", "diacritic", -9.0, -1.5, 0.0, 0.0)]
 >>> choice = decide(options, keep=-17.0, threshold=0.75)
 >>> choice.text, choice.confidence
 ('siyasət', 0.9985)
@@ -21,9 +22,9 @@ from __future__ import annotations
 import math
 from typing import NamedTuple
 
-from ..edits import Why
+from ..edits import EditKind, Why
 
-__all__ = ["Choice", "ScoredOption", "decide", "posterior_shares"]
+__all__ = ["Choice", "ScoredOption", "decide"]
 
 
 class ScoredOption(NamedTuple):
@@ -37,15 +38,6 @@ class ScoredOption(NamedTuple):
     context: float  # what the neighbours add (bigrams, and the classes' fit)
     realword: float  # log odds of a real-word error and the classes' preference (known words only)
 
-    @classmethod
-    def of(cls, text: str, kind: str, prior: float, cost: float, context: float, fit: float,
-           realword: tuple[float, ...] = ()) -> "ScoredOption":
-        score = prior + cost + context
-        score += fit
-        for term in realword:
-            score += term
-        return cls(score, text, kind, prior, cost, context + fit, sum(realword))
-
 
 class Choice(NamedTuple):
     """The reading a decision takes, with its confidence and the terms behind it."""
@@ -56,15 +48,6 @@ class Choice(NamedTuple):
     why: Why | None = None
 
 
-def posterior_shares(keep: float, scored: list[ScoredOption]) -> tuple[ScoredOption, float, float]:
-    """(the best option, its posterior share, the share of keeping the word)."""
-    ordered = sorted(scored, reverse=True)  # by score, then text (unique): best first
-    best = ordered[0]
-    top = max(best.score, keep)
-    total = math.exp(keep - top) + sum(math.exp(option.score - top) for option in ordered)
-    return best, math.exp(best.score - top) / total, math.exp(keep - top) / total
-
-
 def decide(scored: list[ScoredOption], keep: float, threshold: float,
            majority: float | None = None, keep_share_below: float = 0.0) -> Choice | None:
     """The best option if its share reaches ``threshold``, else None (keep the word).
@@ -73,15 +56,15 @@ def decide(scored: list[ScoredOption], keep: float, threshold: float,
     holds less than ``keep_share_below`` (a word its readings leave almost no
     chance is wrong as it stands: the likelier reading is the better text).
     """
-    ordered = sorted(scored, reverse=True)  # (posterior_shares, inline: this runs for every decision)
+    ordered = sorted(scored, reverse=True)  # by score, then text (unique): best first
     best = ordered[0]
     top = max(best.score, keep)
     total = math.exp(keep - top) + sum(math.exp(option.score - top) for option in ordered)
     confidence = math.exp(best.score - top) / total
     if confidence < threshold and not (
-        majority is not None and best.kind == "diacritic" and confidence >= majority
+        majority is not None and best.kind == EditKind.DIACRITIC and confidence >= majority
         and math.exp(keep - top) / total < keep_share_below
     ):
         return None
-    why = Why(best.prior, best.cost, best.context + best.realword, best.score, keep)
+    why = Why(best.prior, best.cost, best.context, best.realword, best.score, keep)
     return Choice(best.text, best.kind, round(confidence, 4), why)

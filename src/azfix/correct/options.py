@@ -18,6 +18,7 @@ from functools import partial
 from typing import NamedTuple
 
 from ..data.stats import SENTENCE
+from ..edits import EditKind
 from .candidates.base import Option, make_option, skeleton
 from .decide import ScoredOption
 from .memo import TypeCache
@@ -63,13 +64,13 @@ class OptionScorer:
             # frequent diacritic twin is probably that twin (ucun → üçün).
             return parts.lists.ascii_twins(q.word), policy.ascii_twin_prior
         if q.known:
-            realword = self.realword_in_context(q.word, q.prev, q.next) if parts.config.realword else ()
-            return realword, policy.realword_prior
+            # (the gate keeps every known word when real-word checks are off)
+            return self.realword_in_context(q.word, q.prev, q.next), policy.realword_prior
         options = parts.lists.nonword(q.word, q.diacritic_only)
         if q.wellformed:
             # A valid inflection is not judged by its spelling alone: only
             # a lost diacritic may turn it into its attested twin.
-            options = tuple(o for o in options if o[1] == "diacritic")
+            options = tuple(o for o in options if o[1] == EditKind.DIACRITIC)
         if q.ascii_typed:
             options = self._ascii_priced(q.word, options)
         return options, policy.realword_prior
@@ -79,10 +80,10 @@ class OptionScorer:
         rare as anywhere, and rarer still when a twin explains the word
         (ekilib: əkilib, not edilib)."""
         policy = self.policy
-        twin = any(kind == "diacritic" and len(text) == len(word) for text, kind, _ in options)
+        twin = any(kind == EditKind.DIACRITIC and len(text) == len(word) for text, kind, _ in options)
         return tuple(
             make_option((text, kind, policy.ascii_diacritic_cost * sum(a != b for a, b in zip(word, text))))
-            if kind == "diacritic" and len(text) == len(word)
+            if kind == EditKind.DIACRITIC and len(text) == len(word)
             else make_option((text, kind, cost + (policy.ascii_slip_cost if twin else 0.0)))
             for text, kind, cost in options
         )
@@ -137,14 +138,14 @@ class OptionScorer:
             return priors.prior(q.word)
         word_skeleton, split_cost, part = skeleton(q.word), policy.split_cost, policy.twin_split_part
         if any(skeleton(text) == word_skeleton
-               or (kind == "split" and cost <= split_cost and min(map(len, text.split(" "))) >= part)
+               or (kind == EditKind.SPLIT and cost <= split_cost and min(map(len, text.split(" "))) >= part)
                for text, kind, cost in options):
             # An unknown word that is a known word but for its diacritics, or
             # exactly two known words run together, is far more often a
             # damaged word than a new one. (It looks as natural as the word
             # it damages, so its look earns it nothing.)
             keep = priors.oov_prior(q.word, False) * policy.twin_factor
-            if any(kind == "split" and cost <= split_cost and self.ends_in_case(text.split(" ")[0])
+            if any(kind == EditKind.SPLIT and cost <= split_cost and self.ends_in_case(text.split(" ")[0])
                    for text, kind, cost in options):
                 keep *= policy.glued_case_factor
             return keep

@@ -11,9 +11,8 @@ from itertools import accumulate
 from operator import itemgetter
 
 from ..data.stats import SENTENCE
-from ..text.alphabet import az_lower, is_upper_word
+from ..text.alphabet import AZERBAIJANI_ONLY_BOTH_CASES, az_lower, is_upper_word
 from ..text.tokenize import Token, TokenKind
-from .rules.names import AZ_SPECIFIC
 
 __all__ = ["Page", "WORDLIKE", "case_sources", "is_ascii_typed", "neighbours", "same_sentence"]
 
@@ -27,7 +26,7 @@ def is_ascii_typed(tokens: list[Token], words: list[int], min_letters: int, max_
     word = TokenKind.WORD
     joined = "".join([token.text for token in map(tokens.__getitem__, words) if token.kind is word])
     letters = len(joined)
-    specific = sum(map(joined.count, AZ_SPECIFIC))
+    specific = sum(map(joined.count, AZERBAIJANI_ONLY_BOTH_CASES))
     return letters >= min_letters and specific <= max_share * letters
 
 

@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 from ..data.stats import SENTENCE
-from ..edits import Edit
+from ..edits import Edit, EditKind
 from ..text.alphabet import az_lower, is_title_word, is_upper_word, transfer_case
 from ..text.tokenize import ABBREVIATIONS, Token, TokenKind
 from .decide import Choice, decide
@@ -85,7 +85,7 @@ class WordCorrector:
         fix = self.word_edit(text, lower, prev, next_, ascii_typed)
         if fix is None:
             return None
-        if repeated and not ascii_typed and fix[1] != "realword" and (fix[1] != "diacritic" or not text.islower()):
+        if repeated and not ascii_typed and fix[1] != EditKind.REALWORD and (fix[1] != EditKind.DIACRITIC or not text.islower()):
             return None
         return Edit(token.start, token.end, text, *fix)
 
@@ -94,7 +94,7 @@ class WordCorrector:
         if self.config.hyphen_suffix:
             joined = self._hyphen_join(text)
             if joined is not None:
-                return Edit(token.start, token.end, text, joined, "hyphen-suffix",
+                return Edit(token.start, token.end, text, joined, EditKind.HYPHEN_SUFFIX,
                             self.parts.policy.hyphen_join_confidence)
         edit = self.compound_edit(token, prev, next_, ascii_typed)
         if edit is None and text.count("-") == 1 and lower.split("-")[0] in ABBREVIATIONS:
@@ -124,7 +124,7 @@ class WordCorrector:
     def word_edit(self, text: str, lower: str, prev: str, next_: str, ascii_typed: bool) -> Fix | None:
         """(replacement, kind, confidence, why) for one alphabetic word, settled where it stands, or None."""
         fix = self.word_fix(text, lower, prev, next_, ascii_typed)
-        if fix is None or fix[1] == "realword":
+        if fix is None or fix[1] == EditKind.REALWORD:
             return fix
         settled = self._settle(fix[0], fix[2], prev, next_, ascii_typed)
         if settled is None or settled[0] == text:
@@ -182,7 +182,7 @@ class WordCorrector:
             # a word the lexicon has seen written (not merely one it can parse).
             if prev != SENTENCE or choice.text not in self.lexicon.forms:
                 return False
-        if text.islower() and choice.kind == "typo" and is_a_name(choice.text, parts.stats, parts.policy):
+        if text.islower() and choice.kind == EditKind.TYPO and is_a_name(choice.text, parts.stats, parts.policy):
             return False  # a typo does not turn a name (Fransa) into a lowercase word (branşa)
         return True
 

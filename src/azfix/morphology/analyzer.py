@@ -14,11 +14,12 @@ a *template* whose letters change with the word it attaches to:
 ``!C``     the suffix attaches only after a consonant (``!V``: after a vowel)
 =========  =====================================================
 
-Which suffix may follow which is a finite-state grammar (:data:`GRAMMAR`):
+Which suffix may follow which is a finite-state grammar
+(:data:`azfix.morphology.grammar.GRAMMAR`):
 states such as ``N`` (a nominal), ``N.pl`` (after the plural), ``V`` (a verb
 stem), ``T1`` (after a tense that takes personal endings of the first type).
 Analysis tries every prefix of the word as a stem (with the stem-final
-alternations of :mod:`azfix.build.dictionaries`: softening ``çörəyi``, voicing ``gedir``,
+alternations of :mod:`azfix.morphology.phonology`: softening ``çörəyi``, voicing ``gedir``,
 vowel drop ``ağzı``) and walks the grammar over the rest of the word. A word
 is well formed when some walk consumes it exactly and ends in an accepting
 state.
@@ -72,9 +73,6 @@ class Analysis:
     def tags(self) -> tuple[str, ...]:
         return tuple(tag for tag, _ in self.suffixes)
 
-
-# --- the grammar -----------------------------------------------------------
-# Each state maps to (tag, template, next state) transitions.
 
 MAX_ANALYSES = 32  # analyses of one word kept (a bound: the likeliest come first)
 MAX_FIT_MEMO = 5_000  # (host, suffix) answers of Analyzer.fits_after kept

@@ -2,10 +2,13 @@
 
 Templates (``lAr``, ``(I)m``, ``dIr``) are realised by vowel harmony and the
 letter before them (:func:`realize`); the finite-state :data:`GRAMMAR` says
-which may follow which. Two walks read it: :func:`completes` (does the
-grammar consume exactly this ending?) and :func:`suffix_spellings` (which
-correctly written chains share this ending's skeleton? — how a damaged
-ending is re-realised). Both are memoised: endings repeat.
+which may follow which. :func:`transitions` lists the written suffixes of a
+state in one context; the walks over them are :func:`completes` (does the
+grammar consume exactly this ending?), :meth:`~azfix.morphology.analyzer.Analyzer.suffix_chains`
+(the tagged chains of an ending) and
+:func:`azfix.correct.candidates.stems.suffix_spellings` (which correctly
+written chains share a damaged ending's skeleton). All are memoised:
+endings repeat.
 
 >>> realize("lAr", 1, False), completes("larımızdan", "N", 1, False)
 ('lar', True)

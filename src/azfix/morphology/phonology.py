@@ -5,25 +5,21 @@ The one table of stem-final alternations (``çörək`` → ``çörəyi``, ``gedi
 a number read aloud (``2023`` → ``üç``: ``2023-cü``) or an acronym read as a
 word or letter by letter (``BMT`` → ``be-em-te``: ``BMT-dən``).
 
->>> soften("çörək"), number_name("2023")
-('çörəy', 'üç')
+>>> SOFTEN["k"], number_name("2023")
+('y', 'üç')
 """
 
 from __future__ import annotations
 
 from ..text.alphabet import VOWELS, harmony_class
 
-__all__ = ["SOFTEN", "UNSOFTEN", "VOICE", "alternates", "host_phonology", "number_name", "soften"]
+__all__ = ["SOFTEN", "UNSOFTEN", "VOICE", "alternates", "host_phonology", "number_name"]
 
 SOFTEN = {"k": "y", "q": "ğ"}  # a final consonant softened before a vowel (çörək: çörəyi)
 UNSOFTEN = {"y": "k", "ğ": "q"}  # a softened final consonant and the one it softens
 VOICE = {"t": "d"}  # a verb's final t voiced before a vowel (get: gedir)
 HIGH_VOWELS = "ıiuü"
 
-
-def soften(stem: str) -> str:
-    """The stem with its final consonant softened (``çörək`` → ``çörəy``), or as it is."""
-    return stem[:-1] + SOFTEN[stem[-1]] if stem[-1:] in SOFTEN else stem
 
 
 def alternates(stem: str, flags: str, pos: str) -> bool:

@@ -40,7 +40,7 @@ from typing import Callable
 import regex
 
 from ..config import Policy
-from ..edits import Edit
+from ..edits import Edit, EditKind
 from .lines import (FIRST_WORD, FIRST_WORD_PAST_MARK, FIRST_WORD_PAST_NOISE, HYPHENS, LAST_WORD, LAST_WORD_MISREAD,
                     LINE_END_NOISE, LIST_MARK, NUMBER_START, Line, ends_sentence, goes_on_past_marks,
                     is_hard_wrapped, opens_list_item, paragraph_start_noise, split_lines, start_noise,
@@ -52,7 +52,8 @@ __all__ = ["Layout", "is_hard_wrapped", "layout_edits"]
 def _legacy_continuation(left: str, right: str, is_known: Callable[[str], bool]) -> bool:
     """True for the rest of a word broken at a line end that opens with a
     legacy-font Ģ (inki- / Ģafı): that font draws ş and Ş alike, so the
-    joined word decides."""
+    joined word decides. (With the normalize stage on, Ģ is already ş here;
+    this serves a cleaner without it.)"""
     return right[:1] == "Ģ" and right[1:2].islower() and is_known(left + right)
 
 
@@ -74,7 +75,7 @@ def layout_edits(text: str, is_known: Callable[[str], bool], policy: Policy = Po
         tail = LINE_END_NOISE.search(body)
         if tail:
             s = line.start + tail.start(1)
-            edits.append(Edit(s, s + len(tail.group(1)), tail.group(1), "", "noise", policy.speckle_confidence))
+            edits.append(Edit(s, s + len(tail.group(1)), tail.group(1), "", EditKind.NOISE, policy.speckle_confidence))
             body = body[: tail.start(1)]
         head = start_noise(body)
         # (a dash opens a list after a colon, and continues one after a line
@@ -83,7 +84,7 @@ def layout_edits(text: str, is_known: Callable[[str], bool], policy: Policy = Po
             LIST_MARK.match(lines[k - 1].text) and k - 1 not in specked or edge[k - 1].rstrip().endswith(":")))
         # (the line before is judged without its own edge noise: "ro- ." does not end a sentence)
         if head and not list_item and k > 0 and not ends_sentence(edge[k - 1].rstrip()):
-            edits.append(Edit(line.start, line.start + len(head.group(1)), head.group(1), "", "noise", policy.speckle_confidence))
+            edits.append(Edit(line.start, line.start + len(head.group(1)), head.group(1), "", EditKind.NOISE, policy.speckle_confidence))
             body = " " * len(head.group(1)) + body[len(head.group(1)):]
             specked.add(k)
         elif not line.blank and (k == 0 or lines[k - 1].blank):
@@ -94,7 +95,7 @@ def layout_edits(text: str, is_known: Callable[[str], bool], policy: Policy = Po
         head = paragraph_start_noise(edge[k], inner_marks >= policy.speckle_habit)
         if head:
             s = lines[k].start
-            edits.append(Edit(s, s + len(head.group(1)), head.group(1), "", "noise", policy.speckle_confidence))
+            edits.append(Edit(s, s + len(head.group(1)), head.group(1), "", EditKind.NOISE, policy.speckle_confidence))
             edge[k] = " " * len(head.group(1)) + edge[k][len(head.group(1)):]
     edits += _joins(text, lines, edge, wrapped, is_known, inner_marks >= policy.speckle_habit, policy)
     edits += _blank_runs(text, lines, edits, policy.whitespace_confidence)
@@ -165,7 +166,7 @@ def _join_at(page: _Page, k: int, j: int) -> Edit | None:
         # qo- / “yuluşuna): joined when the joined word is known.
         cut, resume = broken
         start, end = line.start + cut, lines[j].start + resume
-        return Edit(start, end, text[start:end], "", "dehyphenate", policy.line_join_confidence)
+        return Edit(start, end, text[start:end], "", EditKind.DEHYPHENATE, policy.line_join_confidence)
     if hyphen and next_first and (
         continues or _legacy_continuation(hyphen.group(1), next_first.group(1), is_known)
     ) and (
@@ -177,7 +178,7 @@ def _join_at(page: _Page, k: int, j: int) -> Edit | None:
     if gap == 0 and wrapped and not LIST_MARK.match(nxt) and not (
         ends_sentence(body) and not continues and len(body) < policy.short_line * page.width
     ):
-        return Edit(break_start, break_end, text[break_start:break_end], " ", "unwrap", policy.unwrap_confidence)
+        return Edit(break_start, break_end, text[break_start:break_end], " ", EditKind.UNWRAP, policy.unwrap_confidence)
     if gap > 0 and not opens_list_item(lines, edge, k, j, page.speckled) and (
         continues and (wrapped or not ends_sentence(body))
         or wrapped and not ends_sentence(body) and (
@@ -193,7 +194,7 @@ def _join_at(page: _Page, k: int, j: int) -> Edit | None:
         # page a line that opens with debris (``” Vəkilin``, ``—. Digər``)
         # was cut off by the same speck that made the blank line: a real
         # paragraph opens with its word, a number or one quote mark.
-        return Edit(break_start, break_end, text[break_start:break_end], " ", "paragraph", policy.paragraph_confidence)
+        return Edit(break_start, break_end, text[break_start:break_end], " ", EditKind.PARAGRAPH, policy.paragraph_confidence)
     return None
 
 
@@ -205,8 +206,8 @@ def _dehyphenate(text: str, left: str, right: str, break_start: int, break_end: 
     hyphen_at = break_start - 1
     if joined_known or not compound_known:
         confidence = policy.dehyphenate_confidence if joined_known else policy.unsure_dehyphenate_confidence
-        return Edit(hyphen_at, break_end, text[hyphen_at:break_end], "", "dehyphenate", confidence)
-    return Edit(break_start, break_end, text[break_start:break_end], "", "dehyphenate", policy.line_join_confidence)
+        return Edit(hyphen_at, break_end, text[hyphen_at:break_end], "", EditKind.DEHYPHENATE, confidence)
+    return Edit(break_start, break_end, text[break_start:break_end], "", EditKind.DEHYPHENATE, policy.line_join_confidence)
 
 
 def _halves_of_a_word(left: str, right: str, is_known) -> bool:
@@ -246,7 +247,6 @@ def _broken_word(body: str, nxt: str, width: float, is_known, full_line: float) 
     return cut, after.start(1)
 
 
-# A number going on with its suffix or another word (4,896-ə qədər), not a list mark.
 def _blank_runs(text: str, lines: list[Line], made: list[Edit], confidence: float) -> list[Edit]:
     """Leading blank lines, runs of more than one blank line, trailing blank lines."""
     covered = [(e.start, e.end) for e in made]
@@ -259,14 +259,14 @@ def _blank_runs(text: str, lines: list[Line], made: list[Edit], confidence: floa
     if 0 < lead < len(text):
         line_start = text.rfind("\n", 0, lead) + 1
         if line_start > 0 and free(0, line_start):
-            edits.append(Edit(0, line_start, text[:line_start], "", "whitespace", confidence))
+            edits.append(Edit(0, line_start, text[:line_start], "", EditKind.WHITESPACE, confidence))
     for match in regex.finditer(r"\n(?:[ \t\r]*\n){2,}", text):
         s, e = match.start(), match.end()
         if s >= lead and e < len(text) and free(s, e):
-            edits.append(Edit(s, e, match.group(), "\n\n", "whitespace", confidence))
+            edits.append(Edit(s, e, match.group(), "\n\n", EditKind.WHITESPACE, confidence))
     trail = regex.search(r"\n(?:[ \t\r]*\n)+[ \t\r]*$", text)
     if trail and trail.start() >= lead and free(trail.start(), trail.end()):
-        edits.append(Edit(trail.start(), trail.end(), trail.group(), "\n", "whitespace", confidence))
+        edits.append(Edit(trail.start(), trail.end(), trail.group(), "\n", EditKind.WHITESPACE, confidence))
     return edits
 
 

@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 import regex
 
 from ..config import Policy
-from ..edits import Edit
+from ..edits import Edit, EditKind
 
 __all__ = ["Mojibake", "mojibake_edits"]
 
@@ -60,7 +60,7 @@ def mojibake_edits(text: str, policy: Policy = Policy()) -> list[Edit]:
         for base, original, fixed in _repairs(run.group(), run.start()):
             for tag, i1, i2, j1, j2 in SequenceMatcher(None, original, fixed, autojunk=False).get_opcodes():
                 if tag != "equal":
-                    edits.append(Edit(base + i1, base + i2, original[i1:i2], fixed[j1:j2], "mojibake",
+                    edits.append(Edit(base + i1, base + i2, original[i1:i2], fixed[j1:j2], EditKind.MOJIBAKE,
                                       policy.mojibake_confidence))
     return edits
 

@@ -21,9 +21,9 @@ from __future__ import annotations
 import regex
 
 from ..config import Policy
-from ..edits import Edit, apply_edits
+from ..edits import Edit, EditKind
 
-__all__ = ["Normalize", "normalize_edits", "normalized_word"]
+__all__ = ["Normalize", "normalize_edits"]
 
 SCHWAS = {"\u04d9": "ə", "\u04d8": "Ə", "\u01dd": "ə", "\u018e": "Ə"}
 LEGACY_FONT = {"Ģ": "Ş", "ģ": "ş"}
@@ -66,10 +66,6 @@ def legacy_letter(word: str, i: int, continued: bool = False) -> str:
     return "ş" if others else LEGACY_FONT[word[i]]
 
 
-def normalized_word(word: str) -> str:
-    """``word`` with the repairs of this stage made (for dictionary look-ups)."""
-    return apply_edits(word, normalize_edits(word)) if _SUSPECT.search(word) else word
-
 
 def normalize_edits(text: str, policy: Policy = Policy()) -> list[Edit]:
     """Character edits that normalise ``text`` (spans index ``text``)."""
@@ -86,18 +82,18 @@ def normalize_edits(text: str, policy: Policy = Policy()) -> list[Edit]:
         is_latin_word = latin > 0 and latin >= foreign
         for i, ch in enumerate(word):
             if ch in INVISIBLE:
-                edits.append(Edit(base + i, base + i + 1, ch, "", "invisible", policy.invisible_confidence))
+                edits.append(Edit(base + i, base + i + 1, ch, "", EditKind.INVISIBLE, policy.invisible_confidence))
             elif ch in SCHWAS and (is_latin_word or foreign == len([c for c in word if c in SCHWAS])):
                 # Cyrillic ә inside Latin text, or alone (a lone schwa word).
-                edits.append(Edit(base + i, base + i + 1, ch, SCHWAS[ch], "homoglyph", policy.schwa_confidence))
+                edits.append(Edit(base + i, base + i + 1, ch, SCHWAS[ch], EditKind.HOMOGLYPH, policy.schwa_confidence))
             elif ch in LEGACY_FONT and is_latin_word:
                 continued = i == 0 and _CONTINUED.search(text, 0, base) is not None
-                edits.append(Edit(base + i, base + i + 1, ch, legacy_letter(word, i, continued), "legacy-font",
+                edits.append(Edit(base + i, base + i + 1, ch, legacy_letter(word, i, continued), EditKind.LEGACY_FONT,
                                   policy.legacy_font_confidence))
             elif ch in LOOKALIKES and is_latin_word:
-                edits.append(Edit(base + i, base + i + 1, ch, LOOKALIKES[ch], "homoglyph", policy.lookalike_confidence))
+                edits.append(Edit(base + i, base + i + 1, ch, LOOKALIKES[ch], EditKind.HOMOGLYPH, policy.lookalike_confidence))
             elif ch in LIGATURES:
-                edits.append(Edit(base + i, base + i + 1, ch, LIGATURES[ch], "ligature", policy.ligature_confidence))
+                edits.append(Edit(base + i, base + i + 1, ch, LIGATURES[ch], EditKind.LIGATURE, policy.ligature_confidence))
     return edits
 
 

@@ -30,6 +30,8 @@ UPPERCASE_LETTERS = "ABCÇDEƏFGĞHXIİJKQLMNOÖPRSŞTUÜVYZ"
 """The 32 letters of the alphabet, in alphabetical order (``x`` after ``h``)."""
 
 AZERBAIJANI_ONLY_LETTERS = frozenset("əıöüşçğ")  # letters a foreign Latin spelling lacks
+# The same in both cases (with İ): what a keyboard without Azerbaijani letters cannot type.
+AZERBAIJANI_ONLY_BOTH_CASES = "əıöüşçğƏİÖÜŞÇĞ"
 BACK_VOWELS = frozenset("aıou")
 FRONT_VOWELS = frozenset("eəiöü")
 ROUNDED_VOWELS = frozenset("oöuü")

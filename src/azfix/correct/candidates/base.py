@@ -16,11 +16,11 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 from functools import partial
-from typing import NamedTuple, Protocol
+from typing import NamedTuple
 
 from ...text.alphabet import ascii_fold
 
-__all__ = ["Candidate", "CandidateKind", "CandidateSource", "Option", "make_option", "skeleton"]
+__all__ = ["Candidate", "CandidateKind", "Option", "make_option", "skeleton"]
 
 _EXTRA_FOLD = str.maketrans({"ñ": "n", "Ñ": "N", "ä": "a", "ı": "i"})
 
@@ -57,8 +57,3 @@ class Option(NamedTuple):
 # tuple's Python-level __new__ (options are built by the thousand).
 make_option = partial(tuple.__new__, Option)
 
-
-class CandidateSource(Protocol):
-    """Proposes readings of one lowercase word; never decides."""
-
-    def __call__(self, word: str) -> list[Candidate]: ...

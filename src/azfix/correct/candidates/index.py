@@ -18,9 +18,10 @@ for another lexicon), kept compactly in :class:`~azfix.data.keytable.KeyTable` t
   the right vowel harmony (``müharibasi`` → ``müharibə`` + ``si``,
   ``təşəbbüslerinə`` → ``təşəbbüs`` + ``lərinə``).
 
-Splits of one token into two words (``bizidəstəkləyən``) are proposed too.
-Every :class:`Candidate` records how it was made (:class:`CandidateKind`).
-This module proposes; it never decides (that is :mod:`azfix.correct.corrector`).
+The stem candidates, one-edit inflections and splits built on these indexes
+are in :mod:`.stems`, :mod:`.edits` and :mod:`.splits`. Every
+:class:`~.base.Candidate` records how it was made (:class:`~.base.CandidateKind`).
+This module proposes; it never decides (that is :mod:`azfix.correct.decide`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import zlib
 from pathlib import Path
 from typing import Sequence
 
+from ...text.alphabet import LOWERCASE_LETTERS
 from ...data.keytable import KeyTable, word_list_fingerprint
 from ...data.lexicon import Lexicon
 from .base import Candidate, CandidateKind, skeleton
@@ -37,9 +39,8 @@ from .base import Candidate, CandidateKind, skeleton
 __all__ = ["Candidate", "CandidateKind", "CandidateIndex", "skeleton"]
 
 MIN_INDEXED_LENGTH = 3
-_LETTERS = "abcçdeəfgğhxıijkqlmnoöprsştuüvyz"
+_LETTERS = LOWERCASE_LETTERS
 _LETTER_SET = frozenset(_LETTERS)
-
 
 
 _MAGIC = b"azfix candidate index v1\n"

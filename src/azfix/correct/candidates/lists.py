@@ -21,6 +21,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ...config import Policy
 from ...data.lexicon import Lexicon
+from ...edits import EditKind
 from ..channel.errormodel import ErrorModel
 from ..channel.prior import Priors
 from ..memo import TypeCache
@@ -86,7 +87,7 @@ class CandidateLists:
         An option ``prune_margin`` nats behind the best on prior and cost
         alone cannot win, nor take a measurable share of the confidence;
         diacritic twins and cheap splits stay, for they decide how likely
-        keeping the word is (:func:`azfix.correct.decide.keep_prior`).
+        keeping the word is (:meth:`azfix.correct.options.OptionScorer.keep_prior`).
         """
         if len(options) <= 1:
             return tuple(options)
@@ -94,11 +95,11 @@ class CandidateLists:
         scores = [math.log(prior(text)) - alpha * cost for text, _, cost in options]
         floor = max(scores) - self.policy.prune_margin
         return tuple(option for option, score in zip(options, scores)
-                     if score >= floor or option[1] == "diacritic" or (option[1] == "split" and option[2] <= split_cost))
+                     if score >= floor or option[1] == EditKind.DIACRITIC or (option[1] == EditKind.SPLIT and option[2] <= split_cost))
 
     def _priced(self, word: str, candidates: list[Candidate], diacritic_only: bool) -> list[Option]:
         """Error-model costs of the most promising candidates (at most ``max_priced``)."""
-        word_skeleton = skeleton(word)
+        word_skeleton, reach = skeleton(word), self.policy.max_skeleton_edits
         shortlist = []
         for cand in candidates:
             text = cand.text
@@ -108,8 +109,8 @@ class CandidateLists:
             if diacritic_only and skeleton(text) != word_skeleton:
                 continue
             # Cheap pre-filter in C: more than two skeleton edits is never affordable.
-            distance = Levenshtein.distance(word_skeleton, skeleton(flat), score_cutoff=3)
-            if distance <= 2:
+            distance = Levenshtein.distance(word_skeleton, skeleton(flat), score_cutoff=reach + 1)
+            if distance <= reach:
                 shortlist.append((distance, -self.lexicon.forms.get(text, 0), text, flat, cand))
         shortlist.sort()
         out = []
@@ -128,7 +129,7 @@ class CandidateLists:
         word_skeleton = skeleton(word)
         cost = self.policy.ascii_diacritic_cost
         return tuple(
-            make_option((text, "diacritic", cost * sum(a != b for a, b in zip(word, text))))
+            make_option((text, EditKind.DIACRITIC, cost * sum(a != b for a, b in zip(word, text))))
             for text in self.index.forms_with_skeleton(word_skeleton)
             if text != word and len(text) == len(word)
         )
@@ -144,7 +145,7 @@ class CandidateLists:
             cost = self.model.cost(word, text, cutoff=most)
             if cost <= most:
                 out.setdefault(text, cost)
-        return tuple(make_option((text, "realword", cost)) for text, cost in out.items())
+        return tuple(make_option((text, EditKind.REALWORD, cost)) for text, cost in out.items())
 
     def _realword(self, word: str) -> tuple[Option, ...]:
         """Frequent words of the same length one cheap edit away (readings of a known word out of context)."""
@@ -157,13 +158,13 @@ class CandidateLists:
                 continue
             cost = self.model.cost(word, cand.text, cutoff=self.policy.realword_max_cost)
             if cost <= self.policy.realword_max_cost:
-                out.append(make_option((cand.text, "realword", cost)))
+                out.append(make_option((cand.text, EditKind.REALWORD, cost)))
         return tuple(out)
 
 
 def _edit_kind(word: str, cand: Candidate) -> str:
     if cand.kind is CandidateKind.SPLIT:
-        return "split"
+        return EditKind.SPLIT
     if skeleton(word) == skeleton(cand.text):
-        return "diacritic"
-    return "typo"
+        return EditKind.DIACRITIC
+    return EditKind.TYPO

@@ -71,6 +71,7 @@ class ClassContext:
         self._stats = stats
         self._max_preference = policy.class_max_preference
         self._smoothing = policy.class_smoothing
+        self._max_fit = policy.class_max_fit
         self.word_class = lru_cache(maxsize=50_000)(word_class)  # the statistics hold ~21k words
         self._lock = threading.Lock()
         self._after: dict[str, tuple[tuple[str, int], ...]] | None = None
@@ -126,7 +127,7 @@ class ClassContext:
         scores = [0.0] * len(words)
         for table, kind in ((self.left, prev_class), (self.right, next_class)):
             for n, fit in enumerate(self._fit(table, kind, words)):
-                scores[n] += max(-self._max_preference / 2, min(self._max_preference / 2, fit))
+                scores[n] += max(-self._max_fit, min(self._max_fit, fit))
         return scores
 
     def _fit(self, table, kind: str, words: tuple[str, ...]) -> list[float]:

@@ -27,7 +27,6 @@ class ContextScorer:
     def __init__(self, stats: ContextStats, priors: Priors, policy: Policy):
         self.stats = stats
         self.priors = priors
-        self.policy = policy
         self.end_rate = stats.sentence_end_rate
         self._pairs = stats.bigrams
         # read on every scored pair: kept as plain attributes

@@ -113,7 +113,7 @@ def confusion_costs(counts: dict[tuple[str, str], int], letter_counts: dict[str,
     """Costs for learnt substitutions: the likelier P(observed | intended), the cheaper.
 
     A confusion seen once in a thousand letters costs ``ocr_cost``; one seen once
-    in twenty, DIACRITIC_COST; rarer ones are not given a special cost.
+    in twenty, ``diacritic_cost``; rarer ones are not given a special cost.
     """
     import math
 

@@ -35,17 +35,17 @@ from typing import Callable, Iterable
 from ...text.alphabet import az_lower
 from ...config import Policy
 from ...data.stats import ContextStats
-from ...edits import Edit
+from ...edits import Edit, EditKind
 from ...data.lexicon import Lexicon
 from ...text.tokenize import Token, TokenKind
 
 __all__ = ["Merger", "merged_word"]
 
-# (Policy.merge_joined_evidence: a piece the dictionary also gives as a word
-# (lər, dan, ər) is an ending written apart only when the joined word is that
-# much commoner (log10) than the two words would stand side by side by chance.)
-# ... but a piece listed as an adverb or conjunction (the particles da, də,
-# ki, ya, nə) follows any word and stays apart.
+# A piece the dictionary also gives as a word (lər, dan, ər) is an ending
+# written apart only when the joined word is Policy.merge_joined_evidence
+# (log10) commoner than the two words side by side by chance; a piece listed
+# as an adverb or conjunction (the particles da, də, ki, ya, nə) follows any
+# word and stays apart.
 _PARTICLE_TAGS = frozenset({"adv", "conj"})
 
 
@@ -117,7 +117,7 @@ class Merger:
         if joined is None:
             return None
         confidence = self.policy.merge_confidence if confidence is None else confidence
-        return Edit(head.start, tail.end, head.text + " " + tail.text, joined, "merge", confidence)
+        return Edit(head.start, tail.end, head.text + " " + tail.text, joined, EditKind.MERGE, confidence)
 
 
 def merged_word(first: str, second: str, lexicon: Lexicon, stats: ContextStats | None = None,

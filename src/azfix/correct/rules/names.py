@@ -15,12 +15,11 @@ from typing import Iterable
 from ...config import Policy
 from ...data.lexicon import Lexicon
 from ...data.stats import ContextStats
-from ...text.alphabet import az_lower, is_title_word
+from ...text.alphabet import AZERBAIJANI_ONLY_BOTH_CASES, az_lower, is_title_word
 from .hyphens import harmonize_suffix
 
-__all__ = ["AZ_SPECIFIC", "is_a_name", "name_endings", "name_fix_is_certain"]
+__all__ = ["is_a_name", "name_endings", "name_fix_is_certain"]
 
-AZ_SPECIFIC = "əıöüşçğƏİÖÜŞÇĞ"  # the letters only Azerbaijani writes (of those a keyboard may lack)
 
 
 def is_a_name(word: str, stats: ContextStats, policy: Policy) -> bool:
@@ -73,7 +72,7 @@ def name_endings(spelled: Iterable[str], ascii_typed: bool, lexicon: Lexicon, po
                 continue
             if not is_title_word(text) or az_lower(text) in forms:
                 break
-            native = ascii_typed or "q" in name or any(ch in AZ_SPECIFIC for ch in name)
+            native = ascii_typed or "q" in name or any(ch in AZERBAIJANI_ONLY_BOTH_CASES for ch in name)
             ending = harmonize_suffix(name, text[cut:], lexicon, said_as_written=native)
             if ending is not None:
                 renamed[text] = name + ending

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from ...config import Policy
 from ...data.lexicon import Lexicon
-from ...edits import Edit
+from ...edits import Edit, EditKind
 from ...text.alphabet import az_lower
 from ...text.tokenize import Token
 from ..candidates.base import skeleton
@@ -31,7 +31,7 @@ def suffix_edit(token: Token, lexicon: Lexicon, policy: Policy) -> Edit | None:
     if not lexicon.analyzer.fits_any_harmony(fixed):
         return None  # not an ending (CD-ROM, IT-engineer)
     start = token.end - len(suffix)
-    return Edit(start, token.end, suffix, fixed, "diacritic", policy.suffix_harmony_confidence)
+    return Edit(start, token.end, suffix, fixed, EditKind.DIACRITIC, policy.suffix_harmony_confidence)
 
 
 def harmony_edit(host: str, suffix: str, start: int, lexicon: Lexicon, policy: Policy) -> Edit | None:
@@ -39,5 +39,5 @@ def harmony_edit(host: str, suffix: str, start: int, lexicon: Lexicon, policy: P
     fixed = harmonize_suffix(host, suffix, lexicon)
     if fixed is None:
         return None
-    kind = "diacritic" if skeleton(az_lower(fixed)) == skeleton(az_lower(suffix)) else "typo"
+    kind = EditKind.DIACRITIC if skeleton(az_lower(fixed)) == skeleton(az_lower(suffix)) else EditKind.TYPO
     return Edit(start, start + len(suffix), suffix, fixed, kind, policy.suffix_harmony_confidence)
