@@ -47,6 +47,11 @@ from .word import WordCorrector
 
 __all__ = ["Corrector"]
 
+# Kinds read once: an enum member read from its class costs a descriptor call on a hot path.
+DIACRITIC = EditKind.DIACRITIC
+HYPHEN_SUFFIX = EditKind.HYPHEN_SUFFIX
+REALWORD = EditKind.REALWORD
+
 HYPHEN_MEMO = 5_000  # word types whose hyphen joins are remembered (rarer types: a batch worker's memory is thin)
 
 
@@ -163,11 +168,11 @@ class Corrector:
         lower = page.lowered[i]
         edit = self._token_edit(token, lower, prev, next_, ascii_typed, text in page.repeating)
         if edit is None and text in page.renamed and (ascii_typed or text not in page.repeating):
-            kind = EditKind.HYPHEN_SUFFIX if "-" in text else EditKind.DIACRITIC
+            kind = HYPHEN_SUFFIX if "-" in text else DIACRITIC
             edit = Edit(token.start, token.end, text, page.renamed[text], kind, self.policy.suffix_harmony_confidence)
         if edit is None or looks_foreign(page, n, prev, next_, self.lexicon, self.policy.foreign_neighbours):
             return None
-        if edit.kind != EditKind.DIACRITIC and is_mention(tokens, i):
+        if edit.kind != DIACRITIC and is_mention(tokens, i):
             return None  # "svat", (keel): a word quoted on its own is meant as written
         return edit
 
@@ -182,7 +187,7 @@ class Corrector:
         for n in sorted(found):
             edit = found[n]
             i = words[n]
-            if (edit.kind == EditKind.REALWORD or " " in edit.replacement or n in taken
+            if (edit.kind == REALWORD or " " in edit.replacement or n in taken
                     or (edit.start, edit.end) != (tokens[i].start, tokens[i].end)):
                 continue
             for m in (n + 1, n - 1):
@@ -208,7 +213,7 @@ class Corrector:
         tokens, words = page.tokens, page.words
         written = page.written = {}
         for n, edit in found.items():
-            if edit.kind != EditKind.REALWORD and edit.start == tokens[words[n]].start:
+            if edit.kind != REALWORD and edit.start == tokens[words[n]].start:
                 written[n] = edit.replacement.split(" ")
         judged_in: dict[int, tuple[str, str]] = {}  # word → the context of its last decision
         changed = list(written)
@@ -235,7 +240,7 @@ class Corrector:
                     del found[n]
                     continue
                 found[n] = edit
-                if edit.kind != EditKind.REALWORD and edit.start == tokens[i].start:
+                if edit.kind != REALWORD and edit.start == tokens[i].start:
                     written[n] = edit.replacement.split(" ")
             if not changed:
                 return

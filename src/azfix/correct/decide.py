@@ -26,6 +26,9 @@ from ..edits import EditKind, Why
 
 __all__ = ["Choice", "ScoredOption", "decide"]
 
+# Kinds read once: an enum member read from its class costs a descriptor call on a hot path.
+DIACRITIC = EditKind.DIACRITIC
+
 
 class ScoredOption(NamedTuple):
     """One reading of a word with every term of its score (nats). Ordered by score, then text and kind."""
@@ -62,7 +65,7 @@ def decide(scored: list[ScoredOption], keep: float, threshold: float,
     total = math.exp(keep - top) + sum(math.exp(option.score - top) for option in ordered)
     confidence = math.exp(best.score - top) / total
     if confidence < threshold and not (
-        majority is not None and best.kind == EditKind.DIACRITIC and confidence >= majority
+        majority is not None and best.kind == DIACRITIC and confidence >= majority
         and math.exp(keep - top) / total < keep_share_below
     ):
         return None

@@ -26,6 +26,10 @@ from .parts import Parts
 
 __all__ = ["OptionScorer", "Question"]
 
+# Kinds read once: an enum member read from its class costs a descriptor call on a hot path.
+DIACRITIC = EditKind.DIACRITIC
+SPLIT = EditKind.SPLIT
+
 _scored = partial(tuple.__new__, ScoredOption)  # (see candidates.base.make_option)
 CASE_MEMO = 20_000  # word types whose case ending is remembered
 CLASS_MEMO = 20_000  # ... and whose restored class is
@@ -70,7 +74,7 @@ class OptionScorer:
         if q.wellformed:
             # A valid inflection is not judged by its spelling alone: only
             # a lost diacritic may turn it into its attested twin.
-            options = tuple(o for o in options if o[1] == EditKind.DIACRITIC)
+            options = tuple(o for o in options if o[1] == DIACRITIC)
         if q.ascii_typed:
             options = self._ascii_priced(q.word, options)
         return options, policy.realword_prior
@@ -80,10 +84,10 @@ class OptionScorer:
         rare as anywhere, and rarer still when a twin explains the word
         (ekilib: əkilib, not edilib)."""
         policy = self.policy
-        twin = any(kind == EditKind.DIACRITIC and len(text) == len(word) for text, kind, _ in options)
+        twin = any(kind == DIACRITIC and len(text) == len(word) for text, kind, _ in options)
         return tuple(
             make_option((text, kind, policy.ascii_diacritic_cost * sum(a != b for a, b in zip(word, text))))
-            if kind == EditKind.DIACRITIC and len(text) == len(word)
+            if kind == DIACRITIC and len(text) == len(word)
             else make_option((text, kind, cost + (policy.ascii_slip_cost if twin else 0.0)))
             for text, kind, cost in options
         )
@@ -138,14 +142,14 @@ class OptionScorer:
             return priors.prior(q.word)
         word_skeleton, split_cost, part = skeleton(q.word), policy.split_cost, policy.twin_split_part
         if any(skeleton(text) == word_skeleton
-               or (kind == EditKind.SPLIT and cost <= split_cost and min(map(len, text.split(" "))) >= part)
+               or (kind == SPLIT and cost <= split_cost and min(map(len, text.split(" "))) >= part)
                for text, kind, cost in options):
             # An unknown word that is a known word but for its diacritics, or
             # exactly two known words run together, is far more often a
             # damaged word than a new one. (It looks as natural as the word
             # it damages, so its look earns it nothing.)
             keep = priors.oov_prior(q.word, False) * policy.twin_factor
-            if any(kind == EditKind.SPLIT and cost <= split_cost and self.ends_in_case(text.split(" ")[0])
+            if any(kind == SPLIT and cost <= split_cost and self.ends_in_case(text.split(" ")[0])
                    for text, kind, cost in options):
                 keep *= policy.glued_case_factor
             return keep

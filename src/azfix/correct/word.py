@@ -31,6 +31,12 @@ from .rules.suffixes import suffix_edit
 
 __all__ = ["WordCorrector"]
 
+# Kinds read once: an enum member read from its class costs a descriptor call on a hot path.
+DIACRITIC = EditKind.DIACRITIC
+HYPHEN_SUFFIX = EditKind.HYPHEN_SUFFIX
+REALWORD = EditKind.REALWORD
+TYPO = EditKind.TYPO
+
 _new = tuple.__new__
 
 Fix = tuple  # (replacement, kind, confidence, why)
@@ -85,7 +91,7 @@ class WordCorrector:
         fix = self.word_edit(text, lower, prev, next_, ascii_typed)
         if fix is None:
             return None
-        if repeated and not ascii_typed and fix[1] != EditKind.REALWORD and (fix[1] != EditKind.DIACRITIC or not text.islower()):
+        if repeated and not ascii_typed and fix[1] != REALWORD and (fix[1] != DIACRITIC or not text.islower()):
             return None
         return Edit(token.start, token.end, text, *fix)
 
@@ -94,7 +100,7 @@ class WordCorrector:
         if self.config.hyphen_suffix:
             joined = self._hyphen_join(text)
             if joined is not None:
-                return Edit(token.start, token.end, text, joined, EditKind.HYPHEN_SUFFIX,
+                return Edit(token.start, token.end, text, joined, HYPHEN_SUFFIX,
                             self.parts.policy.hyphen_join_confidence)
         edit = self.compound_edit(token, prev, next_, ascii_typed)
         if edit is None and text.count("-") == 1 and lower.split("-")[0] in ABBREVIATIONS:
@@ -124,7 +130,7 @@ class WordCorrector:
     def word_edit(self, text: str, lower: str, prev: str, next_: str, ascii_typed: bool) -> Fix | None:
         """(replacement, kind, confidence, why) for one alphabetic word, settled where it stands, or None."""
         fix = self.word_fix(text, lower, prev, next_, ascii_typed)
-        if fix is None or fix[1] == EditKind.REALWORD:
+        if fix is None or fix[1] == REALWORD:
             return fix
         settled = self._settle(fix[0], fix[2], prev, next_, ascii_typed)
         if settled is None or settled[0] == text:
@@ -182,7 +188,7 @@ class WordCorrector:
             # a word the lexicon has seen written (not merely one it can parse).
             if prev != SENTENCE or choice.text not in self.lexicon.forms:
                 return False
-        if text.islower() and choice.kind == EditKind.TYPO and is_a_name(choice.text, parts.stats, parts.policy):
+        if text.islower() and choice.kind == TYPO and is_a_name(choice.text, parts.stats, parts.policy):
             return False  # a typo does not turn a name (Fransa) into a lowercase word (branşa)
         return True
 

@@ -33,6 +33,12 @@ from .stems import stem_candidates
 
 __all__ = ["CandidateLists"]
 
+# Kinds read once: an enum member read from its class costs a descriptor call on a hot path.
+DIACRITIC = EditKind.DIACRITIC
+REALWORD = EditKind.REALWORD
+SPLIT = EditKind.SPLIT
+TYPO = EditKind.TYPO
+
 NONWORD_MEMO = 20_000  # word types whose priced readings are remembered (the costliest list)
 SWAPS_MEMO = 100_000  # ... whose real-word confusion sets are
 TWINS_MEMO = 30_000  # ... whose ASCII twins are
@@ -95,7 +101,7 @@ class CandidateLists:
         scores = [math.log(prior(text)) - alpha * cost for text, _, cost in options]
         floor = max(scores) - self.policy.prune_margin
         return tuple(option for option, score in zip(options, scores)
-                     if score >= floor or option[1] == EditKind.DIACRITIC or (option[1] == EditKind.SPLIT and option[2] <= split_cost))
+                     if score >= floor or option[1] == DIACRITIC or (option[1] == SPLIT and option[2] <= split_cost))
 
     def _priced(self, word: str, candidates: list[Candidate], diacritic_only: bool) -> list[Option]:
         """Error-model costs of the most promising candidates (at most ``max_priced``)."""
@@ -129,7 +135,7 @@ class CandidateLists:
         word_skeleton = skeleton(word)
         cost = self.policy.ascii_diacritic_cost
         return tuple(
-            make_option((text, EditKind.DIACRITIC, cost * sum(a != b for a, b in zip(word, text))))
+            make_option((text, DIACRITIC, cost * sum(a != b for a, b in zip(word, text))))
             for text in self.index.forms_with_skeleton(word_skeleton)
             if text != word and len(text) == len(word)
         )
@@ -145,7 +151,7 @@ class CandidateLists:
             cost = self.model.cost(word, text, cutoff=most)
             if cost <= most:
                 out.setdefault(text, cost)
-        return tuple(make_option((text, EditKind.REALWORD, cost)) for text, cost in out.items())
+        return tuple(make_option((text, REALWORD, cost)) for text, cost in out.items())
 
     def _realword(self, word: str) -> tuple[Option, ...]:
         """Frequent words of the same length one cheap edit away (readings of a known word out of context)."""
@@ -158,13 +164,13 @@ class CandidateLists:
                 continue
             cost = self.model.cost(word, cand.text, cutoff=self.policy.realword_max_cost)
             if cost <= self.policy.realword_max_cost:
-                out.append(make_option((cand.text, EditKind.REALWORD, cost)))
+                out.append(make_option((cand.text, REALWORD, cost)))
         return tuple(out)
 
 
 def _edit_kind(word: str, cand: Candidate) -> str:
     if cand.kind is CandidateKind.SPLIT:
-        return EditKind.SPLIT
+        return SPLIT
     if skeleton(word) == skeleton(cand.text):
-        return EditKind.DIACRITIC
-    return EditKind.TYPO
+        return DIACRITIC
+    return TYPO

@@ -41,6 +41,9 @@ from ...text.tokenize import Token, TokenKind
 
 __all__ = ["Merger", "merged_word"]
 
+# Kinds read once: an enum member read from its class costs a descriptor call on a hot path.
+MERGE = EditKind.MERGE
+
 # A piece the dictionary also gives as a word (lər, dan, ər) is an ending
 # written apart only when the joined word is Policy.merge_joined_evidence
 # (log10) commoner than the two words side by side by chance; a piece listed
@@ -117,7 +120,7 @@ class Merger:
         if joined is None:
             return None
         confidence = self.policy.merge_confidence if confidence is None else confidence
-        return Edit(head.start, tail.end, head.text + " " + tail.text, joined, EditKind.MERGE, confidence)
+        return Edit(head.start, tail.end, head.text + " " + tail.text, joined, MERGE, confidence)
 
 
 def merged_word(first: str, second: str, lexicon: Lexicon, stats: ContextStats | None = None,

@@ -19,6 +19,10 @@ from .hyphens import harmonize_suffix
 
 __all__ = ["harmony_edit", "suffix_edit"]
 
+# Kinds read once: an enum member read from its class costs a descriptor call on a hot path.
+DIACRITIC = EditKind.DIACRITIC
+TYPO = EditKind.TYPO
+
 
 def suffix_edit(token: Token, lexicon: Lexicon, policy: Policy) -> Edit | None:
     """The hyphenated suffix of a number, code or abbreviation, mended (see the module's docstring)."""
@@ -31,7 +35,7 @@ def suffix_edit(token: Token, lexicon: Lexicon, policy: Policy) -> Edit | None:
     if not lexicon.analyzer.fits_any_harmony(fixed):
         return None  # not an ending (CD-ROM, IT-engineer)
     start = token.end - len(suffix)
-    return Edit(start, token.end, suffix, fixed, EditKind.DIACRITIC, policy.suffix_harmony_confidence)
+    return Edit(start, token.end, suffix, fixed, DIACRITIC, policy.suffix_harmony_confidence)
 
 
 def harmony_edit(host: str, suffix: str, start: int, lexicon: Lexicon, policy: Policy) -> Edit | None:
@@ -39,5 +43,5 @@ def harmony_edit(host: str, suffix: str, start: int, lexicon: Lexicon, policy: P
     fixed = harmonize_suffix(host, suffix, lexicon)
     if fixed is None:
         return None
-    kind = EditKind.DIACRITIC if skeleton(az_lower(fixed)) == skeleton(az_lower(suffix)) else EditKind.TYPO
+    kind = DIACRITIC if skeleton(az_lower(fixed)) == skeleton(az_lower(suffix)) else TYPO
     return Edit(start, start + len(suffix), suffix, fixed, kind, policy.suffix_harmony_confidence)
