@@ -88,3 +88,59 @@ def test_a_failing_chunk_fails_the_batch_instead_of_hanging():
     texts = ["Bu siyaset.\n"] * 5 + [None] + ["Bu siyaset.\n"] * 5
     with pytest.raises(TypeError):
         list(clean_chunks(texts, Cleaner(), jobs=2, documents=True))
+
+
+def _grandchildren() -> list[int]:
+    """Processes whose parent is a child of this one (the pool's workers, under the fork server)."""
+    import os
+    from pathlib import Path
+
+    def parent_of(pid: str) -> int | None:
+        try:
+            return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            return None
+
+    pids = [p.name for p in Path("/proc").iterdir() if p.name.isdigit()]
+    children = {int(p) for p in pids if parent_of(p) == os.getpid()}
+    return [int(p) for p in pids if parent_of(p) in children]
+
+
+def test_a_worker_whose_set_up_fails_ends_the_run_at_once(tmp_path):
+    import time
+
+    import pytest
+
+    from azfix import Cleaner
+    from azfix.parallel.batch import WorkerError, clean_chunks
+
+    cleaner = Cleaner(stats=str(tmp_path / "missing.tsv.gz"))  # read only in the workers
+    started = time.monotonic()
+    with pytest.raises(WorkerError):
+        list(clean_chunks(["Bu siyaset\n\n"] * 20, cleaner, jobs=2))
+    assert time.monotonic() - started < 60
+
+
+def test_a_killed_worker_ends_the_run_at_once():
+    import os
+    import signal
+    import sys
+    import time
+
+    import pytest
+
+    from azfix import Cleaner
+    from azfix.parallel.batch import WorkerError, clean_chunks
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("finds the workers through /proc")
+    results = clean_chunks(("Bu siyaset sayesində mümkün oldu.\n\n" * 200 for _ in range(400)), Cleaner(), jobs=2)
+    next(results)
+    started = time.monotonic()
+    workers = _grandchildren()
+    assert workers
+    os.kill(workers[0], signal.SIGKILL)
+    with pytest.raises(WorkerError):
+        for _ in results:
+            pass
+    assert time.monotonic() - started < 60

@@ -215,3 +215,19 @@ def test_clean_diff_colours_on_request(tmp_path):
     assert "\x1b[31m-Bu siyaset\x1b[0m" in coloured and "\x1b[32m+Bu siyasət\x1b[0m" in coloured
     plain = run("clean", "--diff", str(path)).stdout  # not a terminal: no colour by default
     assert "\x1b[" not in plain
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_missing_statistics_are_one_line_and_exit_2(tmp_path, jobs):
+    source = tmp_path / "a.txt"
+    source.write_text("Bu siyaset\n", encoding="utf-8")
+    out = run("clean", "--jobs", jobs, "--stats", str(tmp_path / "nosuch.tsv.gz"), str(source))
+    assert out.returncode == 2
+    assert out.stderr.strip().splitlines() == [f"azfix: error: --stats {tmp_path / 'nosuch.tsv.gz'}: no such file"]
+    assert source.read_text(encoding="utf-8") == "Bu siyaset\n"
+
+
+@pytest.mark.parametrize("value", ["7", "-3"])
+def test_min_confidence_outside_0_to_1_is_refused(value):
+    out = run("clean", "--min-confidence", value, stdin="Bu siyaset\n")
+    assert out.returncode == 2 and "--min-confidence takes a number from 0 to 1" in out.stderr

@@ -32,12 +32,33 @@ def make_cleaner(args):
 
     options = {}
     if getattr(args, "min_confidence", None) is not None:
+        if not 0.0 <= args.min_confidence <= 1.0:
+            raise InputError(f"--min-confidence takes a number from 0 to 1, not {args.min_confidence}")
         options["min_confidence"] = args.min_confidence
     if getattr(args, "protect", None):
         options["protect"] = args.protect
     if getattr(args, "stats", None):
+        check_stats(args.stats)
         options["stats"] = args.stats
     return Cleaner(**options)
+
+
+def check_stats(path: str) -> None:
+    """Raise InputError unless ``path`` holds context statistics made by ``azfix train``.
+
+    Checked here, once: a worker process that failed to read them would fail the run later and less clearly.
+    """
+    from .data.stats import ContextStats
+
+    file = Path(path)
+    if not file.exists():
+        raise InputError(f"--stats {path}: no such file")
+    if not file.is_file():
+        raise InputError(f"--stats {path}: not a regular file")
+    try:
+        ContextStats.load(file)
+    except (OSError, EOFError, ValueError, UnicodeDecodeError, IndexError) as exc:
+        raise InputError(f"--stats {path}: not context statistics made by 'azfix train' ({exc})") from exc
 
 
 def output_for(path: Path, args, roots: dict[Path, Path]) -> Path | None:
@@ -77,7 +98,7 @@ def input_files(names: list[str], glob: str) -> tuple[list[str], dict[Path, Path
 def cmd_clean(args) -> int:
     import time
 
-    from .parallel.batch import Summary
+    from .parallel.batch import Summary, WorkerError
 
     cleaner = make_cleaner(args)
     names = args.files or ["-"]
@@ -96,7 +117,10 @@ def cmd_clean(args) -> int:
         if args.json or args.diff:
             report_file(name, cleaner, args, summary)
             continue
-        clean_file(name, output_for(Path(name), args, roots), cleaner, args, summary)
+        try:
+            clean_file(name, output_for(Path(name), args, roots), cleaner, args, summary)
+        except WorkerError as exc:
+            raise InputError(f"{name}: {exc}") from exc
         summary.documents += 1
     summary.seconds = time.perf_counter() - started
     if not args.quiet:

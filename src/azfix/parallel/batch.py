@@ -18,6 +18,8 @@ import multiprocessing
 import os
 import threading
 from collections import Counter, deque
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator, TextIO
@@ -25,12 +27,16 @@ from typing import Iterable, Iterator, TextIO
 from ..edits import Result
 from ..cleaner import Cleaner
 
-__all__ = ["Summary", "chunks_of", "clean_chunks", "find_files", "clean_jsonl"]
+__all__ = ["Summary", "WorkerError", "chunks_of", "clean_chunks", "find_files", "clean_jsonl"]
 
 CHUNK_CHARS = 64 * 1024
 IN_FLIGHT_PER_JOB = 4
 
 _worker_cleaner: Cleaner | None = None
+
+
+class WorkerError(RuntimeError):
+    """A worker process failed (its set-up raised, or it died): the run cannot go on."""
 
 
 @dataclass
@@ -123,8 +129,16 @@ def clean_chunks(chunks: Iterable[str], cleaner: Cleaner, jobs: int | None = Non
             yield _clean_piece(cleaner, chunk, last)
         return
     context = multiprocessing.get_context("forkserver" if os.name != "nt" else "spawn")
-    with context.Pool(jobs, initializer=_init_worker, initargs=(cleaner,)) as pool:
+    # A process pool of concurrent.futures, not multiprocessing.Pool: a worker
+    # that dies, or whose set-up raises, breaks the pool and fails the run at
+    # once (multiprocessing.Pool respawns such workers for ever and waits).
+    pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_init_worker, initargs=(cleaner,))
+    try:
         yield from _bounded_imap(pool, pieces, jobs * IN_FLIGHT_PER_JOB, jobs)
+    except BrokenProcessPool as exc:
+        raise WorkerError(f"a worker process failed ({exc})") from exc
+    finally:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _bounded_imap(pool, pieces: Iterable[tuple[str, bool]], window: int, jobs: int) -> Iterator[Result]:
@@ -143,17 +157,18 @@ def _bounded_imap(pool, pieces: Iterable[tuple[str, bool]], window: int, jobs: i
     done = threading.Condition()
     unfinished = [0]
 
-    def finished(outcome) -> None:  # runs in the pool's result thread
+    def finished(future) -> None:  # runs in the pool's result thread
+        outcome = None if future.cancelled() or future.exception() is not None else future.result()
         with done:
             unfinished[0] -= 1
-            if isinstance(outcome, tuple) and outcome[1]:
+            if outcome is not None and outcome[1]:
                 fresh.append([outcome[1], jobs])
             done.notify()
 
     for chunk, last in pieces:
         while True:
-            while pending and pending[0].ready():
-                yield pending.popleft().get()[0]
+            while pending and pending[0].done():
+                yield _result(pending.popleft())
             with done:
                 if unfinished[0] <= jobs and len(pending) < window:
                     learnt = [entry for batch in fresh for entry in batch[0]]
@@ -163,10 +178,16 @@ def _bounded_imap(pool, pieces: Iterable[tuple[str, bool]], window: int, jobs: i
                     unfinished[0] += 1
                     break
                 done.wait(timeout=0.01)
-        pending.append(pool.apply_async(_clean_in_worker, (chunk, last, learnt),
-                                        callback=finished, error_callback=finished))
+        future = pool.submit(_clean_in_worker, chunk, last, learnt)
+        future.add_done_callback(finished)
+        pending.append(future)
     while pending:
-        yield pending.popleft().get()[0]
+        yield _result(pending.popleft())
+
+
+def _result(future) -> Result:
+    """The result of a worker's chunk (an exception raised while cleaning it is raised here)."""
+    return future.result()[0]
 
 
 def find_files(paths: Iterable[str], pattern: str = "*.txt") -> list[Path]:
