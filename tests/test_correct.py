@@ -428,3 +428,19 @@ def test_a_word_read_as_an_inflected_particle_is_not_taken_for_a_common_word():
     assert azfix.clean(text).startswith("Bu kişi çox yaxşı adamdır")
     # hilələr (tricks) is not ilə + lər turned into a word
     assert azfix.clean("Onlara bəzi hilələr öyrədir.") == "Onlara bəzi hilələr öyrədir."
+
+
+def test_a_token_longer_than_any_word_reaches_no_candidate_source():
+    from azfix import Cleaner
+
+    cleaner = Cleaner()
+    lists = cleaner.corrector().parts.lists
+    asked = []
+    original = lists.nonword.function
+    lists.nonword.function = lambda word, diacritic_only: asked.append(word) or original(word, diacritic_only)
+    try:
+        text = "Bu " + "siyaset" * 250 + " sayesində"
+        assert cleaner.clean(text) == "Bu " + "siyaset" * 250 + " sayəsində"
+    finally:
+        lists.nonword.function = original
+    assert all(len(word) <= 64 for word in asked)

@@ -79,3 +79,16 @@ def test_plain_word_shortcut_matches_the_general_pattern(text):
         return [(m.lastgroup, m.span()) for m in pattern.finditer(text)]
 
     assert spans(_PATTERN) == spans(_GENERAL)
+
+
+def test_long_runs_of_marks_and_letters_tokenize_one_by_one():
+    # (no address or code alternative may rescan such a run from every position)
+    assert [t.text for t in tokenize(".a" * 3)] == [".", "a", ".", "a", ".", "a"]
+    assert len(tokenize(".a" * 20_000)) == 40_000
+    assert len(tokenize("1." * 20_000)) == 2  # one number and its final stop
+
+
+def test_addresses_within_the_bounds_stay_one_token():
+    text = "yazın: " + "a" * 64 + "@mail.gov.az, bax " + ".".join(["x"] * 9) + ".az"
+    kinds = [(t.kind.value, t.text) for t in tokenize(text) if t.kind.value in ("email", "url")]
+    assert kinds == [("email", "a" * 64 + "@mail.gov.az"), ("url", ".".join(["x"] * 9) + ".az")]

@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+from ..data.lexicon import MAX_WORD_LENGTH
 from ..data.stats import SENTENCE
 from ..edits import Edit, EditKind
 from ..text.alphabet import az_lower, is_title_word, is_upper_word, transfer_case
@@ -78,6 +79,8 @@ class WordCorrector:
     def token_edit(self, token: Token, lower: str, prev: str, next_: str, ascii_typed: bool = False,
                    repeated: bool = False) -> Edit | None:
         text = token.text
+        if len(text) > MAX_WORD_LENGTH:
+            return None  # longer than any word: no candidate, split or analysis (their cost grows with the length)
         if token.kind is TokenKind.SUFFIXED:
             return suffix_edit(token, self.lexicon, self.parts.policy)
         if token.kind is not TokenKind.WORD and token.kind is not TokenKind.ACRONYM:

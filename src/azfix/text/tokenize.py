@@ -68,11 +68,14 @@ _HYPHENS = "-‐‑"
 _LETTER = r"[\p{L}\p{M}]"
 _UPPER = r"[\p{Lu}]"
 
+# Labels, local parts and domain depth are bounded (DNS: 63, 64, a few levels)
+# and the number of a suffixed code is atomic: no alternative rescans a long
+# run of marks and letters from every position, so tokenizing stays linear.
 _GENERAL_SOURCE = rf"""
     (?P<url>(?:https?://|ftp://|www\.)[^\s<>"'«»]+[^\s<>"'«».,;:!?)\]}}]
-        |\b[\w-]+(?:\.[\w-]+)*\.(?:az|com|org|net|ru|tr|gov|edu|info|io)(?:/[^\s<>"'«»]*[^\s<>"'«».,;:!?)\]}}])?(?![\w.]*\w))
-  | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.\p{{L}}{{2,}})
-  | (?P<suffixed>(?:\d+(?:[.,:/]\d+)*|{_UPPER}{{2,}}[\p{{Lu}}\d]*)(?:[{_HYPHENS}{_APOSTROPHES}](?:{_LETTER}+|\d+)(?![\w]))+)
+        |\b[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,8}}\.(?:az|com|org|net|ru|tr|gov|edu|info|io)(?:/[^\s<>"'«»]*[^\s<>"'«».,;:!?)\]}}])?(?![\w.]*\w))
+  | (?P<email>[\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,8}}\.\p{{L}}{{2,}})
+  | (?P<suffixed>(?>\d+(?:[.,:/]\d+)*|{_UPPER}{{2,}}[\p{{Lu}}\d]*)(?:[{_HYPHENS}{_APOSTROPHES}](?:{_LETTER}+|\d+)(?![\w]))+)
   | (?P<number>\d+(?:[.,:/]\d+)*)
   | (?P<acronym>{_UPPER}{{2,}}(?!{_LETTER})(?:\d+)?)
   | (?P<word>{_LETTER}+(?:[{_HYPHENS}{_APOSTROPHES}]{_LETTER}+)*)
