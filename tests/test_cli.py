@@ -231,3 +231,45 @@ def test_missing_statistics_are_one_line_and_exit_2(tmp_path, jobs):
 def test_min_confidence_outside_0_to_1_is_refused(value):
     out = run("clean", "--min-confidence", value, stdin="Bu siyaset\n")
     assert out.returncode == 2 and "--min-confidence takes a number from 0 to 1" in out.stderr
+
+
+def test_output_dir_refuses_two_inputs_with_one_target(tmp_path):
+    for folder, text in (("c1", "Bu siyaset\n"), ("c2", "Bu sayesində\n")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(text, encoding="utf-8")
+    out_dir = tmp_path / "out"
+    for args in ([str(tmp_path / "c1" / "x.txt"), str(tmp_path / "c2" / "x.txt")],
+                 [str(tmp_path / "c1"), str(tmp_path / "c2")]):
+        out = run("clean", "-q", *args, "--output-dir", str(out_dir))
+        assert out.returncode == 2 and "would both be written to" in out.stderr
+        assert not (out_dir / "x.txt").exists()
+
+
+def test_in_place_on_a_link_cleans_the_file_it_points_to(tmp_path):
+    real = tmp_path / "real.txt"
+    real.write_text("Bu siyaset\n", encoding="utf-8")
+    link = tmp_path / "link.txt"
+    link.symlink_to(real.name)
+    out = run("clean", "-q", "--in-place", str(link))
+    assert out.returncode == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8") == "Bu siyasət\n"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--jobs", "-1"], "--jobs takes a whole number of at least 1"),
+    (["--glob", "../*.txt"], "a pattern below the folder"),
+])
+def test_bad_options_are_one_line_errors(tmp_path, args, message):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Bu siyaset\n", encoding="utf-8")
+    out = run("clean", "-q", *args, str(tmp_path / "in"), "--output-dir", str(tmp_path / "out"))
+    assert out.returncode == 2 and message in out.stderr and "Traceback" not in out.stderr
+
+
+def test_output_that_is_a_folder_or_has_no_folder_is_refused(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text("Bu siyaset\n", encoding="utf-8")
+    out = run("clean", "-q", str(source), "-o", str(tmp_path))
+    assert out.returncode == 2 and "is a directory" in out.stderr
+    out = run("train", str(source), "-o", str(tmp_path / "nodir" / "x.tsv.gz"))
+    assert out.returncode == 2 and "not a file in an existing folder" in out.stderr

@@ -61,10 +61,22 @@ def check_stats(path: str) -> None:
         raise InputError(f"--stats {path}: not context statistics made by 'azfix train' ({exc})") from exc
 
 
+def check_targets(files: list[str], args, roots: dict[Path, Path]) -> None:
+    """Refuse a run in which two inputs would be written to one file (the first would be lost)."""
+    if not args.output_dir:
+        return
+    seen: dict[Path, str] = {}
+    for name in files:
+        target = output_for(Path(name), args, roots).resolve()
+        if target in seen:
+            raise InputError(f"{seen[target]} and {name} would both be written to {target}")
+        seen[target] = name
+
+
 def output_for(path: Path, args, roots: dict[Path, Path]) -> Path | None:
-    """Where the cleaned text of ``path`` goes (None: standard output)."""
+    """Where the cleaned text of ``path`` goes (None: standard output); in place, the file a link points to."""
     if args.in_place:
-        return path
+        return Path(os.path.realpath(path))
     if args.output:
         return Path(args.output)
     if args.output_dir:
@@ -104,9 +116,14 @@ def cmd_clean(args) -> int:
     names = args.files or ["-"]
     if (args.in_place or args.output_dir) and "-" in names:
         raise InputError("--in-place and --output-dir need file names, not standard input")
+    if args.jobs is not None and args.jobs < 1:
+        raise InputError(f"--jobs takes a whole number of at least 1, not {args.jobs}")
     files, roots = input_files(names, args.glob)
     if args.output and len(files) > 1:
         raise InputError("-o takes one input; use --in-place or --output-dir for several files")
+    if args.output and Path(args.output).is_dir():
+        raise InputError(f"-o {args.output}: is a directory (use --output-dir)")
+    check_targets(files, args, roots)
     summary = Summary()
     started = time.perf_counter()
     if args.html:
@@ -278,6 +295,8 @@ def cmd_train(args) -> int:
     for path in args.corpus:
         stats.add_text(read_text(path, args.encoding))
     out = Path(args.output)
+    if out.is_dir() or not out.parent.is_dir():
+        raise InputError(f"-o {out}: not a file in an existing folder")
     stats.save(out)
     print(f"azfix: {out}: {len(stats.unigrams)} words, {len(stats.bigrams)} word pairs", file=sys.stderr)
     return EXIT_OK

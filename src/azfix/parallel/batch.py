@@ -196,6 +196,8 @@ def find_files(paths: Iterable[str], pattern: str = "*.txt") -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
+            if Path(pattern).is_absolute() or ".." in Path(pattern).parts:
+                raise FileNotFoundError(f"--glob {pattern}: a pattern below the folder, not outside it")
             matches = sorted(p for p in path.rglob(pattern) if p.is_file())
             if not matches:
                 raise FileNotFoundError(f"{name}: no files matching {pattern}")
