@@ -30,3 +30,10 @@ def test_a_legacy_letter_continuing_a_word_broken_at_a_line_end_is_lowercase():
     assert apply_edits("inki-\nĢafı", normalize_edits("inki-\nĢafı")) == "inki-\nşafı"
     assert apply_edits("Bu gün.\nĢuşa", normalize_edits("Bu gün.\nĢuşa")) == "Bu gün.\nŞuşa"
 
+
+
+def test_joiners_of_emoji_and_of_other_scripts_stay():
+    family = "👨\u200d👩\u200d👧 ailə"
+    persian = "می\u200cخواهم"
+    assert normalize_edits(family) == [] and normalize_edits(persian) == []
+    assert [(e.original, e.replacement) for e in normalize_edits("Azər\u200dbaycan")] == [("\u200d", "")]

@@ -37,6 +37,7 @@ LOOKALIKES = {
     "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Χ": "X", "Ζ": "Z",
 }
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff"}
+JOINERS = {"\u200c", "\u200d"}  # zero-width non-joiner and joiner: part of other scripts' writing
 LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
 
 _WORD = regex.compile(r"[\p{L}\p{M}\u200b-\u200d\u2060\u00ad]+")
@@ -81,7 +82,8 @@ def normalize_edits(text: str, policy: Policy = Policy()) -> list[Edit]:
         foreign = len(_NON_LATIN_LETTER.findall(word))
         is_latin_word = latin > 0 and latin >= foreign
         for i, ch in enumerate(word):
-            if ch in INVISIBLE:
+            if ch in INVISIBLE and (is_latin_word or ch not in JOINERS):
+                # (a joiner inside emoji or a Persian word is meant: only in Latin words is it noise)
                 edits.append(Edit(base + i, base + i + 1, ch, "", EditKind.INVISIBLE, policy.invisible_confidence))
             elif ch in SCHWAS and (is_latin_word or foreign == len([c for c in word if c in SCHWAS])):
                 # Cyrillic ә inside Latin text, or alone (a lone schwa word).
