@@ -273,3 +273,19 @@ def test_output_that_is_a_folder_or_has_no_folder_is_refused(tmp_path):
     assert out.returncode == 2 and "is a directory" in out.stderr
     out = run("train", str(source), "-o", str(tmp_path / "nodir" / "x.tsv.gz"))
     assert out.returncode == 2 and "not a file in an existing folder" in out.stderr
+
+
+def test_other_encodings_are_decoded_and_written_as_utf8(tmp_path):
+    utf16 = tmp_path / "u16.txt"
+    utf16.write_bytes("Bu siyaset sayesində\n".encode("utf-16"))
+    out = run("clean", "-q", "--encoding", "utf-16", str(utf16))
+    assert out.returncode == 0 and out.stdout == "Bu siyasət sayəsində\n"
+    latin = tmp_path / "l1.txt"
+    latin.write_bytes("Bu siyaset sayesinde cox\n".encode("latin-1"))
+    target = tmp_path / "out.txt"
+    out = run("clean", "-q", "--encoding", "latin-1", str(latin), "-o", str(target))
+    assert out.returncode == 0 and target.read_text(encoding="utf-8") == "Bu siyasət sayəsində çox\n"
+    binary = tmp_path / "bin16.txt"
+    binary.write_bytes("a\0b".encode("utf-16"))
+    out = run("clean", "-q", "--encoding", "utf-16", str(binary))
+    assert out.returncode == 2 and "binary file" in out.stderr

@@ -158,7 +158,7 @@ def clean_file(name: str, target: Path | None, cleaner, args, summary) -> None:
     if args.jsonl_field:
         try:
             pieces = clean_jsonl(lines, args.jsonl_field, cleaner, args.jobs, summary)
-            write_pieces(pieces, target, args.encoding, name)
+            write_pieces(pieces, target, args.output_encoding, name)
         except ValueError as exc:
             raise InputError(f"{name}: {exc}") from exc
         return
@@ -171,7 +171,7 @@ def clean_file(name: str, target: Path | None, cleaner, args, summary) -> None:
                 progress.update(len(original))
             yield result.text
 
-    write_pieces(cleaned(), target, args.encoding, name)
+    write_pieces(cleaned(), target, args.output_encoding, name)
     if progress is not None:
         progress.close()
 
@@ -330,6 +330,7 @@ def parser() -> argparse.ArgumentParser:
                        help="colour the --diff output (default: auto, on a terminal)")
     where.add_argument("--output-dir", help="write each cleaned file under this folder")
     clean.add_argument("--html", help="write a standalone HTML page showing every change")
+    clean.add_argument("--output-encoding", default="utf-8", help="encoding of written files (default utf-8)")
     clean.add_argument("--glob", default="*.txt", help="files to take from directories (default *.txt)")
     clean.add_argument("--jsonl-field", help="input is JSON lines: clean this field, keep the rest")
     clean.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")

@@ -36,17 +36,38 @@ def read_text(path: str, encoding: str) -> str:
         except OSError as exc:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from exc
         name = path
-    nul = data.find(b"\0")
+    nul = data.find(b"\0") if _byte_oriented(encoding) else -1
     if nul >= 0:
         raise InputError(f"{name}: binary file (NUL byte at offset {nul})")
     try:
-        return data.decode(encoding)
+        text = data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise InputError(
             f"{name}: not valid {encoding} at byte offset {exc.start} (use --encoding to choose another)"
         ) from exc
     except LookupError as exc:
         raise InputError(f"unknown encoding {encoding!r}") from exc
+    _refuse_nul(text, name, 0)
+    return text
+
+
+def _byte_oriented(encoding: str) -> bool:
+    """True for an encoding in which a NUL byte is a NUL character (not UTF-16 or UTF-32, whose
+    characters hold zero bytes): binary input is told by its bytes before decoding."""
+    import codecs
+
+    try:
+        name = codecs.lookup(encoding).name
+    except LookupError:
+        return True  # (the decoder reports the unknown encoding)
+    return not name.startswith(("utf-16", "utf-32"))
+
+
+def _refuse_nul(text: str, name: str, offset: int) -> None:
+    """A NUL character in decoded text is binary data (checked after decoding UTF-16 and UTF-32)."""
+    nul = text.find("\0")
+    if nul >= 0:
+        raise InputError(f"{name}: binary file (NUL character at offset {offset + nul})")
 
 
 def stream_text(path: str, encoding: str, block: int = 1 << 20) -> Iterator[str]:
@@ -63,11 +84,13 @@ def stream_text(path: str, encoding: str, block: int = 1 << 20) -> Iterator[str]
     except LookupError as exc:
         raise InputError(f"unknown encoding {encoding!r}") from exc
     offset = 0
+    characters = 0  # decoded so far (for the offset of a NUL character)
     pending = ""
+    by_bytes = _byte_oriented(encoding)
     with source if path != "-" else nullcontext(source):
         while True:
             data = source.read(block)
-            nul = data.find(b"\0")
+            nul = data.find(b"\0") if by_bytes else -1
             if nul >= 0:
                 raise InputError(f"{name}: binary file (NUL byte at offset {offset + nul})")
             try:
@@ -75,7 +98,10 @@ def stream_text(path: str, encoding: str, block: int = 1 << 20) -> Iterator[str]
             except UnicodeDecodeError as exc:
                 raise InputError(f"{name}: not valid {encoding} at byte offset {offset + exc.start} "
                                  f"(use --encoding to choose another)") from exc
+            if not by_bytes:
+                _refuse_nul(text, name, characters)
             offset += len(data)
+            characters += len(text)
             lines = (pending + text).splitlines(keepends=True)
             pending = lines.pop() if lines and not lines[-1].endswith(("\n", "\r")) else ""
             yield from lines
