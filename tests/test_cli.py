@@ -289,3 +289,20 @@ def test_other_encodings_are_decoded_and_written_as_utf8(tmp_path):
     binary.write_bytes("a\0b".encode("utf-16"))
     out = run("clean", "-q", "--encoding", "utf-16", str(binary))
     assert out.returncode == 2 and "binary file" in out.stderr
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGKILL"])
+def test_a_killed_run_leaves_no_temporary_file(tmp_path, signal_name):
+    import signal
+    import time
+
+    source = tmp_path / "big.txt"
+    source.write_text("Bu siyaset sayesində mümkün oldu.\n\n" * 60_000, encoding="utf-8")
+    target = tmp_path / "out.txt"
+    process = subprocess.Popen([sys.executable, "-m", "azfix.cli", "clean", "-q", "--jobs", "1", str(source),
+                                "-o", str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(3)  # loaded, and writing
+    assert process.poll() is None
+    process.send_signal(getattr(signal, signal_name))
+    process.wait(timeout=30)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]

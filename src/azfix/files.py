@@ -113,25 +113,62 @@ def stream_text(path: str, encoding: str, block: int = 1 << 20) -> Iterator[str]
 
 
 def write_pieces(pieces: Iterable[str], target: Path | None, encoding: str, name: str) -> None:
-    """Write to stdout, or to ``target`` through a temporary file renamed at the end."""
+    """Write to stdout, or to ``target`` through a temporary file renamed at the end.
+
+    The temporary file is anonymous while it is written (``O_TMPFILE``, where
+    the system has it): a run killed even by SIGKILL leaves nothing behind. It
+    gets a name only when complete, just before it replaces ``target``. The
+    permissions of ``target`` (or else of the input file) are kept.
+    """
     if target is None:
         for piece in pieces:
             sys.stdout.write(piece)
         return
     folder = target.parent if str(target.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".azfix.tmp", dir=folder)
-    except OSError as exc:
-        raise InputError(f"{target}: cannot write ({exc.strerror})") from exc
+    fd, tmp = _open_temporary(folder, target)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline="") as out:
             for piece in pieces:
                 out.write(piece)
-        if target.exists():
-            os.chmod(tmp, target.stat().st_mode & 0o7777)
-        elif Path(name).exists() and name != "-":
-            os.chmod(tmp, Path(name).stat().st_mode & 0o7777)
+            out.flush()
+            source = target if target.exists() else Path(name) if name != "-" and Path(name).exists() else None
+            if source is not None:
+                os.fchmod(fd, source.stat().st_mode & 0o7777)
+            if tmp is None:
+                tmp = _name_anonymous(fd, folder, target)
         os.replace(tmp, target)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        if tmp is not None:
+            Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _open_temporary(folder: Path, target: Path) -> tuple[int, str | None]:
+    """(a descriptor to write the new file through, its name, or None while it has none)."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is not None:
+        try:
+            return os.open(folder, flag | os.O_WRONLY, 0o600), None
+        except OSError:
+            pass  # no anonymous files here (file system, permissions): a named one says why below
+    try:
+        return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".azfix.tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{target}: cannot write ({exc.strerror})") from exc
+
+
+def _name_anonymous(fd: int, folder: Path, target: Path) -> str:
+    """Give the complete anonymous file a fresh name beside ``target`` (renamed over it at once)."""
+    # (linkat with AT_SYMLINK_FOLLOW through /proc: a plain link() would link the /proc entry itself)
+    root = os.open("/", os.O_RDONLY)
+    try:
+        for _ in range(100):
+            name = str(folder / f".{target.name}.{os.urandom(6).hex()}.azfix.tmp")
+            try:
+                os.link(f"proc/self/fd/{fd}", name, src_dir_fd=root, follow_symlinks=True)
+                return name
+            except FileExistsError:
+                continue
+    finally:
+        os.close(root)
+    raise InputError(f"{target}: cannot name the temporary file")
