@@ -306,3 +306,10 @@ def test_a_killed_run_leaves_no_temporary_file(tmp_path, signal_name):
     process.send_signal(getattr(signal, signal_name))
     process.wait(timeout=30)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["big.txt"]
+
+
+def test_every_stage_can_be_switched_off_from_the_command_line():
+    text = "Bu siyaset sayesi-\nndə AzÉ™rbaycan\n"
+    assert run("clean", "-q", stdin=text).stdout == "Bu siyasət sayəsində Azərbaycan\n"
+    assert run("clean", "-q", "--no-correct", stdin=text).stdout == "Bu siyaset sayesində Azərbaycan\n"
+    assert run("clean", "-q", "--no-layout", "--no-mojibake", stdin=text).stdout == "Bu siyasət sayəsi-\nndə AzÉ™rbaycan\n"

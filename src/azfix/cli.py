@@ -40,7 +40,14 @@ def make_cleaner(args):
     if getattr(args, "stats", None):
         check_stats(args.stats)
         options["stats"] = args.stats
+    for stage in STAGE_SWITCHES:
+        if getattr(args, f"no_{stage}", False):
+            options[stage] = False
     return Cleaner(**options)
+
+
+# Cleaner options a user can switch off from the command line (--no-layout …).
+STAGE_SWITCHES = ("mojibake", "normalize", "layout", "correct", "realword", "splits", "merges", "hyphen_suffix")
 
 
 def check_stats(path: str) -> None:
@@ -318,6 +325,9 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--min-confidence", type=float, help="apply only edits at least this sure (0-1)")
         p.add_argument("--protect", action="append", help="a word never to change (repeatable)")
         p.add_argument("--stats", help="context statistics made by 'azfix train'")
+        for stage in STAGE_SWITCHES:
+            p.add_argument(f"--no-{stage.replace('_', '-')}", dest=f"no_{stage}", action="store_true",
+                           help=f"switch off: {stage.replace('_', ' ')}")
 
     clean = sub.add_parser("clean", help="clean text files or standard input")
     clean.add_argument("files", nargs="*", help="files to clean ('-' or none: standard input)")
