@@ -144,3 +144,13 @@ def test_a_killed_worker_ends_the_run_at_once():
         for _ in results:
             pass
     assert time.monotonic() - started < 60
+
+
+def test_jsonl_keeps_everything_but_the_cleaned_value():
+    lines = ['{"t": "Bu siyaset\u2028yeni", "n": 1.50, "x": 1e400, "k": {"t": 2}}\n', "\n",
+             '{"t": "düzgün mətn", "t2": "\\u0259"}\n']
+    summary = Summary()
+    out = list(clean_jsonl(lines, "t", Cleaner(), jobs=1, summary=summary))
+    assert out == ['{"t": "Bu siyasət\u2028yeni", "n": 1.50, "x": 1e400, "k": {"t": 2}}\n', "\n",
+                   '{"t": "düzgün mətn", "t2": "\\u0259"}\n']
+    assert summary.documents == 2

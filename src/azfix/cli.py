@@ -145,7 +145,8 @@ def cmd_clean(args) -> int:
             clean_file(name, output_for(Path(name), args, roots), cleaner, args, summary)
         except WorkerError as exc:
             raise InputError(f"{name}: {exc}") from exc
-        summary.documents += 1
+        if not args.jsonl_field:
+            summary.documents += 1  # (JSON lines count their records)
     summary.seconds = time.perf_counter() - started
     if not args.quiet:
         print(summary.line(), file=sys.stderr)

@@ -8,6 +8,7 @@ binary data and undecodable bytes with the byte offset.
 from __future__ import annotations
 
 import os
+import re
 import sys
 import tempfile
 from contextlib import nullcontext
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 __all__ = ["InputError", "read_text", "stream_text", "write_pieces"]
+
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 
 class InputError(Exception):
@@ -102,8 +105,12 @@ def stream_text(path: str, encoding: str, block: int = 1 << 20) -> Iterator[str]
                 _refuse_nul(text, name, characters)
             offset += len(data)
             characters += len(text)
-            lines = (pending + text).splitlines(keepends=True)
-            pending = lines.pop() if lines and not lines[-1].endswith(("\n", "\r")) else ""
+            # Lines end at \n, \r\n or \r only: U+2028, U+0085 and the like may stand
+            # inside a line (raw in a JSON string); a \r at the end of a block waits
+            # for the next one, which may open with its \n.
+            lines = _LINE.findall(pending + text)
+            pending = lines.pop() if lines and (not lines[-1].endswith(("\n", "\r")) or data and
+                                                lines[-1].endswith("\r")) else ""
             yield from lines
             if not data:
                 if pending:

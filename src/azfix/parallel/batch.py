@@ -209,27 +209,71 @@ def find_files(paths: Iterable[str], pattern: str = "*.txt") -> list[Path]:
 
 def clean_jsonl(lines: Iterable[str], field_name: str, cleaner: Cleaner, jobs: int | None = None,
                 summary: Summary | None = None) -> Iterator[str]:
-    """Clean one string field of every JSON record, keeping the rest; yields output lines."""
-    records = []
+    """Clean one string field of every JSON record; yields output lines.
+
+    Only the field's value changes: the rest of each line comes back byte for
+    byte (numbers as written, key order, duplicate keys, escapes), and blank
+    lines pass through.
+    """
+    lines_in_order: deque = deque()  # (line, spans of the field's values) in input order; spans None: as it is
 
     def texts() -> Iterator[str]:
         for number, line in enumerate(lines, 1):
             if not line.strip():
+                lines_in_order.append((line, None))
                 continue
             try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"line {number}: not JSON ({exc.msg})") from exc
-            value = record.get(field_name) if isinstance(record, dict) else None
-            if not isinstance(value, str):
-                raise ValueError(f"line {number}: no string field {field_name!r}")
-            records.append(record)
-            yield value
+                spans = field_spans(line, field_name)
+            except ValueError as exc:
+                raise ValueError(f"line {number}: {exc}") from exc
+            lines_in_order.append((line, spans))
+            yield spans[-1][2]  # (the last of duplicate keys is the record's value, as json.loads reads it)
 
-    for result in clean_chunks(texts(), cleaner, jobs, documents=True):
-        record = records.pop(0)
+    results = clean_chunks(texts(), cleaner, jobs, documents=True)
+    for result in results:
+        while lines_in_order[0][1] is None:
+            yield lines_in_order.popleft()[0]
+        line, spans = lines_in_order.popleft()
         if summary is not None:
             summary.documents += 1
-            summary.add(result, record[field_name])
-        record[field_name] = result.text
-        yield json.dumps(record, ensure_ascii=False) + "\n"
+            summary.add(result, spans[-1][2])
+        start, end, value = spans[-1]
+        if result.text != value:
+            line = line[:start] + json.dumps(result.text, ensure_ascii=False) + line[end:]
+        yield line
+    while lines_in_order:
+        yield lines_in_order.popleft()[0]
+
+
+def field_spans(line: str, field_name: str) -> list[tuple[int, int, str]]:
+    """(start, end, value) of each string value of the top-level key ``field_name`` in a JSON object line."""
+    decoder = json.JSONDecoder()
+    try:
+        record, end = decoder.raw_decode(line, len(line) - len(line.lstrip()))
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not JSON ({exc.msg})") from exc
+    if line[end:].strip():
+        raise ValueError("not JSON (extra data after the record)")
+    if not isinstance(record, dict) or not isinstance(record.get(field_name), str):
+        raise ValueError(f"no string field {field_name!r}")
+    spans = []
+    at = line.index("{") + 1
+    while True:
+        at = _skip_space(line, at)
+        if line[at] == "}":
+            return spans
+        key, at = json.decoder.scanstring(line, at + 1)
+        at = _skip_space(line, _skip_space(line, at) + 1)  # past the colon
+        value_start = at
+        value, at = decoder.raw_decode(line, at)
+        if key == field_name and isinstance(value, str):
+            spans.append((value_start, at, value))
+        at = _skip_space(line, at)
+        if line[at] == ",":
+            at += 1
+
+
+def _skip_space(line: str, at: int) -> int:
+    while line[at] in " \t\r\n":
+        at += 1
+    return at
