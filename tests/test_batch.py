@@ -154,3 +154,11 @@ def test_jsonl_keeps_everything_but_the_cleaned_value():
     assert out == ['{"t": "Bu siyasət\u2028yeni", "n": 1.50, "x": 1e400, "k": {"t": 2}}\n', "\n",
                    '{"t": "düzgün mətn", "t2": "\\u0259"}\n']
     assert summary.documents == 2
+
+
+def test_a_line_without_end_is_cut_into_bounded_chunks():
+    line = ("söz " * 100_000).rstrip() + "\n"
+    chunks = list(chunks_of([line], size=1000))
+    assert "".join(chunks) == line
+    assert max(map(len, chunks)) <= 16_000
+    assert all(chunk.endswith(" ") for chunk in chunks[:-1])  # cut at spaces

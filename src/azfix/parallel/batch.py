@@ -61,13 +61,21 @@ def chunks_of(stream: TextIO | Iterable[str], size: int = CHUNK_CHARS) -> Iterat
     """Cut a text stream into chunks of about ``size`` characters at blank lines."""
     buffer: list[str] = []
     length = 0
+    longest = 16 * size
     for line in stream:
+        while len(line) > longest:
+            # a line longer than any paragraph (no line break for a megabyte):
+            # cut at its last space before the bound, else hard, so memory stays bounded
+            cut = line.rfind(" ", 0, longest) + 1 or longest
+            buffer.append(line[:cut])
+            yield "".join(buffer)
+            buffer, length, line = [], 0, line[cut:]
         buffer.append(line)
         length += len(line)
         if length >= size and not line.strip():
             yield "".join(buffer)
             buffer, length = [], 0
-        elif length >= 16 * size:
+        elif length >= longest:
             # no blank line for a long while: cut at a line end rather than grow
             yield "".join(buffer)
             buffer, length = [], 0
