@@ -83,6 +83,9 @@ class Policy:
     ascii_slip_cost: float = 0.5  # extra cost of any other fix of an ASCII word with a diacritic twin
     ascii_min_letters: int = 200  # a text this long with almost no Azerbaijani letter was typed without them
     ascii_max_share: float = 0.005  # ... "almost none": one letter in 200 (ordinary text has one in eight)
+    suspect_ratio: float = 100.0  # a suspect form whose fix is this much commoner competes with it (dictionaries/suspects.tsv)
+    name_keep_factor: float = 30.0  # an unknown capitalised word inside a sentence is this much likelier correct (a name) than a lowercase one
+    capitalised_fix_confidence: float = 0.9  # ... and its typo fix must be this sure
     repeated: int = 3  # an unknown word this frequent in one text is taken as intended
     redecide_rounds: int = 3  # rounds of deciding again beside fixes (two fixes side by side need two)
 
@@ -135,6 +138,7 @@ class Policy:
     build_ascii_twin_ratio: int = 20  # an ASCII form this much rarer than its diacritic twin is the twin typed without letters
     build_misspelt_twin_ratio: int = 50  # an unanalysable form this much rarer than its twin is a misspelling
     build_one_letter_min_count: int = 20  # running-text sightings a one-letter word needs for a count of its own
+    build_suspect_ratio: int = 20  # a form one edit from a form this much commoner, unexplained by curated stems, is listed as suspect
     build_root_min_count: int = 500  # an unanalysable form this frequent is a root of its own
     build_untrusted_stem_length: int = 4  # a stem this short from one source needs evidence
     build_softening_agreement: float = 0.9  # share of the decided stems of an ending that must agree on softening

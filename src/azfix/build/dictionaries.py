@@ -24,6 +24,12 @@ Built files (format version :data:`FORMAT_VERSION`):
 ``tags.tsv``
     ``tag  share`` — how often a word of running text carries each suffix
     tag (the prior of an inflection nobody has written yet).
+``suspects.tsv``
+    ``form  fix  ratio`` — attested forms (and stems one dictionary lists
+    without a part of speech) one edit from a form at least
+    ``build_suspect_ratio`` times commoner that no curated stem explains:
+    probably misspellings. They stay known, but compete with their fix
+    (``Policy.suspect_ratio`` picks which); no root is made from one.
 ``confusions.tsv``
     ``intended  observed  count  cost`` — letter confusions learnt from real
     Tesseract output beside its source (news pages only; the Wikipedia pages
@@ -54,11 +60,13 @@ from ..data.format import FORMAT_VERSION, ROOT_SOURCE
 from ..data.stats import ContextStats
 from ..correct.channel.errormodel import confusion_costs, learn_confusions
 from ..morphology import Analyzer, StemEntry
-from .forms import attested_roots, drop_misspelt_twins, one_letter_words, web_forms
+from .forms import attested_roots, drop_misspelt_twins, one_letter_words, suspect_forms, web_forms
 from .sources import MergedStem, collect
 from .stems import Softening, is_trusted, stem_evidence, stem_flags
 
 
+# Sources that give parts of speech: a stem they list is vouched for (see SOURCES.md).
+CURATED_SOURCES = frozenset("ma")
 # OCR pages whose confusions are learnt; the Wikipedia pages stay unseen for evaluation.
 CONFUSION_PAGES = "ntrex_dev_*.ocr.txt"
 
@@ -105,8 +113,8 @@ def build(source: Path, out: Path, policy: Policy = Policy()) -> dict:
     stats.save(out / "context.tsv.gz")
     rows["context.tsv.gz"] = len(stats.unigrams) + len(stats.bigrams)
     inputs = sorted(p for p in list(root.rglob("*")) + texts if p.is_file())
-    order = ("stems.tsv", "forms.tsv", "tags.tsv", "confusions.tsv", "context.tsv.gz", "candidates.bin",
-             "letters.tsv.gz", "web.tsv")
+    order = ("stems.tsv", "forms.tsv", "tags.tsv", "suspects.tsv", "confusions.tsv", "context.tsv.gz",
+             "candidates.bin", "letters.tsv.gz", "web.tsv")
     manifest = {
         "format_version": FORMAT_VERSION,
         "files": {name: {"sha256": sha256(out / name), "rows": rows[name]} for name in order},
@@ -124,7 +132,10 @@ def build_stems(root: Path, out: Path, policy: Policy) -> tuple[dict[str, int], 
     entries = {stem: StemEntry(m.pos, m.harmony, stem_flags(stem, m.pos, m.harmony, forms, softening))
                for stem, m in merged.items()}
     forms = drop_misspelt_twins(forms, Analyzer(entries), policy)
-    for new_root in attested_roots(forms, Analyzer(entries), policy):
+    suspects = find_suspects(forms, merged, entries, policy)
+    write_tsv(out / "suspects.tsv", f"azfix suspect forms v{FORMAT_VERSION}: form fix ratio",
+              [f"{word}\t{fix}\t{ratio}" for word, (fix, ratio) in sorted(suspects.items())])
+    for new_root in attested_roots({w: c for w, c in forms.items() if w not in suspects}, Analyzer(entries), policy):
         merged[new_root] = MergedStem(("nominal",), 0, ROOT_SOURCE)
         entries[new_root] = StemEntry(("nominal",), 0, stem_flags(new_root, ("nominal",), 0, forms, softening))
     evidence, tag_shares = stem_evidence(entries, forms)
@@ -136,7 +147,23 @@ def build_stems(root: Path, out: Path, policy: Policy) -> tuple[dict[str, int], 
     write_tsv(out / "stems.tsv", f"azfix stems v{FORMAT_VERSION}: stem pos harmony flags count sources", stem_rows)
     tag_rows = [f"{tag}\t{share:.6g}" for tag, share in sorted(tag_shares.items())]
     write_tsv(out / "tags.tsv", f"azfix suffix tags v{FORMAT_VERSION}: tag share", tag_rows)
-    return {"stems.tsv": len(stem_rows), "tags.tsv": len(tag_rows)}, entries, forms
+    return {"stems.tsv": len(stem_rows), "tags.tsv": len(tag_rows), "suspects.tsv": len(suspects)}, entries, forms
+
+
+def find_suspects(forms: dict[str, int], merged: dict, entries: dict[str, StemEntry],
+                  policy: Policy) -> dict[str, tuple[str, float]]:
+    """The suspect forms (:func:`~.forms.suspect_forms`): attested forms, and
+    the stems only one dictionary lists without a part of speech that
+    attested forms are built on (counted by those forms). A stem is
+    curated when a dictionary with parts of speech (m, a) or two sources list it."""
+    curated = {stem: entry for stem, entry in entries.items()
+               if set(merged[stem].sources) & CURATED_SOURCES or len(merged[stem].sources) > 1}
+    evidence, _shares = stem_evidence(entries, forms)
+    candidates = dict(forms)
+    for stem in entries.keys() - curated.keys():
+        if evidence.get(stem, 0) > 0:  # a stem no form is built on misleads no reading
+            candidates.setdefault(stem, evidence[stem])
+    return suspect_forms(forms, candidates, Analyzer(curated), policy)
 
 
 def build_indexes(root: Path, out: Path) -> dict[str, int]:

@@ -1,4 +1,4 @@
-"""Cleaning the attested forms: ASCII-typed and misspelt twins dropped, one-letter words counted, roots the list alone attests, and sound forms of the web word list.
+"""Cleaning the attested forms: ASCII-typed and misspelt twins dropped, suspect forms found, one-letter words counted, roots the list alone attests, and sound forms of the web word list.
 """
 
 from __future__ import annotations
@@ -58,6 +58,46 @@ def drop_misspelt_twins(counts: dict[str, int], analyzer: Analyzer, policy: Poli
         if not is_junk:
             kept[word] = count
     return kept
+
+
+def suspect_forms(counts: dict[str, int], candidates: dict[str, int], curated: Analyzer,
+                  policy: Policy = Policy()) -> dict[str, tuple[str, float]]:
+    """Forms that are probably misspellings the frequency list picked up,
+    each with its likeliest fix and how much commoner the fix is.
+
+    A form of ``candidates`` (attested forms and the stems no curated
+    dictionary vouches for, with their counts) is suspect when a form one
+    edit away (a letter dropped, added, replaced or two swapped) is at least
+    ``build_suspect_ratio`` times more frequent and no curated stem with the
+    grammar explains it (``haqında`` beside ``haqqında``, ``bür`` beside
+    ``bir``). A rare correct word near a frequent one (``fağır``, ``ağır``)
+    has a curated reading and is left known; so is a curated twin
+    (``şimalı``, ``şimali``): which of two words is meant is for the
+    context to say, never for frequency alone.
+    """
+    from rapidfuzz.distance import DamerauLevenshtein
+
+    by_delete: dict[str, list[str]] = defaultdict(list)
+    for form in counts:
+        by_delete[form].append(form)
+        for i in range(len(form)):
+            by_delete[form[:i] + form[i + 1:]].append(form)
+    suspects = {}
+    for word, count in candidates.items():
+        if len(word) < 2 or not word.isalpha():
+            continue
+        near = set(by_delete.get(word, ()))
+        for i in range(len(word)):
+            near.update(by_delete.get(word[:i] + word[i + 1:], ()))
+        near.discard(word)
+        floor = policy.build_suspect_ratio * max(count, 1)
+        fixes = [form for form in near if counts[form] >= floor and DamerauLevenshtein.distance(word, form) == 1]
+        if not fixes:
+            continue
+        fix = max(fixes, key=lambda form: (counts[form], form))
+        if not curated.is_well_formed(word):
+            suspects[word] = (fix, round(counts[fix] / max(count, 1), 1))
+    return suspects
 
 
 def one_letter_words(entries: dict, forms: dict[str, int], stats: ContextStats,

@@ -48,6 +48,8 @@ class Question(NamedTuple):
     diacritic_only: bool  # only a diacritic fix is allowed (a capitalised unknown word)
     ascii_typed: bool = False  # the text was typed without Azerbaijani letters
     wellformed: bool = False  # unattested, but the morphology accepts it
+    capitalised: bool = False  # an unknown capitalised word inside a sentence: as often a name as a typo
+    suspect: bool = False  # attested, but probably a misspelling (Lexicon.suspects): kept by its count alone
 
 
 class OptionScorer:
@@ -134,6 +136,10 @@ class OptionScorer:
     def keep_prior(self, q: Question, options: tuple[Option, ...]) -> float:
         """The prior of the word as written being right (before the odds of an error)."""
         priors, policy = self.parts.priors, self.policy
+        if q.suspect:
+            return priors.prior(q.word)
+        if q.capitalised:
+            return priors.oov_prior(q.word) * policy.name_keep_factor
         if q.known or q.wellformed:
             # Well formed but never attested: a rare inflection, or a damaged
             # word that happens to parse (lakın = lak + ın beside lakin). The

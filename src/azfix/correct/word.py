@@ -120,7 +120,9 @@ class WordCorrector:
         for k, part in enumerate(parts):
             left = prev if k == 0 else lowered[k - 1]
             right = next_ if k == len(parts) - 1 else lowered[k + 1]
-            fix = self.word_edit(part, lowered[k], left, right, ascii_typed) if len(part) > 1 else None
+            # (an ending after the hyphen, Ye-yə, is a suffix, not a word: hyphens.py judges those)
+            ending = k > 0 and self.lexicon.analyzer.fits_any_harmony(lowered[k])
+            fix = self.word_edit(part, lowered[k], left, right, ascii_typed) if len(part) > 1 and not ending else None
             fixed.append(fix[0] if fix else part)
             if fix:
                 kinds.append(fix[1])
@@ -147,6 +149,9 @@ class WordCorrector:
         if text in config.protect or lower in config.protect or lower in lexicon.user_words:
             return None  # the user's own words are correct as written
         known = lexicon.is_known(text)
+        suspect = known and lower in lexicon.suspects and self._is_suspect(text, lower, prev)
+        if suspect:
+            known = False  # a probable misspelling the list attests: it competes with its fix (haqında)
         upper = is_upper_word(text)
         if upper and (known or len(text) <= self.parts.policy.acronym_max_length):
             memory.keep_always(text)
@@ -155,9 +160,14 @@ class WordCorrector:
             if not ascii_typed:
                 memory.keep_always(text)
             return None  # a known capitalised word: real-word checks need lowercase
-        diacritic_only = upper or (not known and is_title_word(text))
-        if not known and not text.islower() and not diacritic_only:
+        title = not known and is_title_word(text)
+        if not known and not text.islower() and not (upper or title):
             return None  # mixed case (iPhone, McDonald): leave
+        # An all-capital word is read for its diacritics only (an acronym's
+        # letters are not a typo's); a capitalised one is read as its
+        # lowercase form: at a sentence start it is an ordinary word, and
+        # inside a sentence the name checks below decide.
+        diacritic_only = upper
         attested = lower in lexicon.forms or lower in lexicon.user_words
         wellformed = known and not attested and not ascii_typed and text.islower()
         if known and attested and not ascii_typed:
@@ -169,7 +179,7 @@ class WordCorrector:
         # -- options, scores, decision
         # (tuple.__new__ builds the named tuple without its Python-level __new__: one per decision)
         choice = self.choose(_new(Question, (lower, prev, next_, known and not wellformed, diacritic_only,
-                                             ascii_typed, wellformed)))
+                                             ascii_typed, wellformed, title and prev != SENTENCE, suspect)))
         # -- checks after the decision, and the fix written in the word's case
         if choice is None or not self._passes_name_checks(text, lower, prev, choice, known, ascii_typed):
             return None
@@ -177,6 +187,12 @@ class WordCorrector:
         if replacement == text:
             return None
         return replacement, choice.kind, choice.confidence, choice.why
+
+    def _is_suspect(self, text: str, lower: str, prev: str) -> bool:
+        """A suspect form of the list (haqında) written in lowercase, or capitalised at a sentence start."""
+        if not (text.islower() or prev == SENTENCE and is_title_word(text)):
+            return False
+        return self.lexicon.suspects[lower] >= self.parts.policy.suspect_ratio
 
     def _passes_name_checks(self, text: str, lower: str, prev: str, choice: Choice, known: bool,
                             ascii_typed: bool) -> bool:
@@ -186,10 +202,14 @@ class WordCorrector:
         if not known and not ascii_typed and is_title_word(text) and not name_fix_is_certain(
                 lower, choice.text, self.lexicon, parts.stats, parts.policy):
             # Inside a sentence an unknown capitalised word is most likely a
-            # name (Yanina, Kup, Nilsen): leave it unless the fix is certain.
-            # At a sentence start it may be either: the fix must at least be
-            # a word the lexicon has seen written (not merely one it can parse).
-            if prev != SENTENCE or choice.text not in self.lexicon.forms:
+            # name (Yanina, Kup, Nilsen): its keep prior says so (the
+            # question's ``capitalised``), and only a fix to a word the
+            # lexicon has seen written may pass, not merely one it can parse;
+            # the same holds at a sentence start.
+            if choice.text not in self.lexicon.forms:
+                return False
+            if prev != SENTENCE and (choice.kind != TYPO and choice.kind != DIACRITIC
+                                     or choice.confidence < parts.policy.capitalised_fix_confidence):
                 return False
         if text.islower() and choice.kind == TYPO and is_a_name(choice.text, parts.stats, parts.policy):
             return False  # a typo does not turn a name (Fransa) into a lowercase word (branşa)

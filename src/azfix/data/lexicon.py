@@ -62,6 +62,7 @@ class Lexicon:
         self.roots: frozenset[str] = frozenset()  # stems only the frequency list attests
         self.tag_shares: dict[str, float] = {}
         self.web_forms: frozenset[str] = frozenset()  # well-formed forms the web writes (see unseen_form_prior)
+        self.suspects: dict[str, float] = {}  # probable misspellings the list attests: how much commoner their fix is
         self.hunspell: tuple = ()  # extra Hunspell checkers (with_hunspell)
         self.user_words = frozenset(az_lower(w) for w in user_words)
         self.analyzer = Analyzer(stems)
@@ -87,6 +88,10 @@ class Lexicon:
                               (line.split("\t") for line in read_data_lines(folder / "tags.tsv"))}
         web = folder / "web.tsv"  # absent from folders built before it existed
         lexicon.web_forms = frozenset(read_data_lines(web)) if web.exists() else frozenset()
+        suspects = folder / "suspects.tsv"  # likewise
+        if suspects.exists():
+            lexicon.suspects = {form: float(ratio) for form, _fix, ratio in
+                                (line.split("\t") for line in read_data_lines(suspects))}
         return lexicon
 
     @classmethod
