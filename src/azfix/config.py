@@ -32,6 +32,7 @@ class Policy:
     odd_letter: float = -6.0  # a letter this unlikely (log) denies a word the natural-look bonus (chosen)
     known_floor: float = 5e-8  # prior of a well-formed word no count covers: the frequency list stops at 410 in 725M tokens
     split_prior: float = 20.0  # odds of a glued pair over its unigram product (fitted on development noise)
+    suffix_piece_factor: float = 0.1  # a split whose second word is shaped like an ending (nın, da) is this much rarer
     split_cost: float = 0.35  # error cost of a missing space (fitted on development noise)
     ascii_diacritic_cost: float = 0.05  # a missing diacritic in text typed without Azerbaijani letters: the rule there
     max_association: float = 1.5  # the most log odds one neighbour adds per doubling of its pair count (chosen: bounds one sighting)
@@ -68,6 +69,7 @@ class Policy:
     function_split_min_length: int = 3  # a function word and an inflection split only when both have this many letters
 
     # -- the decision (azfix.correct.decide) ----------------------------------
+    temperature: float = 1.0  # the scores are divided by this before their shares are taken (fitted for calibration)
     realword_prior: float = 0.1  # odds a known word reaching the question is a real-word error (measured: 4x the fixes of 2e-3, no clean change)
     attesting_pairs: int = 2  # bigrams with a neighbour that attest a real-word swap the word itself lacks
     lopsided: float = 20.0  # a swap this much commoner than the word needs one attesting bigram, not two

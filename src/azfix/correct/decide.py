@@ -52,9 +52,12 @@ class Choice(NamedTuple):
 
 
 def decide(scored: list[ScoredOption], keep: float, threshold: float,
-           majority: float | None = None, keep_share_below: float = 0.0) -> Choice | None:
+           majority: float | None = None, keep_share_below: float = 0.0, temperature: float = 1.0) -> Choice | None:
     """The best option if its share reaches ``threshold``, else None (keep the word).
 
+    The shares are those of the scores divided by ``temperature`` (fitted
+    so that confidences are calibrated: the scores' terms are not
+    independent, and summed they overstate the evidence).
     With ``majority``, an option holding that share also wins while keeping
     holds less than ``keep_share_below`` (a word its readings leave almost no
     chance is wrong as it stands: the likelier reading is the better text).
@@ -62,11 +65,12 @@ def decide(scored: list[ScoredOption], keep: float, threshold: float,
     ordered = sorted(scored, reverse=True)  # by score, then text (unique): best first
     best = ordered[0]
     top = max(best.score, keep)
-    total = math.exp(keep - top) + sum(math.exp(option.score - top) for option in ordered)
-    confidence = math.exp(best.score - top) / total
+    exp, scale = math.exp, 1.0 / temperature
+    total = exp((keep - top) * scale) + sum(exp((option.score - top) * scale) for option in ordered)
+    confidence = exp((best.score - top) * scale) / total
     if confidence < threshold and not (
         majority is not None and best.kind == DIACRITIC and confidence >= majority
-        and math.exp(keep - top) / total < keep_share_below
+        and exp((keep - top) * scale) / total < keep_share_below
     ):
         return None
     why = Why(best.prior, best.cost, best.context, best.realword, best.score, keep)

@@ -65,15 +65,17 @@ class WordCorrector:
             return None
         keep, scored = self.options.scored(q, options, error_prior)
         config, policy = self.config, self.parts.policy
+        temperature = policy.temperature
         if q.known and not q.ascii_typed:
-            return decide(scored, keep, config.realword_min_confidence)
+            return decide(scored, keep, config.realword_min_confidence, temperature=temperature)
         # In ASCII-typed text a known word's diacritic twin is a restoration,
         # not a real-word change: the ordinary threshold applies; and a word
         # its twins leave almost no chance (nece: necə or neçə) is wrong as it
         # stands: the likelier twin is the better text, if it holds the majority.
         if q.ascii_typed:
-            return decide(scored, keep, config.min_confidence, policy.ascii_majority, policy.ascii_keep_share)
-        return decide(scored, keep, config.min_confidence)
+            return decide(scored, keep, config.min_confidence, policy.ascii_majority, policy.ascii_keep_share,
+                          temperature)
+        return decide(scored, keep, config.min_confidence, temperature=temperature)
 
     # -- tokens ----------------------------------------------------------------
     def token_edit(self, token: Token, lower: str, prev: str, next_: str, ascii_typed: bool = False,
