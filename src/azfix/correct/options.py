@@ -20,6 +20,7 @@ from typing import NamedTuple
 from ..data.stats import SENTENCE
 from ..edits import EditKind
 from .candidates.base import Option, make_option, skeleton
+from .channel.detect import Detector
 from .decide import ScoredOption
 from .memo import TypeCache
 from .parts import Parts
@@ -49,6 +50,7 @@ class Question(NamedTuple):
     ascii_typed: bool = False  # the text was typed without Azerbaijani letters
     wellformed: bool = False  # unattested, but the morphology accepts it
     capitalised: bool = False  # an unknown capitalised word inside a sentence: as often a name as a typo
+    title: bool = False  # an unknown capitalised word, anywhere
     suspect: bool = False  # attested, but probably a misspelling (Lexicon.suspects): kept by its count alone
 
 
@@ -60,6 +62,7 @@ class OptionScorer:
         self.policy = parts.policy
         self.ends_in_case = TypeCache(self._case_ending_of, maxsize=CASE_MEMO)
         self.restored_class = TypeCache(self._restored_class_of, maxsize=CLASS_MEMO)
+        self.detector = Detector(self.policy.detector, parts.priors.looks)
 
     # -- which readings compete ---------------------------------------------
     def options(self, q: Question) -> tuple[tuple[Option, ...], float]:
@@ -196,6 +199,9 @@ class OptionScorer:
                     score += preference
                     realword += preference
             scored.append(_scored((score, text, kind, log_prior, -(alpha * cost), neighbours + fit, realword)))
+        if not (q.known or q.wellformed or q.suspect or q.ascii_typed):
+            # An unknown word: how likely it is meant as written is the detector's call.
+            keep = self.detector.keep_score(q.word, keep, scored, self.policy.temperature, q.capitalised, q.title)
         return keep, scored
 
     # -- memoised facts of word types ------------------------------------------

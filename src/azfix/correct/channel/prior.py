@@ -40,6 +40,7 @@ class Priors:
         # The hottest calls of the decision: memoised per word type.
         self.prior = lru_cache(maxsize=PRIOR_MEMO)(self._prior)
         self.oov_prior = lru_cache(maxsize=OOV_PRIOR_MEMO)(self._oov_prior)
+        self.looks = lru_cache(maxsize=OOV_PRIOR_MEMO)(self._looks)
 
     def _prior(self, word: str) -> float:
         """Unigram probability: attested count, or an estimate for an unseen inflection."""
@@ -57,15 +58,19 @@ class Priors:
         floor = self._known_floor if self.lexicon.is_known_lower(word) else self._oov
         return max(self.lexicon.unseen_form_prior(word), floor)
 
+    def _looks(self, word: str) -> tuple[float, float]:
+        """The letter model's (plausibility, oddest letter) of ``word`` (:meth:`CharModel.looks`)."""
+        if self._charmodel is None:  # on the first unknown word
+            self._charmodel = self._letter_model() if self._letter_model else CharModel(self.lexicon.forms)
+        return self._charmodel.looks(word)
+
     def _oov_prior(self, word: str, natural_bonus: bool = True) -> float:
         """Prior of an unknown word being a correct word the lexicon lacks:
         higher for a word that looks like Azerbaijani, lower for one with
         letter sequences the language does not write (``səhralrda``).
         Without ``natural_bonus`` the look can only lower it."""
-        if self._charmodel is None:  # on the first unknown word
-            self._charmodel = self._letter_model() if self._letter_model else CharModel(self.lexicon.forms)
         policy = self.policy
-        plausibility, oddest_letter = self._charmodel.looks(word)
+        plausibility, oddest_letter = self.looks(word)
         shift = policy.looks_weight * (plausibility - policy.looks_neutral)
         if natural_bonus and oddest_letter >= policy.odd_letter:
             shift = min(policy.looks_bonus, shift)  # natural throughout
