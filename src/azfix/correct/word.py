@@ -166,10 +166,11 @@ class WordCorrector:
         if not known and not text.islower() and not (upper or title):
             return None  # mixed case (iPhone, McDonald): leave
         # An all-capital word is read for its diacritics only (an acronym's
-        # letters are not a typo's); a capitalised one is read as its
-        # lowercase form: at a sentence start it is an ordinary word, and
-        # inside a sentence the name checks below decide.
-        diacritic_only = upper
+        # letters are not a typo's), and so is a capitalised one in text typed
+        # without Azerbaijani letters (a name that lost them); elsewhere a
+        # capitalised one is read as its lowercase form: at a sentence start
+        # it is an ordinary word, and inside a sentence the name checks below decide.
+        diacritic_only = upper or title and ascii_typed
         attested = lower in lexicon.forms or lower in lexicon.user_words
         wellformed = known and not attested and not ascii_typed and text.islower()
         if known and attested and not ascii_typed:
@@ -181,7 +182,8 @@ class WordCorrector:
         # -- options, scores, decision
         # (tuple.__new__ builds the named tuple without its Python-level __new__: one per decision)
         choice = self.choose(_new(Question, (lower, prev, next_, known and not wellformed, diacritic_only,
-                                             ascii_typed, wellformed, title and prev != SENTENCE, title, suspect)))
+                                             ascii_typed, wellformed, title and prev != SENTENCE and not ascii_typed, title,
+                                             suspect)))
         # -- checks after the decision, and the fix written in the word's case
         if choice is None or not self._passes_name_checks(text, lower, prev, choice, known, ascii_typed):
             return None
