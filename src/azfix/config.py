@@ -111,6 +111,10 @@ class Policy:
     # -- the character stages (azfix.stages.normalize, azfix.stages.mojibake) -
     schwa_confidence: float = 0.99  # a Cyrillic or turned schwa in Latin text: Azerbaijani has only one schwa
     lookalike_confidence: float = 0.98  # a Cyrillic or Greek look-alike inside a Latin word (one script per word)
+    lookalike_word_confidence: float = 0.9  # a word of Cyrillic look-alikes among Latin words, its Latin reading known
+    script_context_words: int = 2  # words either side that tell a word's script, or that a lowercase word is Azerbaijani
+    stray_accent_confidence: float = 0.9  # an accent Azerbaijani never writes dropped, the word then known
+    stray_accent_min_length: int = 3  # a shorter accented word (à, né) is more often French or Spanish
     legacy_font_confidence: float = 0.95  # an old font's Ģ inside a Latin word (ş; the capital is rarely meant)
     invisible_confidence: float = 1.0  # an invisible character inside text: never meant to be read
     ligature_confidence: float = 1.0  # a typographic ligature: the same letters
