@@ -103,6 +103,10 @@ class Policy:
     acronym_max_length: int = 4  # an all-capital unknown word this short is an acronym, never corrected
     foreign_neighbours: int = 2  # foreign words among the four neighbours that make a word part of a foreign span
     min_hyphen_host: int = 3  # the shortest name a hyphenated suffix is joined to
+    glued_particle_min_host: int = 2  # the shortest word a glued particle (da, də, ki) is split from
+    glued_particle_host_count: int = 10_000  # ... a word this frequent: a rarer host may be a stem the table lacks
+    glued_particle_confidence: float = 0.9  # a particle glued to its word split off (a rule, not a posterior)
+    detached_ending_min_length: int = 2  # a letter alone after a number's dash is as often a list mark or a variable (5 - a)
     merge_min_suffix: int = 2  # a letter alone after a word is as often an initial or a list mark
     merge_common_in_text: int = 3  # sightings of the joined word in the running text that speak for a merge
     merge_max_ending: int = 7  # the longest ending looked for written apart (ların, larının)
