@@ -444,3 +444,78 @@ def test_a_token_longer_than_any_word_reaches_no_candidate_source():
     finally:
         lists.nonword.function = original
     assert all(len(word) <= 64 for word in asked)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Layihə 1990 - cı illərdə başladı.", "Layihə 1990-cı illərdə başladı."),
+    ("Layihə 1990 - ci illərdə başladı.", "Layihə 1990-cı illərdə başladı."),  # doxsan: -cı
+    ("2015 -ci ildə, 1844 -cü ildə", "2015-ci ildə, 1844-cü ildə"),
+    ("1990 \N{EN DASH}cı ildə, 1990\N{EN DASH}cı ildə", "1990-cı ildə, 1990-cı ildə"),
+    ("2020 - də oldu", "2020-də oldu"),  # a case ending is an ending too
+    ("5 - ci sinif", "5-ci sinif"),
+    # right as they are: a number after the dash is a range; a letter alone is a list mark
+    ("1990-cı ildə", "1990-cı ildə"),
+    ("1990 - 1995-ci illər", "1990 - 1995-ci illər"),
+    ("Bax: 5 - a bəndi.", "Bax: 5 - a bəndi."),
+])
+def test_a_number_and_its_ending_are_one_unit(text, expected):
+    assert azfix.clean(text) == expected
+
+
+def test_a_detached_ending_is_one_edit_and_never_a_word_to_correct():
+    edits = Cleaner().correct("Layihə 1990 - ci illərdə başladı.").edits
+    assert [(e.original, e.replacement, e.kind) for e in edits] == [("1990 - ci", "1990-cı", "hyphen-suffix")]
+    # with the joins off, the ending stays as written (it is no typo of "ci")
+    text = "Layihə 1990 - cı illərdə başladı."
+    assert Cleaner(hyphen_suffix=False).clean(text) == text
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("NATO'nun qərarı 2020'də, İstanbul'da oldu.", "NATO-nun qərarı 2020-də, İstanbulda oldu."),
+    ("NATO\N{RIGHT SINGLE QUOTATION MARK}nun 2020\N{MODIFIER LETTER APOSTROPHE}də", "NATO-nun 2020-də"),
+    ("1990'cı ildə, 2016'ci ildə", "1990-cı ildə, 2016-cı ildə"),  # the number's harmony
+    ("100 km'dən çox", "100 km-dən çox"),  # an abbreviation
+    # not endings: a name, an English word, a quote closed on a word
+    ("O'Neil dedi ki, 'Bakı'da' yazılıb.", "O'Neil dedi ki, 'Bakı'da' yazılıb."),
+    ("Don't stop.", "Don't stop."),
+])
+def test_an_ending_after_an_apostrophe(text, expected):
+    assert azfix.clean(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Buradada qaldı. Beləki gəldi.", "Burada da qaldı. Belə ki gəldi."),
+    ("Hələdə gəlmir, təbiiki.", "Hələ də gəlmir, təbii ki."),
+    # endings: a locative on a noun, -ki after a locative, words of their own
+    ("Bakıda qaldı, evdəki kitab, indiki vaxt, nəzdindəki şura.",
+     "Bakıda qaldı, evdəki kitab, indiki vaxt, nəzdindəki şura."),
+])
+def test_a_particle_glued_to_its_word_is_split(text, expected):
+    assert azfix.clean(text) == expected
+
+
+def test_a_particle_split_is_a_split_edit_and_can_be_switched_off():
+    edits = Cleaner().correct("Beləki gəldi.").edits
+    assert [(e.original, e.replacement, e.kind) for e in edits] == [("Beləki", "Belə ki", "split")]
+    assert Cleaner(splits=False).clean("Beləki gəldi.") == "Beləki gəldi."
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Bu iş ehtimalən təxminən belə olar", "Bu iş ehtimalən təxminən belə olar"),  # no "ehtimal ən"
+    ("Ulduzvari naxış ingiliscə, rusca və azərbaycanca yazılıb.",
+     "Ulduzvari naxış ingiliscə, rusca və azərbaycanca yazılıb."),
+    ("O gələr, danışar.", "O gələr, danışar."),
+])
+def test_valid_words_the_grammar_reads(text, expected):
+    assert azfix.clean(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("\N{CYRILLIC CAPITAL LETTER O}, \N{CYRILLIC SMALL LETTER IE}l\N{CYRILLIC SMALL LETTER SCHWA} dedi.",
+     "O, elə dedi."),
+    ("Qədìm və mənəvì dəyərlər.", "Qədim və mənəvi dəyərlər."),
+    ("Он сказал, что это так.", "Он сказал, что это так."),  # Russian stays Russian
+    ("José café-yə gəldi.", "José café-yə gəldi."),  # foreign words keep their accents
+])
+def test_letters_of_other_scripts_and_stray_accents(text, expected):
+    assert azfix.clean(text) == expected

@@ -9,7 +9,8 @@ import pytest
 MODULES = ["text.alphabet", "text.tokenize", "edits", "morphology.analyzer", "data.lexicon", "data.stats",
            "stages.layout", "correct.rules.hyphens", "stages.normalize", "cleaner", "correct.channel.errormodel",
            "parallel.batch", "config", "stages.base", "correct.decide", "correct.memo", "correct.suggest",
-           "correct.candidates.base", "morphology.grammar", "morphology.phonology", "stages.lines"]
+           "correct.candidates.base", "morphology.grammar", "morphology.phonology", "stages.lines",
+           "correct.rules.endings", "correct.rules.particles"]
 
 
 @pytest.mark.parametrize("name", MODULES)

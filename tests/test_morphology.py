@@ -128,3 +128,15 @@ def test_alternations_belong_to_their_part_of_speech():
     assert both.is_well_formed("milləti") and both.is_well_formed("millətində")
     assert [a.pos for a in both.analyze("millədir")] == ["verb"]
     assert not both.is_well_formed("getir") and both.is_well_formed("gedir")
+
+
+def test_words_of_suffixes_the_grammar_reads():
+    from azfix.data.lexicon import default_lexicon
+
+    lexicon = default_lexicon()
+    # -vari keeps its vowels; an Arabic adverb in -ən takes nothing after it
+    assert lexicon.analyze("buludvari")[0].segments == ("bulud", "vari")
+    assert lexicon.is_known("soğanaqvarı")  # as printed text often writes it
+    assert [a.tags for a in lexicon.analyze("ehtimalən")][0] == ("ADV.EN",)
+    assert not lexicon.is_known("ehtimaləni")
+    assert all(lexicon.is_known(word) for word in ("olar", "gələr", "danışar", "ingiliscə", "rusca", "azərbaycanca"))

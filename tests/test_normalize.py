@@ -37,3 +37,33 @@ def test_joiners_of_emoji_and_of_other_scripts_stay():
     persian = "می\u200cخواهم"
     assert normalize_edits(family) == [] and normalize_edits(persian) == []
     assert [(e.original, e.replacement) for e in normalize_edits("Azər\u200dbaycan")] == [("\u200d", "")]
+
+
+def _known(word):
+    from azfix.data.lexicon import default_lexicon
+
+    return default_lexicon().is_known(word)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("О, еlә dedi.", "O, elə dedi."),  # Cyrillic О, е and ә among Latin words
+    ("Bu хаlq", "Bu xalq"),
+    ("Qədìm və mənəvì dəyərlər.", "Qədim və mənəvi dəyərlər."),
+    ("bu dìl gözəldir", "bu dil gözəldir"),  # lowercase: its neighbours are Azerbaijani
+    # stay: Russian text, a Russian word that has no Latin letter or ә,
+    # foreign words with their accents, a Greek letter used as a symbol
+    ("Он сказал, что это так.", "Он сказал, что это так."),
+    ("А он сказал: о чём?", "А он сказал: о чём?"),
+    ("Mən сор dedim", "Mən сор dedim"),
+    ("José café Bakıya gəldi.", "José café Bakıya gəldi."),
+    ("François Martin. édition de l'égalité", "François Martin. édition de l'égalité"),  # ç is French too
+    ("Bucaq α olan", "Bucaq α olan"),
+])
+def test_words_of_look_alikes_and_stray_accents_with_a_word_test(text, expected):
+    assert apply_edits(text, normalize_edits(text, is_known=_known)) == expected
+
+
+def test_without_a_word_test_words_of_look_alikes_and_accents_stay():
+    assert normalize_edits("Qədìm") == [] and normalize_edits("О, dedi") == []
+    kinds = {e.kind for e in normalize_edits("Qədìm, О dedi", is_known=_known)}
+    assert kinds == {"diacritic", "homoglyph"}

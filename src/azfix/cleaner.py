@@ -95,7 +95,7 @@ class Cleaner:
         if config.mojibake:
             stages.append(Mojibake(policy))
         if config.normalize:
-            stages.append(Normalize(policy))
+            stages.append(Normalize(policy, self._lazily_known))
         if config.layout:
             stages.append(Layout(self._is_known(), policy))
         if config.correct:
@@ -117,6 +117,10 @@ class Cleaner:
         if self.config.user_words or self.config.hunspell:
             return self.corrector().lexicon.is_known
         return default_lexicon().is_known
+
+    def _lazily_known(self, word: str) -> bool:
+        """The word test of the normalize stage's word repairs: the lexicon is loaded only if one is looked at."""
+        return self._is_known()(word)
 
     def corrector(self):
         if self._corrector is None:

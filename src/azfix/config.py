@@ -111,6 +111,10 @@ class Policy:
     acronym_max_length: int = 4  # an all-capital unknown word this short is an acronym, never corrected
     foreign_neighbours: int = 2  # foreign words among the four neighbours that make a word part of a foreign span
     min_hyphen_host: int = 3  # the shortest name a hyphenated suffix is joined to
+    glued_particle_min_host: int = 2  # the shortest word a glued particle (da, də, ki) is split from
+    glued_particle_host_count: int = 10_000  # ... a word this frequent: a rarer host may be a stem the table lacks
+    glued_particle_confidence: float = 0.9  # a particle glued to its word split off (a rule, not a posterior)
+    detached_ending_min_length: int = 2  # a letter alone after a number's dash is as often a list mark or a variable (5 - a)
     merge_min_suffix: int = 2  # a letter alone after a word is as often an initial or a list mark
     merge_common_in_text: int = 3  # sightings of the joined word in the running text that speak for a merge
     merge_max_ending: int = 7  # the longest ending looked for written apart (ların, larının)
@@ -119,6 +123,10 @@ class Policy:
     # -- the character stages (azfix.stages.normalize, azfix.stages.mojibake) -
     schwa_confidence: float = 0.99  # a Cyrillic or turned schwa in Latin text: Azerbaijani has only one schwa
     lookalike_confidence: float = 0.98  # a Cyrillic or Greek look-alike inside a Latin word (one script per word)
+    lookalike_word_confidence: float = 0.9  # a word of Cyrillic look-alikes among Latin words, its Latin reading known
+    script_context_words: int = 2  # words either side that tell a word's script, or that a lowercase word is Azerbaijani
+    stray_accent_confidence: float = 0.9  # an accent Azerbaijani never writes dropped, the word then known
+    stray_accent_min_length: int = 3  # a shorter accented word (à, né) is more often French or Spanish
     legacy_font_confidence: float = 0.95  # an old font's Ģ inside a Latin word (ş; the capital is rarely meant)
     invisible_confidence: float = 1.0  # an invisible character inside text: never meant to be read
     ligature_confidence: float = 1.0  # a typographic ligature: the same letters

@@ -3,7 +3,10 @@
 For every word token the corrector chooses between keeping the word and each
 of its readings (:mod:`azfix.correct.word`: gate → options → scores →
 decision → settle). Around that per-word flow, the page:
-- joins words broken by a space first (:mod:`.rules.merges`);
+- joins words broken by a space first (:mod:`.rules.merges`), and, before
+  that, the endings written apart from a number or after an apostrophe
+  (:mod:`.rules.endings`: ``1990 - cı``, ``İstanbul'da``) and splits the
+  particles glued to their word (:mod:`.rules.particles`: ``Beləki``);
 - counts an unknown word the text repeats as the text's own term;
 - mends the endings of names the text also writes alone (:mod:`.rules.names`)
   and joins hyphenated endings of common words (:mod:`.rules.hyphens`);
@@ -26,7 +29,7 @@ from ..data.stats import SENTENCE, ContextStats
 from ..edits import Edit, EditKind
 from ..text.alphabet import az_lower
 from ..text.foreign import is_mention, is_suffix_after_quote
-from ..text.tokenize import Token
+from ..text.tokenize import Token, TokenKind
 from .candidates.base import skeleton
 from .candidates.index import CandidateIndex
 from .candidates.lists import CandidateLists
@@ -38,10 +41,12 @@ from .memo import TypeCache
 from .memory import WordMemory
 from .page import WORDLIKE, Page, is_ascii_typed, neighbours
 from .parts import Parts
+from .rules.endings import ending_edits
 from .rules.foreign_context import looks_foreign
 from .rules.hyphens import common_word_joins, join_common_word_suffix, join_hyphenated_suffix
 from .rules.merges import Merger
 from .rules.names import name_endings
+from .rules.particles import glued_particle, particle_edit
 from .rules.suffixes import harmony_edit
 from .word import WordCorrector
 
@@ -51,8 +56,10 @@ __all__ = ["Corrector"]
 DIACRITIC = EditKind.DIACRITIC
 HYPHEN_SUFFIX = EditKind.HYPHEN_SUFFIX
 REALWORD = EditKind.REALWORD
+WORD_TOKEN = TokenKind.WORD
 
 HYPHEN_MEMO = 5_000  # word types whose hyphen joins are remembered (rarer types: a batch worker's memory is thin)
+PARTICLE_MEMO = 5_000  # ... and whose glued particles are
 
 
 class Corrector:
@@ -71,6 +78,7 @@ class Corrector:
         self.merger = Merger(lexicon, stats, self._frequent_twin, policy)
         hyphen_join = TypeCache(lambda text: join_hyphenated_suffix(text, lexicon, policy), maxsize=HYPHEN_MEMO)
         self._common_join = TypeCache(lambda text: join_common_word_suffix(text, lexicon, policy), maxsize=HYPHEN_MEMO)
+        self._glued_particle = TypeCache(lambda text: glued_particle(text, lexicon, policy), maxsize=PARTICLE_MEMO)
         self.words = WordCorrector(self.parts, self.memory, hyphen_join, self._frequent_twin)
         # asked of every word the page loop decides: bound once
         self._stays, self._token_edit = self.words.stays, self.words.token_edit
@@ -136,12 +144,11 @@ class Corrector:
         written = Counter(texts)
         lower_of = {text: az_lower(text) for text in written}  # once a type
         lowered = dict(zip(words, map(lower_of.__getitem__, texts)))
-        merges = (self.merger.edits(tokens, words, lowered, set(lower_of.values()))
-                  if self.config.merges else [])
+        merges, left = self._rule_edits(tokens, words, lowered, set(lower_of.values()))
         policy = self.policy
         page = Page(tokens, words, lowered, *neighbours(tokens, words, lowered),
                     is_ascii_typed(tokens, words, policy.ascii_min_letters, policy.ascii_max_share),
-                    frozenset(), {}, {edit.start for edit in merges} | {edit.end for edit in merges})
+                    frozenset(), {}, {edge for edit in merges + left for edge in (edit.start, edit.end)})
         page.merges = merges
         if merges:
             # A copy joined into a merge is no longer written: the output,
@@ -152,6 +159,32 @@ class Corrector:
         if self.config.hyphen_suffix:
             page.renamed.update(common_word_joins(written, self._common_join, self.lexicon.analyzer.fits_after))
         return page, texts
+
+    def _rule_edits(self, tokens: list[Token], words: list[int], lowered: dict[int, str],
+                    types: set[str]) -> tuple[list[Edit], list[Edit]]:
+        """The edits decided before any word: endings written apart from a
+        number or after an apostrophe (:mod:`.rules.endings`), particles glued
+        to their word (:mod:`.rules.particles`) and words broken by a space
+        (:mod:`.rules.merges`), sorted and never overlapping (the first two
+        win); and the endings left apart when hyphen joins are off. The word
+        stage leaves the tokens they cover alone: a detached ending (``cı``
+        of ``1990 - cı``) is never a word to correct."""
+        config = self.config
+        rules = ending_edits(tokens, self.lexicon, self.policy)
+        left: list[Edit] = []
+        if not config.hyphen_suffix:
+            rules, left = [], rules
+        if config.splits:
+            glued = self._glued_particle
+            protect = config.protect
+            rules += [edit for i in words if tokens[i].kind is WORD_TOKEN and tokens[i].text not in protect
+                      and (edit := particle_edit(tokens[i], glued(tokens[i].text), self.policy)) is not None]
+        merges = self.merger.edits(tokens, words, lowered, types) if config.merges else []
+        taken = [(edit.start, edit.end) for edit in rules + left]
+        if not taken:
+            return merges, left
+        rules += [m for m in merges if not any(start < m.end and m.start < end for start, end in taken)]
+        return sorted(rules, key=lambda edit: edit.start), left
 
     def _edit_at(self, page: Page, n: int, prev: str, next_: str) -> Edit | None:
         """The edit of word ``n`` between the neighbours ``prev`` and ``next_``, or None."""

@@ -9,6 +9,17 @@
 - invisible characters (zero-width space/joiner, soft hyphen, BOM inside the
   text) are removed; ligatures (``ﬁ``) are spelled out.
 
+Given a word test (``is_known``), two repairs look at whole words:
+- a word written mostly or wholly in Cyrillic look-alikes (``еlә``), or a
+  one-letter one (``О``), among Latin words is Latin when its Latin reading
+  is a known word and it has a Latin letter or an ``ә``, which Russian
+  never writes (a letter alone needs only its Latin neighbours); among
+  Cyrillic words it is Cyrillic text (``Он сказал``) and stays;
+- a vowel with an accent Azerbaijani never writes (``ì í ò ó à á è é ù ú``)
+  loses it when the word then is a known word and is Azerbaijani: it has a
+  letter only Azerbaijani writes (``Qədìm``), or, in lowercase, a neighbour
+  has an ``ə``. ``José``, ``café`` and ``édition`` stay.
+
 Every change replaces exactly one character, so spans stay exact. This
 stage never touches a character whose word it cannot classify as Latin.
 
@@ -18,10 +29,13 @@ stage never touches a character whose word it cannot classify as Latin.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import regex
 
 from ..config import Policy
 from ..edits import Edit, EditKind
+from ..text.alphabet import AZERBAIJANI_ONLY_BOTH_CASES
 
 __all__ = ["Normalize", "normalize_edits"]
 
@@ -39,6 +53,12 @@ LOOKALIKES = {
 INVISIBLE = {"\u200b", "\u200c", "\u200d", "\u2060", "\u00ad", "\ufeff"}
 JOINERS = {"\u200c", "\u200d"}  # zero-width non-joiner and joiner: part of other scripts' writing
 LIGATURES = {"ﬁ": "fi", "ﬂ": "fl", "ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl"}
+# Vowels with accents Azerbaijani never writes (a capital I with one is İ).
+STRAY_ACCENTS = {
+    "ì": "i", "í": "i", "ò": "o", "ó": "o", "à": "a", "á": "a", "è": "e", "é": "e", "ù": "u", "ú": "u",
+    "Ì": "İ", "Í": "İ", "Ò": "O", "Ó": "O", "À": "A", "Á": "A", "È": "E", "É": "E", "Ù": "U", "Ú": "U",
+}
+_READING = str.maketrans({**LOOKALIKES, **SCHWAS, **STRAY_ACCENTS, **{ch: "" for ch in INVISIBLE}})
 
 _WORD = regex.compile(r"[\p{L}\p{M}\u200b-\u200d\u2060\u00ad]+")
 _LATIN = regex.compile(r"\p{Script=Latin}")
@@ -46,9 +66,15 @@ _NON_LATIN_LETTER = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 # A line that ends in a hyphen, then the start of the next line: what comes is a word's continuation.
 _CONTINUED = regex.compile(r"(?r)\p{L}[-\u00ad]\n[ \t]*$")
 _SUSPECT = regex.compile(
-    "[" + "".join(regex.escape(ch) for table in (SCHWAS, LEGACY_FONT, LOOKALIKES, INVISIBLE, LIGATURES)
+    "[" + "".join(regex.escape(ch) for table in (SCHWAS, LEGACY_FONT, LOOKALIKES, INVISIBLE, LIGATURES, STRAY_ACCENTS)
                   for ch in table) + "]"
 )
+_CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
+# A Cyrillic or Greek letter that looks like no Latin one: the word is of that script.
+_UNAMBIGUOUS = regex.compile(
+    r"[\p{Script=Cyrillic}\p{Script=Greek}--[" + "".join(regex.escape(ch) for ch in (*LOOKALIKES, *SCHWAS)) + "]]",
+    flags=regex.V1)
+_STRAY = regex.compile("[" + "".join(STRAY_ACCENTS) + "]")
 
 
 def legacy_letter(word: str, i: int, continued: bool = False) -> str:
@@ -68,12 +94,13 @@ def legacy_letter(word: str, i: int, continued: bool = False) -> str:
 
 
 
-def normalize_edits(text: str, policy: Policy = Policy()) -> list[Edit]:
-    """Character edits that normalise ``text`` (spans index ``text``)."""
+def normalize_edits(text: str, policy: Policy = Policy(), is_known: Callable[[str], bool] | None = None) -> list[Edit]:
+    """Character edits that normalise ``text`` (spans index ``text``); ``is_known`` enables the word repairs."""
     edits: list[Edit] = []
     if not _SUSPECT.search(text):
         return edits  # the common case: nothing to normalise
-    for match in _WORD.finditer(text):
+    matches = list(_WORD.finditer(text))
+    for k, match in enumerate(matches):
         word = match.group()
         if not _SUSPECT.search(word):
             continue
@@ -81,6 +108,11 @@ def normalize_edits(text: str, policy: Policy = Policy()) -> list[Edit]:
         latin = len(_LATIN.findall(word))
         foreign = len(_NON_LATIN_LETTER.findall(word))
         is_latin_word = latin > 0 and latin >= foreign
+        if is_known is not None and not is_latin_word and _reads_as_latin(text, matches, k, is_known, policy):
+            edits.extend(_latin_reading_edits(word, base, policy))
+            continue
+        accents = (is_known is not None and is_latin_word and _STRAY.search(word) is not None
+                   and _accents_are_stray(text, matches, k, is_known, policy))
         for i, ch in enumerate(word):
             if ch in INVISIBLE and (is_latin_word or ch not in JOINERS):
                 # (a joiner inside emoji or a Persian word is meant: only in Latin words is it noise)
@@ -96,7 +128,65 @@ def normalize_edits(text: str, policy: Policy = Policy()) -> list[Edit]:
                 edits.append(Edit(base + i, base + i + 1, ch, LOOKALIKES[ch], EditKind.HOMOGLYPH, policy.lookalike_confidence))
             elif ch in LIGATURES:
                 edits.append(Edit(base + i, base + i + 1, ch, LIGATURES[ch], EditKind.LIGATURE, policy.ligature_confidence))
+            elif accents and ch in STRAY_ACCENTS:
+                edits.append(Edit(base + i, base + i + 1, ch, STRAY_ACCENTS[ch], EditKind.DIACRITIC,
+                                  policy.stray_accent_confidence))
     return edits
+
+
+def _neighbours(text: str, matches: list, k: int, span: int) -> list[str]:
+    """The words up to ``span`` places either side of word ``k`` on its line."""
+    near = []
+    for step in (-1, 1):
+        at, edge = k + step, matches[k]
+        while 0 <= at < len(matches) and abs(at - k) <= span:
+            other = matches[at]
+            between = text[other.end():edge.start()] if step < 0 else text[edge.end():other.start()]
+            if "\n" in between:
+                break
+            near.append(other.group())
+            at, edge = at + step, other
+    return near
+
+
+def _reads_as_latin(text: str, matches: list, k: int, is_known: Callable[[str], bool], policy: Policy) -> bool:
+    """True for a word of Cyrillic look-alikes (``еlә``, ``О``) that is a Latin word among Latin words."""
+    word = matches[k].group()
+    if not _CYRILLIC.search(word) or _UNAMBIGUOUS.search(word) or not all(
+            _LATIN.match(ch) or ch in LOOKALIKES or ch in SCHWAS or ch in INVISIBLE for ch in word):
+        return False
+    if len(word) > 1 and (not (_LATIN.search(word) or any(ch in SCHWAS for ch in word))
+                          or not is_known(word.translate(_READING))):
+        return False  # (a word of Cyrillic look-alikes alone, сор, is Russian: Russian writes no ә)
+    near = _neighbours(text, matches, k, policy.script_context_words)
+    return (any(_LATIN.search(other) for other in near)
+            and not any(_UNAMBIGUOUS.search(other) for other in near))
+
+
+def _latin_reading_edits(word: str, base: int, policy: Policy) -> list[Edit]:
+    """One ``homoglyph`` edit per look-alike letter of a word read as Latin."""
+    edits = []
+    for i, ch in enumerate(word):
+        latin = LOOKALIKES.get(ch) or SCHWAS.get(ch)
+        if latin is not None:
+            edits.append(Edit(base + i, base + i + 1, ch, latin, EditKind.HOMOGLYPH, policy.lookalike_word_confidence))
+        elif ch in INVISIBLE:
+            edits.append(Edit(base + i, base + i + 1, ch, "", EditKind.INVISIBLE, policy.invisible_confidence))
+    return edits
+
+
+def _accents_are_stray(text: str, matches: list, k: int, is_known: Callable[[str], bool], policy: Policy) -> bool:
+    """True for a word whose accents Azerbaijani never writes: known without
+    them, and Azerbaijani (a letter only Azerbaijani writes in it, or, for a
+    lowercase word, in a neighbour)."""
+    word = matches[k].group()
+    if len(word) < policy.stray_accent_min_length or is_known(word) or not is_known(word.translate(_READING)):
+        return False
+    if any(ch in AZERBAIJANI_ONLY_BOTH_CASES for ch in word):
+        return True
+    # (a neighbour's ç or ü may be French or German: only ə is Azerbaijani's own)
+    return word.islower() and any("ə" in other or "Ə" in other
+                                  for other in _neighbours(text, matches, k, policy.script_context_words))
 
 
 class Normalize:
@@ -104,8 +194,9 @@ class Normalize:
 
     name = "normalize"
 
-    def __init__(self, policy: Policy = Policy()):
+    def __init__(self, policy: Policy = Policy(), is_known: Callable[[str], bool] | None = None):
         self.policy = policy
+        self.is_known = is_known
 
     def edits(self, text: str) -> list[Edit]:
-        return normalize_edits(text, self.policy)
+        return normalize_edits(text, self.policy, self.is_known)

@@ -1,0 +1,131 @@
+"""Endings written apart from their host: a number's ending after a dash (``1990 - cı``) and endings after an apostrophe (``2020'də``, ``İstanbul'da``).
+
+A number and its ending are one unit, written with a hyphen (``1990-cı``,
+``2020-də``). Typists also write the hyphen with spaces around it or on one
+side (``1990 - cı``, ``2015 -ci``), as an en dash (``1990–cı``) or, the
+Turkish way, as an apostrophe (``1990'cı``). Each spelling becomes
+``1990-cı``, the ending given the harmony of the number read aloud
+(``doxsan``: ``cı``, not ``ci``), when the piece after the dash is a suffix
+chain the grammar accepts after a number (the ordinal ``-cı``, the cases,
+the plural). The piece is never judged as a word of its own (``cı`` is no
+typo of ``ci``). A number after the dash makes a range (``1990 - 1995``)
+and stays.
+
+After an apostrophe, an ending of a number or an abbreviation takes a
+hyphen (``NATO'nun`` → ``NATO-nun``, ``km'dən`` → ``km-dən``); an ending of
+a word or a name is joined to it (``İstanbul'da`` → ``İstanbulda``) when it
+is one the grammar accepts after that host and the lexicon has seen the
+joined word, as a hyphenated ending is (:func:`.hyphens.join_hyphenated_suffix`).
+An apostrophe before anything else (``O'Neil``, ``don't``) or closing a
+quote opened just before the word (``'Bakı'da``) stays.
+
+These are rules, decided before any word: their edits are handed to the
+page with the merges, so that the word stage never looks at their pieces.
+
+>>> from azfix.data.lexicon import default_lexicon
+>>> from azfix.text.tokenize import tokenize
+>>> [e.replacement for e in ending_edits(tokenize("1990 - ci ildə, NATO'nun"), default_lexicon())]
+['1990-cı', 'NATO-nun']
+"""
+
+from __future__ import annotations
+
+from ...config import Policy
+from ...data.lexicon import Lexicon
+from ...edits import Edit, EditKind
+from ...text.alphabet import az_lower, is_upper_word
+from ...text.tokenize import ABBREVIATIONS, Token, TokenKind
+from .hyphens import harmonize_suffix, join_hyphenated_suffix
+
+__all__ = ["ending_edits", "number_ending", "apostrophe_ending"]
+
+# Kinds read once: an enum member read from its class costs a descriptor call on a hot path.
+HYPHEN_SUFFIX = EditKind.HYPHEN_SUFFIX
+NUMBER = TokenKind.NUMBER
+SPACE = TokenKind.SPACE
+PUNCT = TokenKind.PUNCT
+WORD = TokenKind.WORD
+SUFFIXED = TokenKind.SUFFIXED
+
+DASHES = frozenset("-‐‑–")  # hyphens and the en dash a number's ending is written after
+APOSTROPHES = "'’ʼ"
+_OPENING_QUOTES = frozenset("'‘’\"“«")
+
+
+def ending_edits(tokens: list[Token], lexicon: Lexicon, policy: Policy = Policy()) -> list[Edit]:
+    """The ``hyphen-suffix`` edits of the endings written apart in ``tokens``, sorted, never overlapping."""
+    edits: list[Edit] = []
+    for i, token in enumerate(tokens):
+        kind = token.kind
+        if kind is NUMBER:
+            edit = number_ending(tokens, i, lexicon, policy)
+        elif (kind is WORD or kind is SUFFIXED) and any(mark in token.text for mark in APOSTROPHES):
+            edit = apostrophe_ending(tokens, i, lexicon, policy)
+        else:
+            continue
+        if edit is not None and (not edits or edits[-1].end <= edit.start):
+            edits.append(edit)
+    return edits
+
+
+def number_ending(tokens: list[Token], i: int, lexicon: Lexicon, policy: Policy = Policy()) -> Edit | None:
+    """``1990 - cı`` (tokens from ``i``: number, dash, ending, spaces around the dash or not) → ``1990-cı``."""
+    at = i + 1
+    if at < len(tokens) and tokens[at].kind is SPACE and tokens[at].text == " ":
+        at += 1
+    if at >= len(tokens) or tokens[at].kind is not PUNCT or tokens[at].text not in DASHES:
+        return None
+    at += 1
+    if at < len(tokens) and tokens[at].kind is SPACE and tokens[at].text == " ":
+        at += 1
+    if at >= len(tokens) or tokens[at].kind is not WORD:
+        return None
+    piece, number = tokens[at], tokens[i]
+    if at + 1 < len(tokens) and tokens[at + 1].text[:1] in DASHES:
+        return None  # 1990 - ci-yə, a compound of words
+    ending = _ending_after(number.text, piece.text, lexicon, policy)
+    if ending is None:
+        return None
+    return Edit(number.start, piece.end, "".join(t.text for t in tokens[i:at + 1]), f"{number.text}-{ending}",
+                HYPHEN_SUFFIX, policy.hyphen_join_confidence)
+
+
+def apostrophe_ending(tokens: list[Token], i: int, lexicon: Lexicon, policy: Policy = Policy()) -> Edit | None:
+    """``2020'də`` → ``2020-də``, ``NATO'nun`` → ``NATO-nun``, ``İstanbul'da`` → ``İstanbulda``."""
+    token = tokens[i]
+    text = token.text
+    marks = [k for k, ch in enumerate(text) if ch in APOSTROPHES]
+    if len(marks) != 1 or "-" in text:
+        return None
+    host, tail = text[:marks[0]], text[marks[0] + 1:]
+    if not host or not tail.isalpha() or not tail.islower():
+        return None
+    if i > 0 and tokens[i - 1].end == token.start and tokens[i - 1].text[-1:] in _OPENING_QUOTES:
+        return None  # 'Bakı'da: the apostrophe closes a quote
+    if host[-1].isdigit() or is_upper_word(host) and len(host) > 1 or az_lower(host) in ABBREVIATIONS:
+        ending = _ending_after(host, tail, lexicon, policy, code=not host[-1].isdigit())
+        replacement = None if ending is None else f"{host}-{ending}"
+    elif host.isalpha() and lexicon.analyzer.fits_after(host, az_lower(tail)):
+        replacement = join_hyphenated_suffix(f"{host}-{tail}", lexicon, policy)
+    else:
+        return None
+    if replacement is None:
+        return None
+    return Edit(token.start, token.end, text, replacement, HYPHEN_SUFFIX, policy.hyphen_join_confidence)
+
+
+def _ending_after(host: str, piece: str, lexicon: Lexicon, policy: Policy, code: bool = False) -> str | None:
+    """``piece`` as the ending of the number or code ``host``, in the host's harmony, or None if it is no ending.
+
+    A number is read one way; a code (``NATO``, ``km``) may be read as a
+    word or letter by letter: an ending that fits some harmony is kept as
+    written when no single reading mends it."""
+    if len(piece) < policy.detached_ending_min_length or not piece.isalpha() or not piece.islower():
+        return None
+    analyzer = lexicon.analyzer
+    if analyzer.fits_after(host, piece):
+        return piece
+    fixed = harmonize_suffix(host, piece, lexicon)
+    if fixed is not None:
+        return fixed
+    return piece if code and analyzer.fits_any_harmony(piece) else None
