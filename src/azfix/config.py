@@ -23,8 +23,8 @@ class Policy:
     """The thresholds, factors and priors of the decision, the rules and the layout stage."""
 
     # -- the noisy channel (azfix.correct.channel) ----------------------------
-    alpha: float = 8.4  # log odds per unit of error cost (fitted on the tuning half: benchmarks/tune.py)
-    oov_prior: float = 1.4e-8  # prior of an unknown word being a correct rare word (fitted on the tuning half)
+    alpha: float = 9.66  # log odds per unit of error cost (fitted on the tuning half: benchmarks/tune.py)
+    oov_prior: float = 1.0e-8  # prior of an unknown word being a correct rare word (fitted on the tuning half)
     looks_weight: float = 0.5  # nats of prior per nat of letter-model oddness (fitted on development noise)
     looks_neutral: float = -4.0  # the letter-model oddness at which the look says nothing (fitted)
     looks_bonus: float = 2.0  # the most a natural look raises the unknown-word prior, nats (fitted)
@@ -32,9 +32,10 @@ class Policy:
     odd_letter: float = -6.0  # a letter this unlikely (log) denies a word the natural-look bonus (chosen)
     known_floor: float = 5e-8  # prior of a well-formed word no count covers: the frequency list stops at 410 in 725M tokens
     split_prior: float = 20.0  # odds of a glued pair over its unigram product (fitted on development noise)
+    short_split_part: int = 2  # a split cutting off a word this short needs the pair attested in the running text
     suffix_piece_factor: float = 0.1  # a split whose second word is shaped like an ending (nın, da) is this much rarer
-    split_cost: float = 0.49  # error cost of a missing space (fitted on the tuning half)
-    ascii_diacritic_cost: float = 0.05  # a missing diacritic in text typed without Azerbaijani letters: the rule there
+    split_cost: float = 0.65  # error cost of a missing space (fitted on the tuning half)
+    ascii_diacritic_cost: float = 0.036  # a missing diacritic in text typed without Azerbaijani letters: the rule there
     max_association: float = 1.5  # the most log odds one neighbour adds per doubling of its pair count (chosen: bounds one sighting)
     context_backoff: float = 5.0  # pseudo-count of the unigram prior in a smoothed bigram probability (chosen)
     context_discount: float = 0.5  # absolute discount of a pair count: a pair seen once is weak evidence (chosen)
@@ -51,7 +52,7 @@ class Policy:
     keyboard_cost: float = 0.75  # a neighbouring key (fitted)
     transpose_cost: float = 0.49  # two letters swapped (fitted on the tuning half)
     default_cost: float = 1.0  # any other substitution or insertion: the unit of cost
-    dropped_cost: float = 0.8  # a letter left out: one way to do it, where a wrong letter has thirty
+    dropped_cost: float = 0.58  # a letter left out: one way to do it, where a wrong letter has thirty
 
     # -- candidates (azfix.correct.candidates) --------------------------------
     cheap_substitution: float = 0.55  # substitutions tried when generating unseen inflections (= ocr_cost)
@@ -71,8 +72,8 @@ class Policy:
     # -- the decision (azfix.correct.decide) ----------------------------------
     # logit P(an unknown word is meant as written) = intercept + weights · the features of
     # azfix.correct.channel.detect.FEATURES; fitted by benchmarks/fit_detector.py on the tuning half
-    detector: tuple[float, ...] = (-3.0492, -0.0877, -0.4288, -0.284, -0.3342, -0.2194, 0.1766, 0.2189, -0.3776, 2.6132, 1.4621)
-    temperature: float = 1.45  # the scores are divided by this before their shares are taken (fitted on the tuning half)
+    detector: tuple[float, ...] = (-3.0577, -0.0984, -0.4344, -0.2795, -0.4086, -0.6608, 0.1897, 0.2365, -0.3834, 2.6818, 1.4832)
+    temperature: float = 1.5  # the scores are divided by this before their shares are taken (fitted on the tuning half)
     realword_prior: float = 0.1  # odds a known word reaching the question is a real-word error (measured: 4x the fixes of 2e-3, no clean change)
     attesting_pairs: int = 2  # bigrams with a neighbour that attest a real-word swap the word itself lacks
     lopsided: float = 20.0  # a swap this much commoner than the word needs one attesting bigram, not two
@@ -90,7 +91,7 @@ class Policy:
     ascii_max_share: float = 0.005  # ... "almost none": one letter in 200 (ordinary text has one in eight)
     suspect_ratio: float = 100.0  # a suspect form whose fix is this much commoner competes with it (dictionaries/suspects.tsv)
     name_keep_factor: float = 58.8  # an unknown capitalised word inside a sentence is this much likelier correct (a name) than a lowercase one
-    capitalised_fix_confidence: float = 0.65  # ... and its typo fix must be this sure (fitted on the tuning half)
+    capitalised_fix_confidence: float = 0.55  # ... and its typo fix must be this sure (fitted on the tuning half)
     repeated: int = 3  # an unknown word this frequent in one text is taken as intended
     redecide_rounds: int = 3  # rounds of deciding again beside fixes (two fixes side by side need two)
 
@@ -197,7 +198,7 @@ class CleanerConfig:
     mojibake: bool = True
     layout: bool = True
     correct: bool = True
-    min_confidence: float = 0.57  # fitted on the tuning half for F0.5 (benchmarks/tune.py)
+    min_confidence: float = 0.63  # fitted on the tuning half for F0.5 (benchmarks/tune.py)
     realword_min_confidence: float = 0.6  # set on the development noise for F0.5
     max_cost: float = 2.1  # two arbitrary slips and a diacritic, at most
     realword: bool = True

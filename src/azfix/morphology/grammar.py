@@ -54,9 +54,6 @@ _DERIVATION = [
     # harmony; much printed text writes it -varı (soğanaqvarı)
     ("SIM.VARI", "vari", "N.case"), ("SIM.VARI", "varı", "N.case"),
 ]
-# An adverb of Arabic origin in -ən (ehtimalən, təxminən): after a
-# consonant, with no harmony and nothing after it.
-_ADVERB_EN = [("ADV.EN", "!Cən", "Adv")]
 _PERSON_1 = [
     ("1SG", "(y)Am", "End"), ("2SG", "sAn", "End"), ("1PL", "(y)IQ", "End"),
     ("2PL", "sInIz", "End"), ("3PL", "lAr", "T.3pl"), ("COP", "dIr", "Pred.dir"),
@@ -85,7 +82,7 @@ _VERB_FORMS = [
 
 GRAMMAR: dict[str, list[tuple[str, str, str]]] = {
     "N": _DERIVATION + [("PL", "lAr", "N.pl")] + _POSSESSIVES + _CASES + _PREDICATE
-    + [("KI", "kI", "N.ki")] + _ADVERB_EN,
+    + [("KI", "kI", "N.ki")],
     "Num": [("ORD", "(I)ncI", "N")],
     # A number written in digits takes the ordinal as -cI: 2023-cü, 20-ci.
     "Digits": [("ORD", "cI", "N")],
@@ -119,7 +116,6 @@ GRAMMAR: dict[str, list[tuple[str, str, str]]] = {
     "X": [("COP", "dIr", "End")],
     "End": [("Q", "mI", "Q")],
     "Q": [],
-    "Adv": [],
 }
 ACCEPTING = frozenset(GRAMMAR) - {"Num", "Digits"}
 START_STATE = {"verb": "V", "num": "Num", "conj": "X"}  # everything else: "N"
