@@ -462,6 +462,18 @@ def test_a_number_and_its_ending_are_one_unit(text, expected):
     assert azfix.clean(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # an abbreviation's ending after a dash is joined with a hyphen, as written (ABŞ is read letter by letter)
+    ("ABŞ - ın qərarı, UNESCO - nun binası", "ABŞ-ın qərarı, UNESCO-nun binası"),
+    ('"Sportinq" in oyunçusu', '"Sportinq"in oyunçusu'),  # an ending after a quoted name joins it
+    # right as they are: two names in a compound; a word of its own after a quote
+    ("İspan - ABŞ müharibəsi", "İspan - ABŞ müharibəsi"),
+    ('"Zərdüşt" də gəldi', '"Zərdüşt" də gəldi'),
+])
+def test_an_abbreviation_or_quoted_name_and_its_ending_are_one_unit(text, expected):
+    assert azfix.clean(text) == expected
+
+
 def test_a_detached_ending_is_one_edit_and_never_a_word_to_correct():
     edits = Cleaner().correct("Layihə 1990 - ci illərdə başladı.").edits
     assert [(e.original, e.replacement, e.kind) for e in edits] == [("1990 - ci", "1990-cı", "hyphen-suffix")]

@@ -73,7 +73,7 @@ class Policy:
     # logit P(an unknown word is meant as written) = intercept + weights · the features of
     # azfix.correct.channel.detect.FEATURES; fitted by benchmarks/fit_detector.py on the tuning half
     detector: tuple[float, ...] = (-3.0577, -0.0984, -0.4344, -0.2795, -0.4086, -0.6608, 0.1897, 0.2365, -0.3834, 2.6818, 1.4832)
-    temperature: float = 1.5  # the scores are divided by this before their shares are taken (fitted on the tuning half)
+    temperature: float = 1.3  # the scores are divided by this before their shares are taken (fitted on the tuning half)
     realword_prior: float = 0.1  # odds a known word reaching the question is a real-word error (measured: 4x the fixes of 2e-3, no clean change)
     attesting_pairs: int = 2  # bigrams with a neighbour that attest a real-word swap the word itself lacks
     lopsided: float = 20.0  # a swap this much commoner than the word needs one attesting bigram, not two
@@ -198,7 +198,7 @@ class CleanerConfig:
     mojibake: bool = True
     layout: bool = True
     correct: bool = True
-    min_confidence: float = 0.63  # fitted on the tuning half for F0.5 (benchmarks/tune.py)
+    min_confidence: float = 0.67  # fitted on the tuning half for F0.5 (benchmarks/tune.py)
     realword_min_confidence: float = 0.6  # set on the development noise for F0.5
     max_cost: float = 2.1  # two arbitrary slips and a diacritic, at most
     realword: bool = True

@@ -46,10 +46,12 @@ SPACE = TokenKind.SPACE
 PUNCT = TokenKind.PUNCT
 WORD = TokenKind.WORD
 SUFFIXED = TokenKind.SUFFIXED
+ACRONYM = TokenKind.ACRONYM
 
 DASHES = frozenset("-‐‑–")  # hyphens and the en dash a number's ending is written after
 APOSTROPHES = "'’ʼ"
 _OPENING_QUOTES = frozenset("'‘’\"“«")
+_CLOSING_QUOTES = frozenset("\"”»")
 
 
 def ending_edits(tokens: list[Token], lexicon: Lexicon, policy: Policy = Policy()) -> list[Edit]:
@@ -57,8 +59,10 @@ def ending_edits(tokens: list[Token], lexicon: Lexicon, policy: Policy = Policy(
     edits: list[Edit] = []
     for i, token in enumerate(tokens):
         kind = token.kind
-        if kind is NUMBER:
+        if kind is NUMBER or kind is ACRONYM:
             edit = number_ending(tokens, i, lexicon, policy)
+        elif kind is PUNCT and token.text in _CLOSING_QUOTES:
+            edit = quoted_ending(tokens, i, lexicon, policy)
         elif (kind is WORD or kind is SUFFIXED) and any(mark in token.text for mark in APOSTROPHES):
             edit = apostrophe_ending(tokens, i, lexicon, policy)
         else:
@@ -69,7 +73,8 @@ def ending_edits(tokens: list[Token], lexicon: Lexicon, policy: Policy = Policy(
 
 
 def number_ending(tokens: list[Token], i: int, lexicon: Lexicon, policy: Policy = Policy()) -> Edit | None:
-    """``1990 - cı`` (tokens from ``i``: number, dash, ending, spaces around the dash or not) → ``1990-cı``."""
+    """``1990 - cı`` (tokens from ``i``: number or abbreviation, dash, ending, spaces around the dash
+    or not) → ``1990-cı``; ``ABŞ - ın`` → ``ABŞ-ın``."""
     at = i + 1
     if at < len(tokens) and tokens[at].kind is SPACE and tokens[at].text == " ":
         at += 1
@@ -83,7 +88,8 @@ def number_ending(tokens: list[Token], i: int, lexicon: Lexicon, policy: Policy 
     piece, number = tokens[at], tokens[i]
     if at + 1 < len(tokens) and tokens[at + 1].text[:1] in DASHES:
         return None  # 1990 - ci-yə, a compound of words
-    ending = _ending_after(number.text, piece.text, lexicon, policy)
+    code = number.kind is ACRONYM  # ABŞ - ın: an abbreviation's ending, kept as written (read letter by letter or as a word)
+    ending = _ending_after(number.text, piece.text, lexicon, policy, code=code, as_written=code)
     if ending is None:
         return None
     return Edit(number.start, piece.end, "".join(t.text for t in tokens[i:at + 1]), f"{number.text}-{ending}",
@@ -114,7 +120,30 @@ def apostrophe_ending(tokens: list[Token], i: int, lexicon: Lexicon, policy: Pol
     return Edit(token.start, token.end, text, replacement, HYPHEN_SUFFIX, policy.hyphen_join_confidence)
 
 
-def _ending_after(host: str, piece: str, lexicon: Lexicon, policy: Policy, code: bool = False) -> str | None:
+def quoted_ending(tokens: list[Token], i: int, lexicon: Lexicon, policy: Policy = Policy()) -> Edit | None:
+    """``"Sportinq" in`` (tokens from ``i``: a closing quote, one space, an ending) → ``"Sportinq"in``:
+    an ending of the quoted name written apart, when it is no word of its own (``"Zərdüşt" də`` stays:
+    də is a word) and fits the name's harmony (or is mended to it)."""
+    if i == 0 or tokens[i - 1].kind is not WORD or i + 2 >= len(tokens):
+        return None
+    space, piece = tokens[i + 1], tokens[i + 2]
+    if space.text != " " or piece.kind is not WORD or not piece.text.islower():
+        return None
+    if i + 3 < len(tokens) and tokens[i + 3].text[:1] in DASHES or piece.text in lexicon.stems:
+        return None
+    if not lexicon.analyzer.fits_any_harmony(piece.text):
+        return None
+    host = tokens[i - 1].text
+    ending = piece.text if lexicon.analyzer.fits_after(host, piece.text) else harmonize_suffix(host, piece.text,
+                                                                                                lexicon)
+    if ending is None:
+        return None
+    return Edit(tokens[i].start, piece.end, tokens[i].text + space.text + piece.text, tokens[i].text + ending,
+                HYPHEN_SUFFIX, policy.hyphen_join_confidence)
+
+
+def _ending_after(host: str, piece: str, lexicon: Lexicon, policy: Policy, code: bool = False,
+                  as_written: bool = False) -> str | None:
     """``piece`` as the ending of the number or code ``host``, in the host's harmony, or None if it is no ending.
 
     A number is read one way; a code (``NATO``, ``km``) may be read as a
@@ -123,6 +152,8 @@ def _ending_after(host: str, piece: str, lexicon: Lexicon, policy: Policy, code:
     if len(piece) < policy.detached_ending_min_length or not piece.isalpha() or not piece.islower():
         return None
     analyzer = lexicon.analyzer
+    if as_written and analyzer.fits_any_harmony(piece):
+        return piece
     if analyzer.fits_after(host, piece):
         return piece
     fixed = harmonize_suffix(host, piece, lexicon)
