@@ -72,7 +72,7 @@ class Policy:
     # -- the decision (azfix.correct.decide) ----------------------------------
     # logit P(an unknown word is meant as written) = intercept + weights · the features of
     # azfix.correct.channel.detect.FEATURES; fitted by benchmarks/fit_detector.py on the tuning half
-    detector: tuple[float, ...] = (-3.0577, -0.0984, -0.4344, -0.2795, -0.4086, -0.6608, 0.1897, 0.2365, -0.3834, 2.6818, 1.4832)
+    detector: tuple[float, ...] = (-3.1924, -0.1002, -0.4618, -0.2967, -0.3247, -0.7463, 0.1844, 0.245, -0.399, 2.4726)
     temperature: float = 1.3  # the scores are divided by this before their shares are taken (fitted on the tuning half)
     realword_prior: float = 0.1  # odds a known word reaching the question is a real-word error (measured: 4x the fixes of 2e-3, no clean change)
     attesting_pairs: int = 2  # bigrams with a neighbour that attest a real-word swap the word itself lacks
@@ -91,6 +91,7 @@ class Policy:
     ascii_max_share: float = 0.005  # ... "almost none": one letter in 200 (ordinary text has one in eight)
     suspect_ratio: float = 100.0  # a suspect form whose fix is this much commoner competes with it (dictionaries/suspects.tsv)
     name_keep_factor: float = 58.8  # an unknown capitalised word inside a sentence is this much likelier correct (a name) than a lowercase one
+    capitalised_typo_min_length: int = 4  # a capitalised unknown word shorter than this gets no typo fix (Air, Yo: names, codes)
     capitalised_fix_confidence: float = 0.55  # ... and its typo fix must be this sure (fitted on the tuning half)
     repeated: int = 3  # an unknown word this frequent in one text is taken as intended
     redecide_rounds: int = 3  # rounds of deciding again beside fixes (two fixes side by side need two)

@@ -50,7 +50,6 @@ class Question(NamedTuple):
     ascii_typed: bool = False  # the text was typed without Azerbaijani letters
     wellformed: bool = False  # unattested, but the morphology accepts it
     capitalised: bool = False  # an unknown capitalised word inside a sentence: as often a name as a typo
-    title: bool = False  # an unknown capitalised word, anywhere
     suspect: bool = False  # attested, but probably a misspelling (Lexicon.suspects): kept by its count alone
 
 
@@ -217,7 +216,7 @@ class OptionScorer:
             scored.append(_scored((score, text, kind, log_prior, -(alpha * cost), neighbours + fit, realword)))
         if not (q.known or q.wellformed or q.suspect or q.ascii_typed):
             # An unknown word: how likely it is meant as written is the detector's call.
-            keep = self.detector.keep_score(q.word, keep, scored, self.policy.temperature, q.capitalised, q.title)
+            keep = self.detector.keep_score(q.word, keep, scored, self.policy.temperature, q.capitalised)
         return keep, scored
 
     # -- memoised facts of word types ------------------------------------------

@@ -182,7 +182,7 @@ class WordCorrector:
         # -- options, scores, decision
         # (tuple.__new__ builds the named tuple without its Python-level __new__: one per decision)
         choice = self.choose(_new(Question, (lower, prev, next_, known and not wellformed, diacritic_only,
-                                             ascii_typed, wellformed, title and prev != SENTENCE and not ascii_typed, title,
+                                             ascii_typed, wellformed, title and prev != SENTENCE and not ascii_typed,
                                              suspect)))
         # -- checks after the decision, and the fix written in the word's case
         if choice is None or not self._passes_name_checks(text, lower, prev, choice, known, ascii_typed):
@@ -212,6 +212,8 @@ class WordCorrector:
             # the same holds at a sentence start.
             if choice.text not in self.lexicon.forms:
                 return False
+            if choice.kind == TYPO and len(text) < parts.policy.capitalised_typo_min_length:
+                return False  # Air, Yo, Ru: a short capitalised word is as often a name, a code or a foreign word
             if prev != SENTENCE and (choice.kind != TYPO and choice.kind != DIACRITIC
                                      or choice.confidence < parts.policy.capitalised_fix_confidence):
                 return False
