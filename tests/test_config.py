@@ -12,7 +12,7 @@ from azfix.config import CleanerConfig, Policy
 SOURCE = Path(azfix.__file__).parent
 # Module-level numbers that are bounds of work or memory, or of a data
 # format, never thresholds of a decision.
-BOUNDS = {"FORMAT_VERSION", "MAX_WORD_LENGTH", "MAX_ANALYSES", "MAX_FIT_MEMO", "_MEMO_LIMIT", "MAX_REMEMBERED",
+BOUNDS = {"FORMAT_VERSION", "MAX_WORD_LENGTH", "MAX_ANALYSES", "MAX_FIT_MEMO", "_MEMO_LIMIT", "MAX_REMEMBERED", "MAX_SPAN_TOKENS",
           "IN_FLIGHT_PER_JOB", "MIN_INDEXED_LENGTH", "ORDER", "TYPICAL_SAMPLE", "FLOOR", "MAX_SUFFIXES",
           "MAX_SPELLINGS", "PRIOR_READINGS"}
 

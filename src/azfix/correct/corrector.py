@@ -42,7 +42,7 @@ from .memory import WordMemory
 from .page import WORDLIKE, Page, is_ascii_typed, neighbours
 from .parts import Parts
 from .rules.endings import ending_edits
-from .rules.foreign_context import looks_foreign
+from .rules.foreign_context import in_foreign_span, looks_foreign
 from .rules.hyphens import common_word_joins, join_common_word_suffix, join_hyphenated_suffix
 from .rules.merges import Merger
 from .rules.names import name_endings
@@ -205,6 +205,8 @@ class Corrector:
             edit = Edit(token.start, token.end, text, page.renamed[text], kind, self.policy.suffix_harmony_confidence)
         if edit is None or looks_foreign(page, n, prev, next_, self.lexicon, self.policy.foreign_neighbours):
             return None
+        if in_foreign_span(page, n, self.policy):
+            return None  # a quotation or sentence in another language
         if edit.kind != DIACRITIC and is_mention(tokens, i):
             return None  # "svat", (keel): a word quoted on its own is meant as written
         return edit

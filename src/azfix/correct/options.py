@@ -90,6 +90,8 @@ class OptionScorer:
         running text has never written beside the other (ehtimal ən: an ending
         read as a word); a glued short word is common, but only beside its usual neighbours."""
         short, bigram = self.policy.short_split_part, self.parts.stats.bigram
+        if not self.parts.stats.bigrams:
+            return options  # no running text to attest a pair: the priors decide
         kept = []
         for option in options:
             if option[1] == SPLIT:
@@ -216,7 +218,11 @@ class OptionScorer:
             scored.append(_scored((score, text, kind, log_prior, -(alpha * cost), neighbours + fit, realword)))
         if not (q.known or q.wellformed or q.suspect or q.ascii_typed):
             # An unknown word: how likely it is meant as written is the detector's call.
-            keep = self.detector.keep_score(q.word, keep, scored, self.policy.temperature, q.capitalised)
+            # An unknown word: the detector may find it likelier a typo than the
+            # channel alone does (never likelier meant, but for a capitalised one:
+            # a name inside a sentence, which the channel cannot tell).
+            detected = self.detector.keep_score(q.word, keep, scored, self.policy.temperature, q.capitalised)
+            keep = detected if q.capitalised else min(keep, detected)
         return keep, scored
 
     # -- memoised facts of word types ------------------------------------------

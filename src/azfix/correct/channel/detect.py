@@ -6,7 +6,8 @@ summed they misjudge how often such a word is a typo. The detector
 recalibrates that judgement with what else tells a typo from a rare word:
 
     logit P(as meant) = b + w · (channel log odds of keeping; the best reading's log prior,
-                                 error cost and context, and whether it splits the word;
+                                 error cost and context, whether it splits the word, and
+                                 whether it differs from the word in diacritics only;
                                  look, oddest letter, length; capitalised inside a sentence)
 
 fitted by logistic regression on the tuning half of the development text
@@ -25,14 +26,16 @@ from __future__ import annotations
 import math
 from typing import Callable, Sequence
 
+from ..candidates.base import skeleton
+
 __all__ = ["FEATURES", "Detector"]
 
-FEATURES = ("channel_odds", "best_prior", "best_cost", "best_context", "best_is_split", "look", "oddest_letter",
-            "length", "capitalised")
+FEATURES = ("channel_odds", "best_prior", "best_cost", "best_context", "best_is_split", "best_is_twin", "look",
+            "oddest_letter", "length", "capitalised")
 # Each feature is clipped to a range the fit saw, so that no word far outside it
 # (a 60-letter token) gets an extrapolated verdict.
-CLIPS = ((-30.0, 30.0), (-25.0, 0.0), (-25.0, 0.0), (0.0, 15.0), (0.0, 1.0), (-20.0, 5.0), (-12.0, 0.0),
-         (1.0, 20.0), (0.0, 1.0))
+CLIPS = ((-30.0, 30.0), (-25.0, 0.0), (-25.0, 0.0), (0.0, 15.0), (0.0, 1.0), (0.0, 1.0), (-20.0, 5.0),
+         (-12.0, 0.0), (1.0, 20.0), (0.0, 1.0))
 
 # Where the fitting script collects (word, features) of every word the detector judges; None: off.
 RECORDER: list | None = None
@@ -49,8 +52,8 @@ class Detector:
 
     def features(self, word: str, channel_odds: float, best, capitalised: bool) -> tuple[float, ...]:
         plausibility, oddest = self._looks(word)
-        raw = (channel_odds, best.prior, best.cost, best.context, float(" " in best.text), plausibility, oddest,
-               float(len(word)), float(capitalised))
+        raw = (channel_odds, best.prior, best.cost, best.context, float(" " in best.text),
+               float(skeleton(best.text) == skeleton(word)), plausibility, oddest, float(len(word)), float(capitalised))
         return tuple(min(max(x, low), high) for x, (low, high) in zip(raw, CLIPS))
 
     def keep_score(self, word: str, keep: float, scored: Sequence, temperature: float, capitalised: bool) -> float:

@@ -33,7 +33,7 @@ from __future__ import annotations
 from ...config import Policy
 from ...data.lexicon import Lexicon
 from ...edits import Edit, EditKind
-from ...text.alphabet import az_lower, is_upper_word
+from ...text.alphabet import VOWELS, az_lower, is_upper_word
 from ...text.tokenize import ABBREVIATIONS, Token, TokenKind
 from .hyphens import harmonize_suffix, join_hyphenated_suffix
 
@@ -59,7 +59,7 @@ def ending_edits(tokens: list[Token], lexicon: Lexicon, policy: Policy = Policy(
     edits: list[Edit] = []
     for i, token in enumerate(tokens):
         kind = token.kind
-        if kind is NUMBER or kind is ACRONYM:
+        if kind is NUMBER or kind is ACRONYM or token.text == "%" and i > 0 and tokens[i - 1].kind is NUMBER:
             edit = number_ending(tokens, i, lexicon, policy)
         elif kind is PUNCT and token.text in _CLOSING_QUOTES:
             edit = quoted_ending(tokens, i, lexicon, policy)
@@ -88,7 +88,9 @@ def number_ending(tokens: list[Token], i: int, lexicon: Lexicon, policy: Policy 
     piece, number = tokens[at], tokens[i]
     if at + 1 < len(tokens) and tokens[at + 1].text[:1] in DASHES:
         return None  # 1990 - ci-yə, a compound of words
-    code = number.kind is ACRONYM  # ABŞ - ın: an abbreviation's ending, kept as written (read letter by letter or as a word)
+    # ABŞ - ın, 40% - i: the ending of an abbreviation or a sign, kept as written
+    # (read letter by letter or as a word; a sign as its word)
+    code = number.kind is not NUMBER
     ending = _ending_after(number.text, piece.text, lexicon, policy, code=code, as_written=code)
     if ending is None:
         return None
@@ -149,11 +151,13 @@ def _ending_after(host: str, piece: str, lexicon: Lexicon, policy: Policy, code:
     A number is read one way; a code (``NATO``, ``km``) may be read as a
     word or letter by letter: an ending that fits some harmony is kept as
     written when no single reading mends it."""
-    if len(piece) < policy.detached_ending_min_length or not piece.isalpha() or not piece.islower():
-        return None
+    if len(piece) < (1 if code else policy.detached_ending_min_length) or not piece.isalpha() or not piece.islower():
+        return None  # (a letter alone after a number is a list mark; after a code, an ending: ABŞ-a)
     analyzer = lexicon.analyzer
-    if as_written and analyzer.fits_any_harmony(piece):
-        return piece
+    if as_written:
+        if az_lower(host[-1]) in VOWELS and piece[0] in VOWELS:
+            return None  # FİFA - a: two vowels meet, the ending lost its y; the reading is not sure enough to mend it
+        return piece if analyzer.fits_any_harmony(piece) else None
     if analyzer.fits_after(host, piece):
         return piece
     fixed = harmonize_suffix(host, piece, lexicon)

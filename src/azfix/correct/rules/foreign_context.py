@@ -9,12 +9,40 @@ a foreign word by its letters).
 
 from __future__ import annotations
 
+from ...config import Policy
 from ...data.lexicon import Lexicon
 from ...data.stats import SENTENCE
 from ...text.foreign import OPENING_QUOTES, has_accented_letter, is_foreign_word, is_language_adverb
+from ...text.language import foreign_span
+from ...text.tokenize import TokenKind
 from ..page import Page
 
-__all__ = ["looks_foreign"]
+__all__ = ["in_foreign_span", "looks_foreign"]
+
+SPAN_BOUNDS = frozenset(".!?;:\n\"“”«»„")  # what ends a sentence or a quotation
+MAX_SPAN_TOKENS = 400  # tokens searched either side of a word for its span's ends
+
+
+def in_foreign_span(page: Page, n: int, policy: Policy) -> bool:
+    """True if word ``n`` stands in a sentence or quotation written in another language
+    (``"these United States"``, a Turkish citation): :func:`azfix.text.language.foreign_span`."""
+    tokens, i = page.tokens, page.words[n]
+    if page.has_schwa is None:
+        page.has_schwa = not page.ascii_typed and any("ə" in t.text or "Ə" in t.text for t in tokens)
+    if not page.has_schwa:
+        return False  # no ə anywhere (typed without Azerbaijani letters): a span's language cannot be told apart
+    start = i
+    while start > 0 and i - start < MAX_SPAN_TOKENS and not _bound(tokens[start - 1]):
+        start -= 1
+    end = i + 1
+    while end < len(tokens) and end - i < MAX_SPAN_TOKENS and not _bound(tokens[end]):
+        end += 1
+    span = "".join(token.text for token in tokens[start:end])
+    return foreign_span(span, policy.foreign_span_min_letters, policy.foreign_span_confidence)
+
+
+def _bound(token) -> bool:
+    return token.kind is TokenKind.NEWLINE or token.text in SPAN_BOUNDS
 
 
 def looks_foreign(page: Page, n: int, prev: str, next_: str, lexicon: Lexicon, foreign_neighbours: int = 2) -> bool:

@@ -1,0 +1,50 @@
+"""Language of a span: is a sentence or a quotation in another language than Azerbaijani?
+
+A character-n-gram language identifier (lingua, low-accuracy mode, over
+Azerbaijani, Turkish, English and Russian) reads the span. A span is
+foreign when the identifier gives English or Russian at least
+``Policy.foreign_span_confidence`` and the span writes no ``ə`` (which none
+of them writes: a sentence with it is Azerbaijani whatever the n-grams
+say). Turkish is read but never taken as foreign: an Azerbaijani sentence
+typed without its letters (``Bu siyaset sayesinde``) reads as Turkish, and
+short Azerbaijani sentences are often misread as Turkish. Text typed without Azerbaijani letters is never judged (it lacks
+``ə`` everywhere). Spans of fewer than ``foreign_span_min_letters`` letters
+say too little and are never foreign.
+
+The identifier loads its models on first use (about 30 MB). Without the
+``lingua`` package no span is foreign. This module only tells; the
+corrector leaves the words of a foreign span alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+__all__ = ["foreign_span"]
+
+SPAN_MEMO = 4096  # spans whose language is remembered
+_SCHWA = frozenset("əƏ")
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    try:
+        from lingua import Language, LanguageDetectorBuilder
+    except ImportError:  # the optional identifier is not installed
+        return None
+    languages = (Language.AZERBAIJANI, Language.TURKISH, Language.ENGLISH, Language.RUSSIAN)
+    detector = LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+    return detector, frozenset((Language.ENGLISH, Language.RUSSIAN))
+
+
+@lru_cache(maxsize=SPAN_MEMO)
+def foreign_span(span: str, min_letters: int, confidence: float) -> bool:
+    """True if ``span`` is written in another language (see the module's note)."""
+    if _SCHWA & set(span) or sum(ch.isalpha() for ch in span) < min_letters:
+        return False
+    found = _detector()
+    if found is None:
+        return False
+    detector, foreign = found
+    values = detector.compute_language_confidence_values(span)
+    return bool(values) and values[0].language in foreign and values[0].value >= confidence
