@@ -54,6 +54,8 @@ class Page:
     written: dict[int, list[str]] = field(default_factory=dict)  # word → its fix's words
     merges: list = field(default_factory=list)  # the merges' edits (made before any word is decided)
     has_schwa: bool | None = None  # does the text write ə anywhere? (asked on the first fix: see rules.foreign_context)
+    span_bounds: list[int] | None = None  # tokens that end a sentence or a quotation (likewise)
+    foreign: dict[int, bool] = field(default_factory=dict)  # span (its first bound) → written in another language?
 
     def is_merged(self, i: int) -> bool:
         return self.tokens[i].start in self.merged or self.tokens[i].end in self.merged

@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..data.lexicon import MAX_WORD_LENGTH
 from ..data.stats import SENTENCE
 from ..edits import Edit, EditKind
@@ -39,6 +41,7 @@ REALWORD = EditKind.REALWORD
 TYPO = EditKind.TYPO
 
 _new = tuple.__new__
+CHOICE_MEMO = 50_000  # questions whose answer is remembered
 
 Fix = tuple  # (replacement, kind, confidence, why)
 
@@ -57,9 +60,12 @@ class WordCorrector:
         # asked of nearly every word: bound once
         self._bigram = parts.stats.bigram
         self._always_kept, self._swappable = memory.always_kept, memory.swappable
+        # A question (the word, its neighbours, what is known of it) always gets the same answer:
+        # the same word between the same neighbours is decided once.
+        self.choose = lru_cache(maxsize=CHOICE_MEMO)(self._choose)
 
-    def choose(self, q: Question) -> Choice | None:
-        """Keep the word (None) or the reading the posterior prefers."""
+    def _choose(self, q: Question) -> Choice | None:
+        """Keep the word (None) or the reading the posterior prefers (memoised per question: :attr:`choose`)."""
         options, error_prior = self.options.options(q)
         if not options:
             return None

@@ -50,6 +50,7 @@ ACRONYM = TokenKind.ACRONYM
 
 DASHES = frozenset("-‐‑–")  # hyphens and the en dash a number's ending is written after
 APOSTROPHES = "'’ʼ"
+_APOSTROPHE_SET = frozenset(APOSTROPHES)
 _OPENING_QUOTES = frozenset("'‘’\"“«")
 _CLOSING_QUOTES = frozenset("\"”»")
 
@@ -63,7 +64,7 @@ def ending_edits(tokens: list[Token], lexicon: Lexicon, policy: Policy = Policy(
             edit = number_ending(tokens, i, lexicon, policy)
         elif kind is PUNCT and token.text in _CLOSING_QUOTES:
             edit = quoted_ending(tokens, i, lexicon, policy)
-        elif (kind is WORD or kind is SUFFIXED) and any(mark in token.text for mark in APOSTROPHES):
+        elif (kind is WORD or kind is SUFFIXED) and not _APOSTROPHE_SET.isdisjoint(token.text):
             edit = apostrophe_ending(tokens, i, lexicon, policy)
         else:
             continue

@@ -9,6 +9,8 @@ a foreign word by its letters).
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ...config import Policy
 from ...data.lexicon import Lexicon
 from ...data.stats import SENTENCE
@@ -19,30 +21,34 @@ from ..page import Page
 
 __all__ = ["in_foreign_span", "looks_foreign"]
 
+NEWLINE = TokenKind.NEWLINE
 SPAN_BOUNDS = frozenset(".!?;:\n\"“”«»„")  # what ends a sentence or a quotation
 MAX_SPAN_TOKENS = 400  # tokens searched either side of a word for its span's ends
 
 
 def in_foreign_span(page: Page, n: int, policy: Policy) -> bool:
     """True if word ``n`` stands in a sentence or quotation written in another language
-    (``"these United States"``, a Turkish citation): :func:`azfix.text.language.foreign_span`."""
+    (``"these United States"``, a Russian sentence): :func:`azfix.text.language.foreign_span`."""
     tokens, i = page.tokens, page.words[n]
     if page.has_schwa is None:
         page.has_schwa = not page.ascii_typed and any("ə" in t.text or "Ə" in t.text for t in tokens)
     if not page.has_schwa:
         return False  # no ə anywhere (typed without Azerbaijani letters): a span's language cannot be told apart
-    start = i
-    while start > 0 and i - start < MAX_SPAN_TOKENS and not _bound(tokens[start - 1]):
-        start -= 1
-    end = i + 1
-    while end < len(tokens) and end - i < MAX_SPAN_TOKENS and not _bound(tokens[end]):
-        end += 1
+    if page.span_bounds is None:
+        page.span_bounds = [k for k, token in enumerate(tokens) if _bound(token)]
+    bounds = page.span_bounds
+    k = bisect_left(bounds, i)  # bounds[k - 1] < i <= bounds[k]
+    if k in page.foreign:
+        return page.foreign[k]
+    start = max(bounds[k - 1] + 1 if k else 0, i - MAX_SPAN_TOKENS)
+    end = min(bounds[k] if k < len(bounds) else len(tokens), i + MAX_SPAN_TOKENS)
     span = "".join(token.text for token in tokens[start:end])
-    return foreign_span(span, policy.foreign_span_min_letters, policy.foreign_span_confidence)
+    page.foreign[k] = found = foreign_span(span, policy.foreign_span_min_letters, policy.foreign_span_confidence)
+    return found
 
 
 def _bound(token) -> bool:
-    return token.kind is TokenKind.NEWLINE or token.text in SPAN_BOUNDS
+    return token.kind is NEWLINE or token.text in SPAN_BOUNDS
 
 
 def looks_foreign(page: Page, n: int, prev: str, next_: str, lexicon: Lexicon, foreign_neighbours: int = 2) -> bool:
