@@ -44,6 +44,8 @@ def samples(shared: Path, policy: Policy, quick: int, rate: float, seed: int, ch
         noisy, sites = generators(shared)[name](text, rate, seed)
         damaged = {az_lower(s.noisy) for s in sites} - clean_words
         cleaner = Cleaner(stats=str(stats), shipped_stats=False, policy=policy)
+        words = cleaner.corrector().words
+        words.choose = words._choose  # every occurrence is a sample, as in the text: no memo of answers
         detect.RECORDER = []
         try:
             cleaner.correct(noisy)

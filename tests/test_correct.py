@@ -466,6 +466,7 @@ def test_a_number_and_its_ending_are_one_unit(text, expected):
     # an abbreviation's ending after a dash is joined with a hyphen, as written (ABŞ is read letter by letter)
     ("ABŞ - ın qərarı, UNESCO - nun binası", "ABŞ-ın qərarı, UNESCO-nun binası"),
     ('"Sportinq" in oyunçusu', '"Sportinq"in oyunçusu'),  # an ending after a quoted name joins it
+    ("Əhalinin 40% - i, 30%-i", "Əhalinin 40%-i, 30%-i"),  # a sign's ending; one already joined stays
     # right as they are: two names in a compound; a word of its own after a quote
     ("İspan - ABŞ müharibəsi", "İspan - ABŞ müharibəsi"),
     ('"Zərdüşt" də gəldi', '"Zərdüşt" də gəldi'),

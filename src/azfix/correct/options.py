@@ -50,6 +50,7 @@ class Question(NamedTuple):
     ascii_typed: bool = False  # the text was typed without Azerbaijani letters
     wellformed: bool = False  # unattested, but the morphology accepts it
     capitalised: bool = False  # an unknown capitalised word inside a sentence: as often a name as a typo
+    title: bool = False  # an unknown capitalised word, anywhere (at a sentence start too: names open sentences)
     suspect: bool = False  # attested, but probably a misspelling (Lexicon.suspects): kept by its count alone
 
 
@@ -220,9 +221,9 @@ class OptionScorer:
             # An unknown word: how likely it is meant as written is the detector's call.
             # An unknown word: the detector may find it likelier a typo than the
             # channel alone does (never likelier meant, but for a capitalised one:
-            # a name inside a sentence, which the channel cannot tell).
-            detected = self.detector.keep_score(q.word, keep, scored, self.policy.temperature, q.capitalised)
-            keep = detected if q.capitalised else min(keep, detected)
+            # a name, which the channel cannot tell).
+            detected = self.detector.keep_score(q.word, keep, scored, self.policy.temperature, q.capitalised, q.title)
+            keep = detected if q.title else min(keep, detected)
         return keep, scored
 
     # -- memoised facts of word types ------------------------------------------

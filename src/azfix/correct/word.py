@@ -189,7 +189,7 @@ class WordCorrector:
         # (tuple.__new__ builds the named tuple without its Python-level __new__: one per decision)
         choice = self.choose(_new(Question, (lower, prev, next_, known and not wellformed, diacritic_only,
                                              ascii_typed, wellformed, title and prev != SENTENCE and not ascii_typed,
-                                             suspect)))
+                                             title and not ascii_typed, suspect)))
         # -- checks after the decision, and the fix written in the word's case
         if choice is None or not self._passes_name_checks(text, lower, prev, choice, known, ascii_typed):
             return None

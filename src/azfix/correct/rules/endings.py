@@ -68,7 +68,7 @@ def ending_edits(tokens: list[Token], lexicon: Lexicon, policy: Policy = Policy(
             edit = apostrophe_ending(tokens, i, lexicon, policy)
         else:
             continue
-        if edit is not None and (not edits or edits[-1].end <= edit.start):
+        if edit is not None and edit.original != edit.replacement and (not edits or edits[-1].end <= edit.start):
             edits.append(edit)
     return edits
 
