@@ -50,7 +50,6 @@ ACRONYM = TokenKind.ACRONYM
 
 DASHES = frozenset("-‐‑–")  # hyphens and the en dash a number's ending is written after
 APOSTROPHES = "'’ʼ"
-_APOSTROPHE_SET = frozenset(APOSTROPHES)
 _OPENING_QUOTES = frozenset("'‘’\"“«")
 _CLOSING_QUOTES = frozenset("\"”»")
 
@@ -59,13 +58,17 @@ def ending_edits(tokens: list[Token], lexicon: Lexicon, policy: Policy = Policy(
     """The ``hyphen-suffix`` edits of the endings written apart in ``tokens``, sorted, never overlapping."""
     edits: list[Edit] = []
     for i, token in enumerate(tokens):
-        kind = token.kind
-        if kind is NUMBER or kind is ACRONYM or token.text == "%" and i > 0 and tokens[i - 1].kind is NUMBER:
-            edit = number_ending(tokens, i, lexicon, policy)
-        elif kind is PUNCT and token.text in _CLOSING_QUOTES:
-            edit = quoted_ending(tokens, i, lexicon, policy)
-        elif (kind is WORD or kind is SUFFIXED) and not _APOSTROPHE_SET.isdisjoint(token.text):
+        kind, text = token.kind, token.text
+        if kind is WORD or kind is SUFFIXED:  # most tokens: a word, rarely with an apostrophe
+            if "'" not in text and "’" not in text and "ʼ" not in text:  # (the marks of APOSTROPHES)
+                continue
             edit = apostrophe_ending(tokens, i, lexicon, policy)
+        elif kind is SPACE:
+            continue
+        elif kind is NUMBER or kind is ACRONYM or text == "%" and i > 0 and tokens[i - 1].kind is NUMBER:
+            edit = number_ending(tokens, i, lexicon, policy)
+        elif kind is PUNCT and text in _CLOSING_QUOTES:
+            edit = quoted_ending(tokens, i, lexicon, policy)
         else:
             continue
         if edit is not None and edit.original != edit.replacement and (not edits or edits[-1].end <= edit.start):
