@@ -67,3 +67,10 @@ def test_a_capitalised_typo_is_fixed_when_the_evidence_outweighs_a_name():
 def test_a_split_that_cuts_off_a_short_word_needs_the_pair_attested():
     # ehtimal ən: no running text writes the pair
     assert Cleaner().clean("Bu iş ehtimalən belə olar.") == "Bu iş ehtimalən belə olar."
+
+
+def test_a_turkish_spelling_of_a_shared_word_is_mended_only_in_azerbaijani_text():
+    assert azfix.clean("Ancak Bazı adamlar gəldi, Ama getdi.") == "Ancaq Bəzi adamlar gəldi, Amma getdi."
+    # an Azerbaijani word that looks Turkish stays (hala: aunt); a span without ə is not judged
+    assert azfix.clean("Hala evdədir.") == "Hala evdədir."
+    assert azfix.clean("Yapı Kredi için") == "Yapı Kredi için"

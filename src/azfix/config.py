@@ -98,6 +98,7 @@ class Policy:
 
     # -- rules (azfix.correct.rules) ------------------------------------------
     suffix_harmony_confidence: float = 0.9  # a suffix given the harmony of a quoted name or a number (a rule, not a posterior)
+    turkish_spelling_confidence: float = 0.95  # a shared word spelt the Turkish way in Azerbaijani text (a reviewed table, not a posterior)
     hyphen_join_confidence: float = 0.95  # a hyphenated ending joined to its word (a rule, not a posterior)
     merge_confidence: float = 0.9  # a word broken by a space joined (a rule, not a posterior)
     frequent_twin: int = 100_000  # a piece of a broken word that is such a word but for its diacritics is that word

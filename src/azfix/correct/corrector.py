@@ -27,7 +27,7 @@ from ..config import CleanerConfig
 from ..data.lexicon import Lexicon
 from ..data.stats import SENTENCE, ContextStats
 from ..edits import Edit, EditKind
-from ..text.alphabet import az_lower
+from ..text.alphabet import az_lower, transfer_case
 from ..text.foreign import is_mention, is_suffix_after_quote
 from ..text.tokenize import Token, TokenKind
 from .candidates.base import skeleton
@@ -42,12 +42,13 @@ from .memory import WordMemory
 from .page import WORDLIKE, Page, is_ascii_typed, neighbours
 from .parts import Parts
 from .rules.endings import ending_edits
-from .rules.foreign_context import in_foreign_span, looks_foreign
+from .rules.foreign_context import in_foreign_span, looks_foreign, span_writes_schwa
 from .rules.hyphens import common_word_joins, join_common_word_suffix, join_hyphenated_suffix
 from .rules.merges import Merger
 from .rules.names import name_endings
 from .rules.particles import glued_particle, particle_edit
 from .rules.suffixes import harmony_edit
+from .rules.turkish import turkish_spellings
 from .word import WordCorrector
 
 __all__ = ["Corrector"]
@@ -56,6 +57,7 @@ __all__ = ["Corrector"]
 DIACRITIC = EditKind.DIACRITIC
 HYPHEN_SUFFIX = EditKind.HYPHEN_SUFFIX
 REALWORD = EditKind.REALWORD
+TYPO = EditKind.TYPO
 WORD_TOKEN = TokenKind.WORD
 
 HYPHEN_MEMO = 5_000  # word types whose hyphen joins are remembered (rarer types: a batch worker's memory is thin)
@@ -82,6 +84,7 @@ class Corrector:
         self.words = WordCorrector(self.parts, self.memory, hyphen_join, self._frequent_twin)
         # asked of every word the page loop decides: bound once
         self._stays, self._token_edit = self.words.stays, self.words.token_edit
+        self._turkish = turkish_spellings()
 
     # -- what batch workers hand each other (see azfix.correct.memory) ----------
     def start_sharing(self) -> None:
@@ -191,6 +194,11 @@ class Corrector:
         tokens, i, ascii_typed = page.tokens, page.words[n], page.ascii_typed
         token = tokens[i]
         text = token.text
+        azerbaijani = self._turkish.get(page.lowered[i]) if token.kind is WORD_TOKEN else None
+        if azerbaijani is not None and not ascii_typed and span_writes_schwa(page, n):
+            # ancak → ancaq: a shared word spelt the Turkish way inside Azerbaijani text
+            return Edit(token.start, token.end, text, transfer_case(text, azerbaijani), TYPO,
+                        self.policy.turkish_spelling_confidence)
         if not ascii_typed and text not in page.renamed and self._stays(text, prev, next_):
             return None
         if not ascii_typed and is_suffix_after_quote(tokens, i):

@@ -19,7 +19,7 @@ from ...text.language import foreign_span
 from ...text.tokenize import TokenKind
 from ..page import Page
 
-__all__ = ["in_foreign_span", "looks_foreign"]
+__all__ = ["in_foreign_span", "looks_foreign", "span_writes_schwa"]
 
 NEWLINE = TokenKind.NEWLINE
 SPAN_BOUNDS = frozenset(".!?;:\n\"“”«»„")  # what ends a sentence or a quotation
@@ -29,22 +29,36 @@ MAX_SPAN_TOKENS = 400  # tokens searched either side of a word for its span's en
 def in_foreign_span(page: Page, n: int, policy: Policy) -> bool:
     """True if word ``n`` stands in a sentence or quotation written in another language
     (``"these United States"``, a Russian sentence): :func:`azfix.text.language.foreign_span`."""
-    tokens, i = page.tokens, page.words[n]
-    if page.has_schwa is None:
-        page.has_schwa = not page.ascii_typed and any("ə" in t.text or "Ə" in t.text for t in tokens)
-    if not page.has_schwa:
+    if not _page_writes_schwa(page):
         return False  # no ə anywhere (typed without Azerbaijani letters): a span's language cannot be told apart
+    k, span = _span(page, page.words[n])
+    if k not in page.foreign:
+        page.foreign[k] = foreign_span(span, policy.foreign_span_min_letters, policy.foreign_span_confidence)
+    return page.foreign[k]
+
+
+def span_writes_schwa(page: Page, n: int) -> bool:
+    """True if the sentence or quotation of word ``n`` writes ə: it is Azerbaijani (no other language writes it)."""
+    span = _span(page, page.words[n])[1]
+    return "ə" in span or "Ə" in span
+
+
+def _page_writes_schwa(page: Page) -> bool:
+    if page.has_schwa is None:
+        page.has_schwa = not page.ascii_typed and any("ə" in t.text or "Ə" in t.text for t in page.tokens)
+    return page.has_schwa
+
+
+def _span(page: Page, i: int) -> tuple[int, str]:
+    """(the number of the span token ``i`` stands in, its text): the tokens between two sentence or quotation ends."""
+    tokens = page.tokens
     if page.span_bounds is None:
         page.span_bounds = [k for k, token in enumerate(tokens) if _bound(token)]
     bounds = page.span_bounds
     k = bisect_left(bounds, i)  # bounds[k - 1] < i <= bounds[k]
-    if k in page.foreign:
-        return page.foreign[k]
     start = max(bounds[k - 1] + 1 if k else 0, i - MAX_SPAN_TOKENS)
     end = min(bounds[k] if k < len(bounds) else len(tokens), i + MAX_SPAN_TOKENS)
-    span = "".join(token.text for token in tokens[start:end])
-    page.foreign[k] = found = foreign_span(span, policy.foreign_span_min_letters, policy.foreign_span_confidence)
-    return found
+    return k, "".join(token.text for token in tokens[start:end])
 
 
 def _bound(token) -> bool:
