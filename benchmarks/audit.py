@@ -20,7 +20,9 @@ Reported: precision of word edits (right / judged), false changes (wrong
 edits per token), recall on the misspellings (per category). A change not
 yet judged is listed in ``benchmarks/results/audit_unjudged.tsv`` and
 counted apart: judge it and add it to ``verdicts.tsv`` whenever the
-decision changes.
+decision changes. A misspelling counts as fixed when its line, cleaned,
+holds the correct form and no longer the form as written (a short form may
+be found elsewhere in the line: the count is approximate).
 """
 
 from __future__ import annotations
@@ -95,16 +97,20 @@ def audit(shared: Path, tmp: Path) -> dict:
         right, wrong = counts[group, "right"], counts[group, "wrong"]
         report[group] = {"right": right, "wrong": wrong, "unsure": counts[group, "unsure"],
                          "unjudged": counts[group, "unjudged"],
-                         "precision": right / (right + wrong) if right + wrong else 1.0}
+                         "precision": right / (right + wrong) if right + wrong else None}
     report["false_change_rate"] = (counts["word", "wrong"] + counts["character", "wrong"]) / tokens
     report["misspellings"] = {category: {"found": found[category], "fixed": fixed[category]}
                               for category in sorted(found)}
     report["recall"] = sum(fixed.values()) / max(sum(found.values()), 1)
     report["missed_sample"] = missed[:60]
     report["unjudged"] = len(unjudged)
-    out = Path("benchmarks/results/audit_unjudged.tsv")
+    out = tmp.parent / "audit_unjudged.tsv"
     out.write_text("".join(row + "\n" for row in unjudged), encoding="utf-8")
     return report
+
+
+def _share(value: float | None) -> str:
+    return "–" if value is None else f"{value:.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,16 +126,16 @@ def main(argv: list[str] | None = None) -> int:
     w = report["word"]
     print(f"| measure | azfix | target |\n|---|---|---|")
     print(f"| word edits judged right ({w['right']} of {w['right'] + w['wrong']}; {w['unsure']} unsure) "
-          f"| {w['precision']:.3f} | ≥ 0.95 |")
+          f"| {_share(w['precision'])} | ≥ 0.95 |")
     c = report["character"]
-    print(f"| character edits judged right ({c['right']} of {c['right'] + c['wrong']}) | {c['precision']:.3f} | |")
+    print(f"| character edits judged right ({c['right']} of {c['right'] + c['wrong']}) | {_share(c['precision'])} | |")
     print(f"| false changes per token ({report['tokens']} tokens) | {report['false_change_rate']:.4%} | ≤ 0.05% |")
     total = sum(v["found"] for v in report["misspellings"].values())
     print(f"| real misspellings fixed ({total}) | {report['recall']:.3f} | ≥ 0.70 |")
     for category, v in report["misspellings"].items():
         print(f"| … {category} | {v['fixed']} of {v['found']} | |")
     if report["unjudged"]:
-        print(f"\n{report['unjudged']} changes not yet judged: benchmarks/results/audit_unjudged.tsv")
+        print(f"\n{report['unjudged']} changes not yet judged: {args.json.parent / 'audit_unjudged.tsv'}")
     return 0
 
 

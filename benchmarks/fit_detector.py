@@ -34,7 +34,7 @@ RIDGE = 1e-3  # penalty on the weights: keeps the fit finite where a feature sep
 
 def samples(shared: Path, policy: Policy, quick: int, rate: float, seed: int, chosen: list[str]):
     """(features, labels) of every judged unknown word over the generators' noisy texts."""
-    from azfix.cleaner import Cleaner
+    from azfix.cleaner import Cleaner, _build_corrector
 
     text = evaluation_text(shared, NAMES, "tuning", quick)
     clean_words = {az_lower(t.text) for t in tokenize(text) if t.kind is TokenKind.WORD}
@@ -43,6 +43,7 @@ def samples(shared: Path, policy: Policy, quick: int, rate: float, seed: int, ch
     for name in chosen:
         noisy, sites = generators(shared)[name](text, rate, seed)
         damaged = {az_lower(s.noisy) for s in sites} - clean_words
+        _build_corrector.cache_clear()  # a fresh corrector per text: no memory of another generator's words
         cleaner = Cleaner(stats=str(stats), shipped_stats=False, policy=policy)
         words = cleaner.corrector().words
         words.choose = words._choose  # every occurrence is a sample, as in the text: no memo of answers

@@ -105,8 +105,13 @@ def main(argv: list[str] | None = None) -> int:
             for param in params:
                 value = best_overrides.get(param, defaults[param])
                 trials = []
+                if isinstance(value, bool):
+                    continue  # a switch, not a number to tune
                 for step in steps:
-                    new = type(value)(value * step) if not isinstance(value, int) else max(1, round(value * step))
+                    if isinstance(value, int):  # a count: one up or one down (rounding would keep small ones still)
+                        new = max(1, value + (1 if step > 1 else -1))
+                    else:
+                        new = type(value)(value * step)
                     trials.append({**best_overrides, param: new})
                 began = time.perf_counter()
                 results = list(pool.map(evaluate, trials, *zip(*[common] * len(trials))))

@@ -472,7 +472,9 @@ def test_a_number_and_its_ending_are_one_unit(text, expected):
     ('"Zərdüşt" də gəldi', '"Zərdüşt" də gəldi'),
 ])
 def test_an_abbreviation_or_quoted_name_and_its_ending_are_one_unit(text, expected):
-    assert azfix.clean(text) == expected
+    result = Cleaner().correct(text)
+    assert result.text == expected
+    assert all(edit.original != edit.replacement for edit in result.edits)  # no edit that changes nothing
 
 
 def test_a_detached_ending_is_one_edit_and_never_a_word_to_correct():

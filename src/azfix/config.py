@@ -32,10 +32,8 @@ class Policy:
     odd_letter: float = -6.0  # a letter this unlikely (log) denies a word the natural-look bonus (chosen)
     known_floor: float = 5e-8  # prior of a well-formed word no count covers: the frequency list stops at 410 in 725M tokens
     split_prior: float = 20.0  # odds of a glued pair over its unigram product (fitted on development noise)
-    short_split_part: int = 2  # a split cutting off a word this short needs the pair attested in the running text
-    suffix_piece_factor: float = 0.1  # a split whose second word is shaped like an ending (nın, da) is this much rarer
     split_cost: float = 0.65  # error cost of a missing space (fitted on the tuning half)
-    ascii_diacritic_cost: float = 0.036  # a missing diacritic in text typed without Azerbaijani letters: the rule there
+    ascii_diacritic_cost: float = 0.036  # a missing diacritic in text typed without Azerbaijani letters: the rule there (fitted on the tuning half)
     max_association: float = 1.5  # the most log odds one neighbour adds per doubling of its pair count (chosen: bounds one sighting)
     context_backoff: float = 5.0  # pseudo-count of the unigram prior in a smoothed bigram probability (chosen)
     context_discount: float = 0.5  # absolute discount of a pair count: a pair seen once is weak evidence (chosen)
@@ -52,7 +50,7 @@ class Policy:
     keyboard_cost: float = 0.75  # a neighbouring key (fitted)
     transpose_cost: float = 0.49  # two letters swapped (fitted on the tuning half)
     default_cost: float = 1.0  # any other substitution or insertion: the unit of cost
-    dropped_cost: float = 0.58  # a letter left out: one way to do it, where a wrong letter has thirty
+    dropped_cost: float = 0.58  # a letter left out: one way to do it, where a wrong letter has thirty (fitted on the tuning half)
 
     # -- candidates (azfix.correct.candidates) --------------------------------
     cheap_substitution: float = 0.55  # substitutions tried when generating unseen inflections (= ocr_cost)
@@ -92,7 +90,6 @@ class Policy:
     suspect_ratio: float = 100.0  # a suspect form whose fix is this much commoner competes with it (dictionaries/suspects.tsv)
     name_keep_factor: float = 58.8  # an unknown capitalised word inside a sentence is this much likelier correct (a name) than a lowercase one
     capitalised_typo_min_length: int = 4  # a capitalised unknown word shorter than this gets no typo fix (Air, Yo: names, codes)
-    capitalised_fix_confidence: float = 0.55  # ... and its typo fix must be this sure (fitted on the tuning half)
     repeated: int = 3  # an unknown word this frequent in one text is taken as intended
     redecide_rounds: int = 3  # rounds of deciding again beside fixes (two fixes side by side need two)
 

@@ -178,9 +178,8 @@ class Corrector:
         if not config.hyphen_suffix:
             rules, left = [], rules
         if config.splits:
-            glued = self._glued_particle
-            protect = config.protect
-            rules += [edit for i in words if tokens[i].kind is WORD_TOKEN and tokens[i].text not in protect
+            glued, protected = self._glued_particle, self._protected
+            rules += [edit for i in words if tokens[i].kind is WORD_TOKEN and not protected(tokens[i].text, lowered[i])
                       and (edit := particle_edit(tokens[i], glued(tokens[i].text), self.policy)) is not None]
         merges = self.merger.edits(tokens, words, lowered, types) if config.merges else []
         taken = [(edit.start, edit.end) for edit in rules + left]
@@ -189,13 +188,19 @@ class Corrector:
         rules += [m for m in merges if not any(start < m.end and m.start < end for start, end in taken)]
         return sorted(rules, key=lambda edit: edit.start), left
 
+    def _protected(self, text: str, lower: str) -> bool:
+        """The user's own words (``protect``, ``user_words``) are correct as written."""
+        protect = self.config.protect
+        return text in protect or lower in protect or lower in self.lexicon.user_words
+
     def _edit_at(self, page: Page, n: int, prev: str, next_: str) -> Edit | None:
         """The edit of word ``n`` between the neighbours ``prev`` and ``next_``, or None."""
         tokens, i, ascii_typed = page.tokens, page.words[n], page.ascii_typed
         token = tokens[i]
         text = token.text
         azerbaijani = self._turkish.get(page.lowered[i]) if token.kind is WORD_TOKEN else None
-        if azerbaijani is not None and not ascii_typed and span_writes_schwa(page, n):
+        if azerbaijani is not None and not ascii_typed and not self._protected(text, page.lowered[i]) \
+                and span_writes_schwa(page, n):
             # ancak → ancaq: a shared word spelt the Turkish way inside Azerbaijani text
             return Edit(token.start, token.end, text, transfer_case(text, azerbaijani), TYPO,
                         self.policy.turkish_spelling_confidence)

@@ -76,8 +76,6 @@ class OptionScorer:
             # (the gate keeps every known word when real-word checks are off)
             return self.realword_in_context(q.word, q.prev, q.next), policy.realword_prior
         options = parts.lists.nonword(q.word, q.diacritic_only)
-        if any(o[1] == SPLIT for o in options):
-            options = self._attested_short_splits(options)
         if q.wellformed:
             # A valid inflection is not judged by its spelling alone: only
             # a lost diacritic may turn it into its attested twin.
@@ -85,22 +83,6 @@ class OptionScorer:
         if q.ascii_typed:
             options = self._ascii_priced(q.word, options)
         return options, policy.realword_prior
-
-    def _attested_short_splits(self, options: tuple[Option, ...]) -> tuple[Option, ...]:
-        """The options without the splits that cut off a word of a letter or two the
-        running text has never written beside the other (ehtimal ən: an ending
-        read as a word); a glued short word is common, but only beside its usual neighbours."""
-        short, bigram = self.policy.short_split_part, self.parts.stats.bigram
-        if not self.parts.stats.bigrams:
-            return options  # no running text to attest a pair: the priors decide
-        kept = []
-        for option in options:
-            if option[1] == SPLIT:
-                first, second = option[0].split(" ", 1)
-                if min(len(first), len(second)) <= short and not bigram(first, second):
-                    continue
-            kept.append(option)
-        return tuple(kept)
 
     def _ascii_priced(self, word: str, options: tuple[Option, ...]) -> tuple[Option, ...]:
         """A lost diacritic is the rule in ASCII-typed text; another slip is as

@@ -165,8 +165,8 @@ class WordCorrector:
             memory.keep_always(text)
             return None  # acronyms
         if known and (upper or not (text.islower() or ascii_typed and is_title_word(text))):
-            if not ascii_typed:
-                memory.keep_always(text)
+            if not ascii_typed and lower not in lexicon.suspects:
+                memory.keep_always(text)  # (a suspect form may be judged where it opens a sentence)
             return None  # a known capitalised word: real-word checks need lowercase
         title = not known and is_title_word(text)
         if not known and not text.islower() and not (upper or title):
@@ -220,9 +220,8 @@ class WordCorrector:
                 return False
             if choice.kind == TYPO and len(text) < parts.policy.capitalised_typo_min_length:
                 return False  # Air, Yo, Ru: a short capitalised word is as often a name, a code or a foreign word
-            if prev != SENTENCE and (choice.kind != TYPO and choice.kind != DIACRITIC
-                                     or choice.confidence < parts.policy.capitalised_fix_confidence):
-                return False
+            if prev != SENTENCE and choice.kind != TYPO and choice.kind != DIACRITIC:
+                return False  # inside a sentence a name is not split nor swapped for another word
         if text.islower() and choice.kind == TYPO and is_a_name(choice.text, parts.stats, parts.policy):
             return False  # a typo does not turn a name (Fransa) into a lowercase word (branşa)
         return True

@@ -20,10 +20,14 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["foreign_span"]
+__all__ = ["foreign_span", "writes_schwa"]
 
 SPAN_MEMO = 4096  # spans whose language is remembered
-_SCHWA = frozenset("əƏ")
+
+
+def writes_schwa(text: str) -> bool:
+    """True if ``text`` writes ə, the letter only Azerbaijani of these languages writes."""
+    return "ə" in text or "Ə" in text
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +44,7 @@ def _detector():
 @lru_cache(maxsize=SPAN_MEMO)
 def foreign_span(span: str, min_letters: int, confidence: float) -> bool:
     """True if ``span`` is written in another language (see the module's note)."""
-    if _SCHWA & set(span) or sum(ch.isalpha() for ch in span) < min_letters:
+    if writes_schwa(span) or sum(ch.isalpha() for ch in span) < min_letters:
         return False
     found = _detector()
     if found is None:

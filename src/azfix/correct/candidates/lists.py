@@ -114,8 +114,6 @@ class CandidateLists:
             flat = text.replace(" ", "")
             if diacritic_only and skeleton(text) != word_skeleton:
                 continue
-            if cand.kind is CandidateKind.SPLIT and self.lexicon.is_known(flat):
-                continue  # the same letters read as one word are the likelier reading (prezident in: prezidentin)
             # Cheap pre-filter in C: more than two skeleton edits is never affordable.
             distance = Levenshtein.distance(word_skeleton, skeleton(flat), score_cutoff=reach + 1)
             if distance <= reach:

@@ -49,12 +49,7 @@ class Priors:
             return count / self.total
         if " " in word:
             first, second = word.split(" ", 1)
-            prior = self._split_prior * self.prior(first) * self.prior(second)
-            if self.lexicon.analyzer.fits_any_harmony(second):
-                # An ending written apart (dram nın): the list counts such
-                # pieces as words, but a glued pair rarely ends in one.
-                prior *= self.policy.suffix_piece_factor
-            return prior
+            return self._split_prior * self.prior(first) * self.prior(second)
         floor = self._known_floor if self.lexicon.is_known_lower(word) else self._oov
         return max(self.lexicon.unseen_form_prior(word), floor)
 

@@ -15,7 +15,7 @@ from ...config import Policy
 from ...data.lexicon import Lexicon
 from ...data.stats import SENTENCE
 from ...text.foreign import OPENING_QUOTES, has_accented_letter, is_foreign_word, is_language_adverb
-from ...text.language import foreign_span
+from ...text.language import foreign_span, writes_schwa
 from ...text.tokenize import TokenKind
 from ..page import Page
 
@@ -31,34 +31,39 @@ def in_foreign_span(page: Page, n: int, policy: Policy) -> bool:
     (``"these United States"``, a Russian sentence): :func:`azfix.text.language.foreign_span`."""
     if not _page_writes_schwa(page):
         return False  # no ə anywhere (typed without Azerbaijani letters): a span's language cannot be told apart
-    k, span = _span(page, page.words[n])
+    i = page.words[n]
+    k = _span_number(page, i)
     if k not in page.foreign:
-        page.foreign[k] = foreign_span(span, policy.foreign_span_min_letters, policy.foreign_span_confidence)
+        page.foreign[k] = foreign_span(_span_text(page, i, k), policy.foreign_span_min_letters,
+                                       policy.foreign_span_confidence)
     return page.foreign[k]
 
 
 def span_writes_schwa(page: Page, n: int) -> bool:
     """True if the sentence or quotation of word ``n`` writes ə: it is Azerbaijani (no other language writes it)."""
-    span = _span(page, page.words[n])[1]
-    return "ə" in span or "Ə" in span
+    i = page.words[n]
+    return writes_schwa(_span_text(page, i, _span_number(page, i)))
 
 
 def _page_writes_schwa(page: Page) -> bool:
     if page.has_schwa is None:
-        page.has_schwa = not page.ascii_typed and any("ə" in t.text or "Ə" in t.text for t in page.tokens)
+        page.has_schwa = not page.ascii_typed and any(writes_schwa(t.text) for t in page.tokens)
     return page.has_schwa
 
 
-def _span(page: Page, i: int) -> tuple[int, str]:
-    """(the number of the span token ``i`` stands in, its text): the tokens between two sentence or quotation ends."""
-    tokens = page.tokens
+def _span_number(page: Page, i: int) -> int:
+    """The number of the span token ``i`` stands in: spans run between two sentence or quotation ends."""
     if page.span_bounds is None:
-        page.span_bounds = [k for k, token in enumerate(tokens) if _bound(token)]
-    bounds = page.span_bounds
-    k = bisect_left(bounds, i)  # bounds[k - 1] < i <= bounds[k]
+        page.span_bounds = [k for k, token in enumerate(page.tokens) if _bound(token)]
+    return bisect_left(page.span_bounds, i)  # bounds[k - 1] < i <= bounds[k]
+
+
+def _span_text(page: Page, i: int, k: int) -> str:
+    """The text of span ``k`` (of token ``i``), at most ``MAX_SPAN_TOKENS`` tokens either side of it."""
+    bounds, tokens = page.span_bounds, page.tokens
     start = max(bounds[k - 1] + 1 if k else 0, i - MAX_SPAN_TOKENS)
     end = min(bounds[k] if k < len(bounds) else len(tokens), i + MAX_SPAN_TOKENS)
-    return k, "".join(token.text for token in tokens[start:end])
+    return "".join(token.text for token in tokens[start:end])
 
 
 def _bound(token) -> bool:
