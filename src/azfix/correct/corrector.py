@@ -179,8 +179,9 @@ class Corrector:
             rules, left = [], rules
         if config.splits:
             glued, protected = self._glued_particle, self._protected
-            rules += [edit for i in words if tokens[i].kind is WORD_TOKEN and not protected(tokens[i].text, lowered[i])
-                      and (edit := particle_edit(tokens[i], glued(tokens[i].text), self.policy)) is not None]
+            rules += [edit for i in words if tokens[i].kind is WORD_TOKEN
+                      and (edit := particle_edit(tokens[i], glued(tokens[i].text), self.policy)) is not None
+                      and not protected(tokens[i].text, lowered[i])]
         merges = self.merger.edits(tokens, words, lowered, types) if config.merges else []
         taken = [(edit.start, edit.end) for edit in rules + left]
         if not taken:

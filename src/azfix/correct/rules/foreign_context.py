@@ -47,14 +47,15 @@ def span_writes_schwa(page: Page, n: int) -> bool:
 
 def _page_writes_schwa(page: Page) -> bool:
     if page.has_schwa is None:
-        page.has_schwa = not page.ascii_typed and any(writes_schwa(t.text) for t in page.tokens)
+        page.has_schwa = not page.ascii_typed and writes_schwa("".join([t.text for t in page.tokens]))
     return page.has_schwa
 
 
 def _span_number(page: Page, i: int) -> int:
     """The number of the span token ``i`` stands in: spans run between two sentence or quotation ends."""
     if page.span_bounds is None:
-        page.span_bounds = [k for k, token in enumerate(page.tokens) if _bound(token)]
+        bounds, newline = SPAN_BOUNDS, NEWLINE  # (inline: asked of every token of a page with a fix)
+        page.span_bounds = [k for k, token in enumerate(page.tokens) if token.text in bounds or token.kind is newline]
     return bisect_left(page.span_bounds, i)  # bounds[k - 1] < i <= bounds[k]
 
 
@@ -64,10 +65,6 @@ def _span_text(page: Page, i: int, k: int) -> str:
     start = max(bounds[k - 1] + 1 if k else 0, i - MAX_SPAN_TOKENS)
     end = min(bounds[k] if k < len(bounds) else len(tokens), i + MAX_SPAN_TOKENS)
     return "".join(token.text for token in tokens[start:end])
-
-
-def _bound(token) -> bool:
-    return token.kind is NEWLINE or token.text in SPAN_BOUNDS
 
 
 def looks_foreign(page: Page, n: int, prev: str, next_: str, lexicon: Lexicon, foreign_neighbours: int = 2) -> bool:
