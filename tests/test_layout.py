@@ -27,8 +27,40 @@ def test_paragraph_broken_mid_sentence_is_rejoined():
     )
 
 
-def test_stray_blank_lines():
-    assert fixed("\n\n\nBaşlıq\n\n\n\nMətn burada.\n\n\n") == "Başlıq\n\nMətn burada.\n"
+def test_runs_of_blank_lines_collapse_on_a_wrapped_page_only():
+    plain = "\n\n\nBaşlıq\n\n\n\nMətn burada.\n\n\n"
+    assert fixed(plain) == "Başlıq\n\n\n\nMətn burada.\n"  # the author's blank lines inside the text stay
+    page = "\n\n" + WRAPPED.replace("bildirib.\n", "bildirib.\n\n\n\n", 1) + "\n\n"
+    assert "\n\n\n" in page
+    out = fixed(page)
+    assert not out.startswith("\n") and "\n\n\n" not in out and out.endswith("\n") and not out.endswith("\n\n")
+
+
+MARKDOWN = (
+    "# Başlıq\n\n"
+    "- bənd bir\n- bənd iki\n- bənd üç\n\n"
+    "| a | b |\n|---|---|\n| 1 | 2 |\n\n\n\n"
+    "* ulduz bir\n* ulduz iki\n* ulduz üç\n\n"
+    "```\nkod-\nsətri\n```\n"
+    "> sitat burada\n> davam edir\n"
+    "Son.\n"
+)
+
+
+def test_markdown_comes_out_byte_identical():
+    assert layout_edits(MARKDOWN, is_known) == []
+
+
+def test_a_lowercase_list_is_not_a_wrapped_column():
+    text = "Meyvələr\n\n" + "".join(f"- {w} alma\n" for w in ("bir", "iki", "üç", "dörd", "beş", "altı", "yeddi"))
+    assert fixed(text) == text
+    numbered = "".join(f"{k}. {w} alma\n" for k, w in enumerate(("bir", "iki", "üç", "dörd", "beş", "altı", "yeddi"), 1))
+    assert fixed(numbered) == numbered
+
+
+def test_three_specks_of_different_marks_are_still_specks():
+    page = WRAPPED.replace("\nvəziyyət gələn", "\n— vəziyyət gələn").replace("\nyağışlar az", "\n: yağışlar az")
+    assert "fikrincə vəziyyət gələn il" in fixed(page)
 
 
 COLUMN = (

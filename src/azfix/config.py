@@ -137,6 +137,7 @@ class Policy:
     # -- the layout stage (azfix.stages.layout) -------------------------------
     full_line: float = 0.85  # a line this share of the typical width ran to the margin
     speckle_habit: int = 3  # line-start marks inside paragraphs before dashes at paragraph starts count as noise
+    list_run: int = 3  # this many lines in a row opening with the same list mark are a list, not OCR specks
     wrapped_min_lines: int = 6  # a page needs this many lines to be judged hard-wrapped
     wrapped_full_share: float = 0.5  # ... this share of them stopping mid-sentence
     wrapped_goes_on_share: float = 0.3  # ... and this share going on into the next line

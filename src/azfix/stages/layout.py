@@ -43,7 +43,7 @@ from ..config import Policy
 from ..edits import Edit, EditKind
 from .lines import (FIRST_WORD, FIRST_WORD_PAST_MARK, FIRST_WORD_PAST_NOISE, HYPHENS, LAST_WORD, LAST_WORD_MISREAD,
                     LINE_END_NOISE, LIST_MARK, NUMBER_START, Line, ends_sentence, goes_on_past_marks,
-                    is_hard_wrapped, opens_list_item, paragraph_start_noise, split_lines, start_noise,
+                    is_hard_wrapped, markup_lines, opens_list_item, paragraph_start_noise, split_lines, start_noise,
                     typical_width)
 
 __all__ = ["Layout", "is_hard_wrapped", "layout_edits"]
@@ -63,14 +63,15 @@ def layout_edits(text: str, is_known: Callable[[str], bool], policy: Policy = Po
     if len(lines) < 2 and not text.startswith(("\n", "\r\n")):
         return []
     edits: list[Edit] = []
-    wrapped = is_hard_wrapped(lines, policy)
+    markup = markup_lines(lines, policy.list_run)
+    wrapped = is_hard_wrapped(lines, policy, markup)
     edge: dict[int, str] = {}  # line index -> its text with edge noise blanked
     opening: list[int] = []  # lines that open a paragraph
     specked: set[int] = set()  # lines whose start lost stray marks
     for k, line in enumerate(lines):
         body = line.text
         edge[k] = body
-        if not wrapped:
+        if not wrapped or k in markup:
             continue  # edge noise is an OCR artefact of hard-wrapped pages only
         tail = LINE_END_NOISE.search(body)
         if tail:
@@ -97,13 +98,13 @@ def layout_edits(text: str, is_known: Callable[[str], bool], policy: Policy = Po
             s = lines[k].start
             edits.append(Edit(s, s + len(head.group(1)), head.group(1), "", EditKind.NOISE, policy.speckle_confidence))
             edge[k] = " " * len(head.group(1)) + edge[k][len(head.group(1)):]
-    edits += _joins(text, lines, edge, wrapped, is_known, inner_marks >= policy.speckle_habit, policy)
-    edits += _blank_runs(text, lines, edits, policy.whitespace_confidence)
+    edits += _joins(text, lines, edge, wrapped, is_known, inner_marks >= policy.speckle_habit, policy, markup)
+    edits += _blank_runs(text, lines, edits, policy.whitespace_confidence, wrapped)
     return _without_overlaps(edits)
 
 
 def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, speckled: bool,
-           policy: Policy) -> list[Edit]:
+           policy: Policy, markup: set[int]) -> list[Edit]:
     """Decide, for each line break, whether to keep it, unwrap it or dehyphenate.
 
     On a speckled page (one whose lines often start with stray marks) digits
@@ -124,7 +125,7 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
             j += 1
         if j >= len(lines):
             break
-        edit = _join_at(page, k, j)
+        edit = None if k in markup or j in markup else _join_at(page, k, j)
         if edit is not None:
             edits.append(edit)
         k = j
@@ -247,8 +248,9 @@ def _broken_word(body: str, nxt: str, width: float, is_known, full_line: float) 
     return cut, after.start(1)
 
 
-def _blank_runs(text: str, lines: list[Line], made: list[Edit], confidence: float) -> list[Edit]:
-    """Leading blank lines, runs of more than one blank line, trailing blank lines."""
+def _blank_runs(text: str, lines: list[Line], made: list[Edit], confidence: float, wrapped: bool) -> list[Edit]:
+    """Leading blank lines, trailing blank lines, and on a hard-wrapped (OCR'd)
+    page runs of more than one blank line (elsewhere they are the author's)."""
     covered = [(e.start, e.end) for e in made]
 
     def free(s: int, e: int) -> bool:
@@ -260,7 +262,7 @@ def _blank_runs(text: str, lines: list[Line], made: list[Edit], confidence: floa
         line_start = text.rfind("\n", 0, lead) + 1
         if line_start > 0 and free(0, line_start):
             edits.append(Edit(0, line_start, text[:line_start], "", EditKind.WHITESPACE, confidence))
-    for match in regex.finditer(r"\n(?:[ \t\r]*\n){2,}", text):
+    for match in regex.finditer(r"\n(?:[ \t\r]*\n){2,}", text) if wrapped else ():
         s, e = match.start(), match.end()
         if s >= lead and e < len(text) and free(s, e):
             edits.append(Edit(s, e, match.group(), "\n\n", EditKind.WHITESPACE, confidence))

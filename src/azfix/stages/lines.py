@@ -15,7 +15,7 @@ import regex
 
 from ..config import Policy
 
-__all__ = ["Line", "ends_sentence", "is_hard_wrapped", "split_lines", "typical_width"]
+__all__ = ["Line", "ends_sentence", "is_hard_wrapped", "markup_lines", "split_lines", "typical_width"]
 
 # Patterns anchored at the line end search backwards ((?r)): same match, no scan of the line.
 SENTENCE_END = regex.compile(r"(?r)[.!?…][\"”»)'’]*$")
@@ -102,13 +102,57 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def is_hard_wrapped(lines: list[Line], policy: Policy = Policy()) -> bool:
+# Lines laid out on purpose: Markdown headings, block quotes, code fences, table rows.
+MARKUP = regex.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|>|```|~~~)|^\s*\|.*\|\s*$")
+FENCE = regex.compile(r"^ {0,3}(?:```|~~~)")
+
+
+def markup_lines(lines: list[Line], list_run: int = 3) -> set[int]:
+    """Indexes of the lines the layout stage must leave alone: Markdown
+    headings, block quotes, table rows, code fences and the code between
+    them, and lists (``list_run`` lines in a row opening with the same mark,
+    other than a dash, none broken at a hyphen: OCR specks at line starts are
+    not that regular)."""
+    marked = set()
+    inside = False
+    run: list[int] = []
+    for k, line in enumerate(lines):
+        fence = FENCE.match(line.text)
+        if fence or inside or MARKUP.match(line.text):
+            marked.add(k)
+        if fence:
+            inside = not inside
+        # (a line broken at a hyphen, or going on from one, is a column's line, not a list item)
+        broken = line.text.rstrip().endswith(tuple(HYPHENS)) or k > 0 and lines[k - 1].text.rstrip().endswith(tuple(HYPHENS))
+        mark = None if broken else _list_mark(line.text)
+        if mark is None or run and _list_mark(lines[run[-1]].text) != mark:
+            run = [] if mark is None else [k]
+        else:
+            run.append(k)
+        if len(run) >= list_run:
+            marked.update(run)
+    return marked
+
+
+def _list_mark(text: str) -> str | None:
+    """The kind of list mark that opens ``text`` (``-``, ``•``, ``1.`` counts as ``#.``), or None."""
+    match = LIST_MARK.match(text)
+    if not match or match.group().strip()[0] in "–—":
+        return None  # dashes are the OCR's commonest specks
+    return regex.sub(r"\d+", "#", match.group().strip())
+
+
+def is_hard_wrapped(lines: list[Line], policy: Policy = Policy(), markup: set[int] = frozenset()) -> bool:
     """True when most lines stop mid-sentence and many next lines go on in lowercase.
 
     A column or a hard-wrapped page; a list of headlines (no final stops,
-    but every line starts with a capital) is not.
+    but every line starts with a capital) is not. Lines in ``markup`` do not
+    count, nor, on a page that has markup, list items (a Markdown list of
+    lowercase items is not a column; on an OCR'd page a dash at a line start
+    is as often a speck).
     """
-    content = [line.text.strip() for line in lines if not line.blank]
+    content = [line.text.strip() for k, line in enumerate(lines)
+               if not line.blank and k not in markup and not (markup and LIST_MARK.match(line.text))]
     if len(content) < policy.wrapped_min_lines:
         return False
     open_ended = sum(1 for t in content if not ends_sentence(t))
