@@ -124,6 +124,21 @@ def test_jsonl_field(tmp_path):
     bad.write_text('{"id": 1}\n', encoding="utf-8")
     out = run("clean", "--jsonl-field", "text", str(bad))
     assert out.returncode == 2 and "no string field 'text'" in out.stderr
+    assert "no line is a JSON record with a string field 'text'" in out.stderr
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text('{"text": "Bu siyaset"}\n{bad\n{"text": "ikinci siyaset"}\n', encoding="utf-8")
+    out = run("clean", "--jsonl-field", "text", str(mixed))
+    # one bad line neither aborts the file nor is lost: it is copied and named
+    assert out.returncode == 0 and out.stdout.splitlines() == [
+        '{"text": "Bu siyasət"}', "{bad", '{"text": "ikinci siyasət"}']
+    assert "line 2: not JSON" in out.stderr and "1 line not records" in out.stderr
+
+
+def test_a_bad_byte_late_in_a_file_fails_before_any_output(tmp_path):
+    path = tmp_path / "late.txt"
+    path.write_bytes(b"Bu siyaset\n" * 20000 + b"\xff\n")
+    out = run("clean", "-q", str(path))
+    assert out.returncode == 2 and out.stdout == "" and "not valid utf-8 at byte offset 220000" in out.stderr
 
 
 def test_unwritable_output(tmp_path):
@@ -313,3 +328,17 @@ def test_every_stage_can_be_switched_off_from_the_command_line():
     assert run("clean", "-q", stdin=text).stdout == "Bu siyasət sayəsində Azərbaycan\n"
     assert run("clean", "-q", "--no-correct", stdin=text).stdout == "Bu siyaset sayesində Azərbaycan\n"
     assert run("clean", "-q", "--no-layout", "--no-mojibake", stdin=text).stdout == "Bu siyasət sayəsi-\nndə AzÉ™rbaycan\n"
+
+
+def test_in_place_goes_on_past_a_bad_file_and_names_it(tmp_path):
+    good, bad, last = (tmp_path / n for n in ("a.txt", "b.txt", "c.txt"))
+    good.write_text("Bu siyaset\n", encoding="utf-8")
+    bad.write_bytes(b"x\xff\n")
+    last.write_text("Bu siyaset\n", encoding="utf-8")
+    out = run("clean", "--in-place", str(good), str(bad), str(last))
+    assert out.returncode == 2
+    assert good.read_text(encoding="utf-8") == last.read_text(encoding="utf-8") == "Bu siyasət\n"
+    assert bad.read_bytes() == b"x\xff\n"
+    assert f"1 of 3 files not cleaned (left as they were): {bad}" in out.stderr
+    out = run("clean", str(good), str(bad), str(last))  # one output stream: stops, and says what is missing
+    assert out.returncode == 2 and f"not cleaned either: {last}" in out.stderr

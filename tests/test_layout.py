@@ -266,3 +266,11 @@ def test_a_word_broken_at_a_line_end_is_looked_up_with_its_characters_repaired()
     assert Cleaner().clean("O, ölkənin iqtisadi inki-\nĢafı barədə danıĢıb.") == (
         "O, ölkənin iqtisadi inkişafı barədə danışıb.")
     assert Cleaner().clean("Bu respub-\nlikаsı gözəldir.") == "Bu respublikası gözəldir."
+
+
+def test_joins_at_line_ends_never_build_a_token_longer_than_a_word():
+    from azfix.data.lexicon import MAX_WORD_LENGTH
+
+    out = fixed("siya-\n" * 2000)
+    assert max(len(token) for token in out.split()) <= MAX_WORD_LENGTH
+    assert fixed("respub-\nlikası") == "respublikası"  # an ordinary join still happens

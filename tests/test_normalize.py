@@ -1,4 +1,5 @@
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -67,3 +68,32 @@ def test_without_a_word_test_words_of_look_alikes_and_accents_stay():
     assert normalize_edits("Qədìm") == [] and normalize_edits("О, dedi") == []
     kinds = {e.kind for e in normalize_edits("Qədìm, О dedi", is_known=_known)}
     assert kinds == {"diacritic", "homoglyph"}
+
+
+def test_decomposed_letters_are_composed_and_then_corrected():
+    import azfix
+
+    text = unicodedata.normalize("NFD", "Bu gözel şəhərdə İlham yasayır.")
+    assert text != unicodedata.normalize("NFC", text)
+    result = azfix.Cleaner().correct(text)
+    assert result.text == "Bu gözəl şəhərdə İlham yaşayır."
+    assert apply_edits(text, result.edits) == result.text
+    composed = [e for e in result.edits if e.kind == "composed"]
+    assert {e.replacement for e in composed} >= {"ş", "İ"} and all(len(e.original) == 2 for e in composed)
+    # (the word corrected takes its composed letter into its own edit, on the input's span)
+    assert any(e.original == unicodedata.normalize("NFD", "gözel") and e.replacement == "gözəl" for e in result.edits)
+
+
+def test_the_dot_of_a_lowercased_capital_i_is_dropped():
+    edits = normalize_edits("i\u0307stanbul")
+    assert [(e.start, e.end, e.replacement) for e in edits] == [(0, 2, "i")]
+
+
+def test_word_lookups_read_decomposed_letters():
+    import azfix
+
+    for word in ("şəhər", "gözəlliyi", "üçün"):
+        nfd = unicodedata.normalize("NFD", word)
+        assert azfix.is_known(nfd)
+        assert azfix.suggest(nfd) == azfix.suggest(word)
+        assert azfix.analyze(nfd) == azfix.analyze(word)

@@ -92,3 +92,27 @@ def test_addresses_within_the_bounds_stay_one_token():
     text = "yazın: " + "a" * 64 + "@mail.gov.az, bax " + ".".join(["x"] * 9) + ".az"
     kinds = [(t.kind.value, t.text) for t in tokenize(text) if t.kind.value in ("email", "url")]
     assert kinds == [("email", "a" * 64 + "@mail.gov.az"), ("url", ".".join(["x"] * 9) + ".az")]
+
+
+def test_code_runs_are_one_token():
+    text = "hash 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b, id 123e4567-e89b-12d3-a456-426614174000 və abc/def+ghi12345678=="
+    codes = [t.text for t in tokenize(text) if t.kind is TokenKind.CODE]
+    assert codes == ["9f86d081884c7d659a2feaa0c55ad015a3bf4f1b", "123e4567-e89b-12d3-a456-426614174000",
+                     "abc/def+ghi12345678=="]
+    # words, numbers with suffixes and long plain words are no code
+    assert not [t for t in tokenize("COVID-19-un 2020-ci sosial-iqtisadi abcdefghijklmnopqrstu") if t.kind is TokenKind.CODE]
+    uri = "data:image/png;base64,iVBORw0KGgo+/AAA="
+    assert [t.kind for t in tokenize(uri)] == [TokenKind.URL]
+
+
+def test_base64_blobs_come_out_unchanged():
+    import base64
+    import random
+
+    from azfix import Cleaner
+
+    rnd = random.Random(3)
+    cleaner = Cleaner()
+    for _ in range(20):
+        blob = base64.b64encode(bytes(rnd.randrange(256) for _ in range(rnd.randrange(20, 400)))).decode()
+        assert not cleaner.correct(f"Bu açar: {blob} idi.\n{blob}\n").edits

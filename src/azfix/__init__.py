@@ -11,6 +11,8 @@ True
 
 from __future__ import annotations
 
+import unicodedata
+
 from .cleaner import Cleaner, default_cleaner
 from .config import CleanerConfig, Policy
 from .edits import Edit, EditKind, Result, Why, apply_edits
@@ -30,19 +32,24 @@ def clean(text: str) -> str:
 
 
 def is_known(word: str) -> bool:
-    """True if ``word`` is a correct Azerbaijani word form (any case)."""
+    """True if ``word`` is a correct Azerbaijani word form (any case; decomposed letters count as composed)."""
     from .data.lexicon import default_lexicon
 
-    return default_lexicon().is_known(word)
+    return default_lexicon().is_known(_composed(word))
 
 
 def analyze(word: str) -> list[Analysis]:
     """Morphological analyses of ``word``: stem, part of speech, suffix chain."""
     from .data.lexicon import default_lexicon
 
-    return default_lexicon().analyze(word)
+    return default_lexicon().analyze(_composed(word))
 
 
 def suggest(word: str, n: int = 5) -> list[tuple[str, float]]:
     """Up to ``n`` corrections of one word, best first, with their posterior shares."""
-    return default_cleaner().corrector().suggest(word, n)
+    return default_cleaner().corrector().suggest(_composed(word), n)
+
+
+def _composed(word: str) -> str:
+    """``word`` in NFC, with the dot of a lowercased İ (``i`` + U+0307) dropped."""
+    return word if word.isascii() else unicodedata.normalize("NFC", word.replace("i\u0307", "i"))

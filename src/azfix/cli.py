@@ -13,6 +13,7 @@ import argparse
 import json
 import os
 import sys
+from collections import deque
 from pathlib import Path
 from typing import Iterator
 
@@ -20,6 +21,7 @@ from . import __version__
 from .files import InputError, read_text, stream_text, write_pieces
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+MAX_WARNINGS = 20  # warnings printed per file; the summary counts the rest
 
 
 def edit_record(edit) -> dict:
@@ -135,7 +137,8 @@ def cmd_clean(args) -> int:
     started = time.perf_counter()
     if args.html:
         write_html_report(files, cleaner, args, summary)
-    for name in files:
+    failed = []
+    for number, name in enumerate(files):
         if args.html and not (args.output or args.in_place or args.output_dir):
             continue  # the report is the output
         if args.json or args.diff:
@@ -145,11 +148,25 @@ def cmd_clean(args) -> int:
             clean_file(name, output_for(Path(name), args, roots), cleaner, args, summary)
         except WorkerError as exc:
             raise InputError(f"{name}: {exc}") from exc
+        except InputError as exc:
+            rest = files[number + 1:]
+            if not (args.in_place or args.output_dir) and rest:
+                # (one output stream: going on would leave a hole in it)
+                raise InputError(f"{exc}; not cleaned either: {', '.join(rest)}") from exc
+            if not (args.in_place or args.output_dir):
+                raise
+            print(f"azfix: error: {exc}", file=sys.stderr)  # each file has its own output: go on
+            failed.append(name)
+            continue
         if not args.jsonl_field:
             summary.documents += 1  # (JSON lines count their records)
     summary.seconds = time.perf_counter() - started
     if not args.quiet:
         print(summary.line(), file=sys.stderr)
+    if failed:
+        print(f"azfix: {len(failed)} of {len(files)} files not cleaned (left as they were): {', '.join(failed)}",
+              file=sys.stderr)
+        return EXIT_ERROR
     return EXIT_OK
 
 
@@ -162,13 +179,22 @@ def clean_file(name: str, target: Path | None, cleaner, args, summary) -> None:
             target.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise InputError(f"{target.parent}: cannot create ({exc.strerror})") from exc
+    if target is None and name != "-":
+        # Standard output cannot be taken back: a file is read through once
+        # first, so that a bad byte late in it fails the run before any output.
+        deque(stream_text(name, args.encoding), maxlen=0)
     lines = stream_text(name, args.encoding)
     if args.jsonl_field:
-        try:
-            pieces = clean_jsonl(lines, args.jsonl_field, cleaner, args.jobs, summary)
-            write_pieces(pieces, target, args.output_encoding, name)
-        except ValueError as exc:
-            raise InputError(f"{name}: {exc}") from exc
+        def skipped(number: int, problem: str) -> None:
+            summary.skipped += 1
+            if summary.skipped <= MAX_WARNINGS:
+                print(f"azfix: warning: {name}: line {number}: {problem}; copied unchanged", file=sys.stderr)
+
+        records, skipped_before = summary.documents, summary.skipped
+        pieces = clean_jsonl(lines, args.jsonl_field, cleaner, args.jobs, summary, on_bad_line=skipped)
+        write_pieces(pieces, target, args.output_encoding, name)
+        if summary.documents == records and summary.skipped > skipped_before:
+            raise InputError(f"{name}: no line is a JSON record with a string field {args.jsonl_field!r}")
         return
     progress = make_progress(name)
 

@@ -132,6 +132,7 @@ class Policy:
     legacy_font_confidence: float = 0.95  # an old font's Ģ inside a Latin word (ş; the capital is rarely meant)
     invisible_confidence: float = 1.0  # an invisible character inside text: never meant to be read
     ligature_confidence: float = 1.0  # a typographic ligature: the same letters
+    composed_confidence: float = 1.0  # NFC composition changes no letter, only how it is encoded
     mojibake_confidence: float = 0.95  # a stretch ftfy re-decodes (its own detection decides)
 
     # -- the layout stage (azfix.stages.layout) -------------------------------

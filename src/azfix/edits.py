@@ -32,6 +32,7 @@ class EditKind(enum.StrEnum):
     LEGACY_FONT = "legacy-font"  # a letter of a legacy font encoding (Ģ → Ş)
     INVISIBLE = "invisible"  # an invisible character removed
     LIGATURE = "ligature"  # a typographic ligature spelt out
+    COMPOSED = "composed"  # a letter and its combining mark written as one character (NFD → NFC)
     MOJIBAKE = "mojibake"  # UTF-8 decoded with another code page, repaired
     # layout (azfix.stages.layout)
     NOISE = "noise"  # OCR specks at a line edge removed

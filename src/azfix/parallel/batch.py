@@ -22,7 +22,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, TextIO
+from typing import Callable, Iterable, Iterator, TextIO
 
 from ..edits import Result
 from ..cleaner import Cleaner
@@ -45,6 +45,7 @@ class Summary:
     words: int = 0
     edits: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    skipped: int = 0  # JSON lines copied unchanged because they were not records
 
     def add(self, result: Result, text: str) -> None:
         self.words += len(text.split())
@@ -53,8 +54,10 @@ class Summary:
     def line(self) -> str:
         kinds = ", ".join(f"{k} {n}" for k, n in sorted(self.edits.items())) or "none"
         rate = self.words / self.seconds if self.seconds else 0.0
+        skipped = (f", {self.skipped} line{'s' * (self.skipped != 1)} not records (copied unchanged)"
+                   if self.skipped else "")
         return (f"azfix: {self.documents} documents, {self.words} words, "
-                f"{sum(self.edits.values())} edits ({kinds}), {rate:,.0f} words/s")
+                f"{sum(self.edits.values())} edits ({kinds}), {rate:,.0f} words/s{skipped}")
 
 
 def chunks_of(stream: TextIO | Iterable[str], size: int = CHUNK_CHARS) -> Iterator[str]:
@@ -216,12 +219,15 @@ def find_files(paths: Iterable[str], pattern: str = "*.txt") -> list[Path]:
 
 
 def clean_jsonl(lines: Iterable[str], field_name: str, cleaner: Cleaner, jobs: int | None = None,
-                summary: Summary | None = None) -> Iterator[str]:
+                summary: Summary | None = None,
+                on_bad_line: Callable[[int, str], None] | None = None) -> Iterator[str]:
     """Clean one string field of every JSON record; yields output lines.
 
     Only the field's value changes: the rest of each line comes back byte for
     byte (numbers as written, key order, duplicate keys, escapes), and blank
-    lines pass through.
+    lines pass through. A line that is not a JSON record with that string
+    field raises ValueError naming it, or, given ``on_bad_line(number,
+    problem)``, is told to it and passes through unchanged.
     """
     lines_in_order: deque = deque()  # (line, spans of the field's values) in input order; spans None: as it is
 
@@ -233,7 +239,11 @@ def clean_jsonl(lines: Iterable[str], field_name: str, cleaner: Cleaner, jobs: i
             try:
                 spans = field_spans(line, field_name)
             except ValueError as exc:
-                raise ValueError(f"line {number}: {exc}") from exc
+                if on_bad_line is None:
+                    raise ValueError(f"line {number}: {exc}") from exc
+                on_bad_line(number, str(exc))
+                lines_in_order.append((line, None))
+                continue
             lines_in_order.append((line, spans))
             yield spans[-1][2]  # (the last of duplicate keys is the record's value, as json.loads reads it)
 

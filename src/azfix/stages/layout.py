@@ -40,6 +40,7 @@ from typing import Callable
 import regex
 
 from ..config import Policy
+from ..data.lexicon import MAX_WORD_LENGTH
 from ..edits import Edit, EditKind
 from .lines import (FIRST_WORD, FIRST_WORD_PAST_MARK, FIRST_WORD_PAST_NOISE, HYPHENS, LAST_WORD, LAST_WORD_MISREAD,
                     LINE_END_NOISE, LIST_MARK, NUMBER_START, Line, ends_sentence, goes_on_past_marks,
@@ -47,6 +48,10 @@ from .lines import (FIRST_WORD, FIRST_WORD_PAST_MARK, FIRST_WORD_PAST_NOISE, HYP
                     typical_width)
 
 __all__ = ["Layout", "is_hard_wrapped", "layout_edits"]
+
+
+_LAST_RUN = regex.compile(r"(?r)\S*$")
+_FIRST_RUN = regex.compile(r"\s*(\S*)")
 
 
 def _legacy_continuation(left: str, right: str, is_known: Callable[[str], bool]) -> bool:
@@ -114,6 +119,7 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
     page = _Page(text, lines, edge, wrapped, is_known, speckled, policy,
                  typical_width(lines) if wrapped else 0)
     edits = []
+    carried: dict[int, int] = {}  # line -> letters a join carried onto its first word
     k = 0
     while k < len(lines) - 1:
         if lines[k].blank:
@@ -126,6 +132,14 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
         if j >= len(lines):
             break
         edit = None if k in markup or j in markup else _join_at(page, k, j)
+        if edit is not None and edit.kind == EditKind.DEHYPHENATE:
+            # the word the join makes, with what earlier joins carried into line k
+            body = edge[k].rstrip()
+            left = len(_LAST_RUN.search(body).group()) + (carried.get(k, 0) if " " not in body.strip() else 0)
+            if left + len(_FIRST_RUN.match(edge[j]).group(1)) > MAX_WORD_LENGTH:
+                edit = None  # no word is that long: the join would only build a giant token
+            else:
+                carried[j] = left
         if edit is not None:
             edits.append(edit)
         k = j

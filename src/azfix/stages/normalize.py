@@ -7,7 +7,11 @@
   otherwise Latin word become the Latin letter; a word written wholly in
   Cyrillic is Cyrillic text and stays as it is;
 - invisible characters (zero-width space/joiner, soft hyphen, BOM inside the
-  text) are removed; ligatures (``ﬁ``) are spelled out.
+  text) are removed; ligatures (``ﬁ``) are spelled out;
+- a letter followed by a combining mark (decomposed text, NFD: macOS file
+  names, some PDFs) becomes the one character it stands for (``ş`` is
+  ``s`` + U+0327), and ``i`` + U+0307 (what lowercasing ``İ`` gives in
+  many programs) becomes ``i``.
 
 Given a word test (``is_known``), two repairs look at whole words:
 - a word written mostly or wholly in Cyrillic look-alikes (``еlә``), or a
@@ -20,7 +24,7 @@ Given a word test (``is_known``), two repairs look at whole words:
   letter only Azerbaijani writes (``Qədìm``), or, in lowercase, a neighbour
   has an ``ə``. ``José``, ``café`` and ``édition`` stay.
 
-Every change replaces exactly one character, so spans stay exact. This
+Every change replaces one character (a letter and its mark: two), so spans stay exact. This
 stage never touches a character whose word it cannot classify as Latin.
 
 >>> normalize_edits("Azәrbaycan")[0].replacement
@@ -30,6 +34,8 @@ stage never touches a character whose word it cannot classify as Latin.
 from __future__ import annotations
 
 from typing import Callable
+
+import unicodedata
 
 import regex
 
@@ -65,9 +71,10 @@ _LATIN = regex.compile(r"\p{Script=Latin}")
 _NON_LATIN_LETTER = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 # A line that ends in a hyphen, then the start of the next line: what comes is a word's continuation.
 _CONTINUED = regex.compile(r"(?r)\p{L}[-\u00ad]\n[ \t]*$")
+_COMBINING = "\u0300-\u036f"  # the combining diacritical marks
 _SUSPECT = regex.compile(
     "[" + "".join(regex.escape(ch) for table in (SCHWAS, LEGACY_FONT, LOOKALIKES, INVISIBLE, LIGATURES, STRAY_ACCENTS)
-                  for ch in table) + "]"
+                  for ch in table) + _COMBINING + "]"
 )
 _CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
 # A Cyrillic or Greek letter that looks like no Latin one: the word is of that script.
@@ -114,7 +121,12 @@ def normalize_edits(text: str, policy: Policy = Policy(), is_known: Callable[[st
         accents = (is_known is not None and is_latin_word and _STRAY.search(word) is not None
                    and _accents_are_stray(text, matches, k, is_known, policy))
         for i, ch in enumerate(word):
-            if ch in INVISIBLE and (is_latin_word or ch not in JOINERS):
+            if i > 0 and unicodedata.combining(ch) and (not edits or edits[-1].end <= base + i - 1):
+                composed = _composed(word[i - 1], ch)
+                if composed is not None:
+                    edits.append(Edit(base + i - 1, base + i + 1, word[i - 1:i + 1], composed, EditKind.COMPOSED,
+                                      policy.composed_confidence))
+            elif ch in INVISIBLE and (is_latin_word or ch not in JOINERS):
                 # (a joiner inside emoji or a Persian word is meant: only in Latin words is it noise)
                 edits.append(Edit(base + i, base + i + 1, ch, "", EditKind.INVISIBLE, policy.invisible_confidence))
             elif ch in SCHWAS and (is_latin_word or foreign == len([c for c in word if c in SCHWAS])):
@@ -132,6 +144,14 @@ def normalize_edits(text: str, policy: Policy = Policy(), is_known: Callable[[st
                 edits.append(Edit(base + i, base + i + 1, ch, STRAY_ACCENTS[ch], EditKind.DIACRITIC,
                                   policy.stray_accent_confidence))
     return edits
+
+
+def _composed(letter: str, mark: str) -> str | None:
+    """The one character a letter and its combining mark stand for, or None."""
+    if letter == "i" and mark == "\u0307":
+        return "i"  # the dot of a lowercased İ: i already has one
+    composed = unicodedata.normalize("NFC", letter + mark)
+    return composed if len(composed) == 1 else None
 
 
 def _neighbours(text: str, matches: list, k: int, span: int) -> list[str]:

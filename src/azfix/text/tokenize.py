@@ -10,7 +10,9 @@ apostrophes: ``sosial-iqtisadi``, ``Bakı'nın``), ``acronym`` (two or more
 capitals: ``BMT``, ``AZƏRTAC``; an all-capitals headline word is an acronym
 here too, the corrector decides), ``suffixed`` (a number or acronym with a
 hyphenated suffix or number: ``2023-cü``, ``BMT-dən``, ``COVID-19``),
-``number``, ``url``, ``email``, ``abbreviation`` (a short lowercase
+``number``, ``url`` (also a ``data:`` URI), ``email``, ``code`` (sixteen or more
+ASCII letters and digits mixed, with ``+ / _ - =``: base64, hashes, keys, UUIDs),
+``abbreviation`` (a short lowercase
 abbreviation with its dot: ``km.``, ``prof.``), ``punct``, ``space``,
 ``newline``, ``other`` (anything else: emoji, symbols, stray marks).
 
@@ -37,6 +39,7 @@ class TokenKind(str, enum.Enum):
     NUMBER = "number"
     URL = "url"
     EMAIL = "email"
+    CODE = "code"
     ABBREVIATION = "abbreviation"
     PUNCT = "punct"
     SPACE = "space"
@@ -73,7 +76,8 @@ _UPPER = r"[\p{Lu}]"
 # run of marks and letters from every position, so tokenizing stays linear.
 _GENERAL_SOURCE = rf"""
     (?P<url>(?:https?://|ftp://|www\.)[^\s<>"'«»]+[^\s<>"'«».,;:!?)\]}}]
-        |\b[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,8}}\.(?:az|com|org|net|ru|tr|gov|edu|info|io)(?:/[^\s<>"'«»]*[^\s<>"'«».,;:!?)\]}}])?(?![\w.]*\w))
+        |\b[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,8}}\.(?:az|com|org|net|ru|tr|gov|edu|info|io)(?:/[^\s<>"'«»]*[^\s<>"'«».,;:!?)\]}}])?(?![\w.]*\w)
+        |data:[\w/+.-]{{1,100}};base64,[A-Za-z0-9+/]+=*)
   | (?P<email>[\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{0,8}}\.\p{{L}}{{2,}})
   | (?P<suffixed>(?>\d+(?:[.,:/]\d+)*|{_UPPER}{{2,}}[\p{{Lu}}\d]*)(?:[{_HYPHENS}{_APOSTROPHES}](?:{_LETTER}+|\d+)(?![\w]))+)
   | (?P<number>\d+(?:[.,:/]\d+)*)
@@ -102,6 +106,11 @@ _GENERAL = regex.compile(_GENERAL_SOURCE, _FLAGS)
 _PATTERN = regex.compile(_PLAIN_SPACE_OR_MARK + " | " + _PLAIN_WORD + " | " + _GENERAL_SOURCE, _FLAGS)
 
 _KIND_OF_GROUP = {kind.value: kind for kind in TokenKind}
+# Code: a run of ASCII letters, digits and + / _ - = between non-word
+# characters, with a digit and a letter in it. Found by one linear scan, then
+# its tokens are merged (a pattern alternative would rescan runs from every position).
+_CODE_RUN = regex.compile(r"(?<![\w+/=-])[A-Za-z0-9+/_-]{16,}=*(?![\w+/=-])")
+_DIGIT, _ASCII_LETTER = regex.compile(r"\d"), regex.compile(r"[A-Za-z]")
 # Where an abbreviation's dot may be (checked token by token in tokenize()).
 _ABBREVIATION_DOT = regex.compile(
     r"(?i)(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\.", regex.V1
@@ -115,6 +124,9 @@ def tokenize(text: str) -> list[Token]:
     # (a sixth of the tokenizer's time on long texts).
     make = tuple.__new__
     tokens = [make(Token, (kinds[m.lastgroup], m.group(), *m.span())) for m in _PATTERN.finditer(text)]
+    codes = [m for m in _CODE_RUN.finditer(text) if _DIGIT.search(m.group()) and _ASCII_LETTER.search(m.group())]
+    if codes:
+        tokens = _merged_codes(tokens, codes)
     # "km." : a known abbreviation followed by its dot is one token.
     dots = {m.end() - 1 for m in _ABBREVIATION_DOT.finditer(text)}
     if dots:
@@ -124,6 +136,21 @@ def tokenize(text: str) -> list[Token]:
             if n > 0 and dot.text == "." and word.kind is TokenKind.WORD and az_lower(word.text) in ABBREVIATIONS:
                 tokens[n - 1:n + 1] = [Token(TokenKind.ABBREVIATION, word.text + ".", word.start, dot.end)]
     return tokens
+
+
+def _merged_codes(tokens: list[Token], codes: list) -> list[Token]:
+    """``tokens`` with the tokens inside each code run merged into one ``code`` token."""
+    merged: list[Token] = []
+    runs = iter(codes)
+    run = next(runs)
+    for token in tokens:
+        while run is not None and token.start >= run.end():
+            run = next(runs, None)
+        if run is None or token.end <= run.start() or token.start < run.start():
+            merged.append(token)
+        elif token.start == run.start():
+            merged.append(Token(TokenKind.CODE, run.group(), run.start(), run.end()))
+    return merged
 
 
 def iter_tokens(text: str) -> Iterator[Token]:
