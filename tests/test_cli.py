@@ -342,3 +342,21 @@ def test_in_place_goes_on_past_a_bad_file_and_names_it(tmp_path):
     assert f"1 of 3 files not cleaned (left as they were): {bad}" in out.stderr
     out = run("clean", str(good), str(bad), str(last))  # one output stream: stops, and says what is missing
     assert out.returncode == 2 and f"not cleaned either: {last}" in out.stderr
+
+
+def test_the_command_line_and_the_api_agree_on_a_long_text(tmp_path):
+    """A file is cleaned in pieces cut at blank lines; Cleaner.correct cuts a long string the same way."""
+    import azfix
+
+    typed = "Bu gun Baki seherinde hava isti olacaq ve kulek esecek.\n\n"  # typed without Azerbaijani letters
+    written = "Bu gün Bakı şəhərində siyaset haqqında danışıldı.\n\n"
+    text = typed * 2400 + written * 600
+    assert len(text) > 2 * 64 * 1024
+    path = tmp_path / "long.txt"
+    path.write_text(text, encoding="utf-8")
+    result = azfix.Cleaner().correct(text)
+    assert azfix.apply_edits(text, result.edits) == result.text
+    assert "Bakı şəhərində" in result.text.split("\n\n")[0]
+    for jobs in ("1", "2"):
+        out = run("clean", "-q", "--jobs", jobs, str(path))
+        assert out.returncode == 0 and out.stdout == result.text

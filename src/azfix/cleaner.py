@@ -29,6 +29,7 @@ from .stages.base import Stage, run_stages
 from .stages.layout import Layout
 from .stages.mojibake import Mojibake
 from .stages.normalize import Normalize
+from .text.chunks import CHUNK_CHARS, chunks_of, lines_of, with_lookahead
 from .text.tokenize import tokenize
 
 __all__ = ["Cleaner", "CleanerConfig", "default_cleaner"]
@@ -85,6 +86,37 @@ class Cleaner:
                 gc.enable()
 
     def _correct(self, text: str) -> Result:
+        if len(text) <= CHUNK_CHARS:
+            return self._correct_whole(text)
+        # A long text is cleaned piece by piece, cut at blank lines exactly as
+        # the command line cuts a file: the same text gives the same output
+        # either way, and the work per piece is bounded.
+        cleaned: list[str] = []
+        edits: list[Edit] = []
+        offset = 0
+        for chunk, last in with_lookahead(chunks_of(lines_of(text))):
+            result = self.correct_chunk(chunk, last)
+            cleaned.append(result.text)
+            edits.extend(replace(e, start=e.start + offset, end=e.end + offset) for e in result.edits)
+            offset += len(chunk)
+        return Result("".join(cleaned), tuple(edits))
+
+    def correct_chunk(self, chunk: str, last: bool = True) -> Result:
+        """Clean one piece of a longer text, cut by :func:`azfix.text.chunks.chunks_of`.
+
+        The blank lines that end a piece which is not the ``last`` are a
+        paragraph break, not the end of the document, and pass through.
+        """
+        if last:
+            return self._correct_whole(chunk)
+        body = chunk.rstrip("\r\n \t")
+        body_end = len(body)
+        while body_end < len(chunk) and chunk[body_end] not in "\r\n":
+            body_end += 1  # keep trailing spaces of the last line in the body
+        result = self._correct_whole(chunk[:body_end])
+        return Result(result.text + chunk[body_end:], result.edits)
+
+    def _correct_whole(self, text: str) -> Result:
         cleaned, edits = run_stages(text, self.stages())
         return Result(cleaned, tuple(edits))
 

@@ -26,10 +26,10 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 from ..edits import Result
 from ..cleaner import Cleaner
+from ..text.chunks import chunks_of, with_lookahead  # noqa: F401 (chunks_of: part of this module's API)
 
 __all__ = ["Summary", "WorkerError", "chunks_of", "clean_chunks", "find_files", "clean_jsonl"]
 
-CHUNK_CHARS = 64 * 1024
 IN_FLIGHT_PER_JOB = 4
 
 _worker_cleaner: Cleaner | None = None
@@ -60,56 +60,8 @@ class Summary:
                 f"{sum(self.edits.values())} edits ({kinds}), {rate:,.0f} words/s{skipped}")
 
 
-def chunks_of(stream: TextIO | Iterable[str], size: int = CHUNK_CHARS) -> Iterator[str]:
-    """Cut a text stream into chunks of about ``size`` characters at blank lines."""
-    buffer: list[str] = []
-    length = 0
-    longest = 16 * size
-    for line in stream:
-        while len(line) > longest:
-            # a line longer than any paragraph (no line break for a megabyte):
-            # cut at its last space before the bound, else hard, so memory stays bounded
-            cut = line.rfind(" ", 0, longest) + 1 or longest
-            buffer.append(line[:cut])
-            yield "".join(buffer)
-            buffer, length, line = [], 0, line[cut:]
-        buffer.append(line)
-        length += len(line)
-        if length >= size and not line.strip():
-            yield "".join(buffer)
-            buffer, length = [], 0
-        elif length >= longest:
-            # no blank line for a long while: cut at a line end rather than grow
-            yield "".join(buffer)
-            buffer, length = [], 0
-    if buffer:
-        yield "".join(buffer)
-
-
-def _with_lookahead(chunks: Iterable[str]) -> Iterator[tuple[str, bool]]:
-    """(chunk, is last) pairs."""
-    iterator = iter(chunks)
-    try:
-        previous = next(iterator)
-    except StopIteration:
-        return
-    for chunk in iterator:
-        yield previous, False
-        previous = chunk
-    yield previous, True
-
-
 def _clean_piece(cleaner: Cleaner, chunk: str, last: bool) -> Result:
-    """Clean one chunk; the blank lines that end a chunk which is not the last
-    are a paragraph break, not the end of the document, and pass through."""
-    if last:
-        return cleaner.correct(chunk)
-    body = chunk.rstrip("\r\n \t")
-    body_end = len(body)
-    while body_end < len(chunk) and chunk[body_end] not in "\r\n":
-        body_end += 1  # keep trailing spaces of the last line in the body
-    result = cleaner.correct(chunk[:body_end])
-    return Result(result.text + chunk[body_end:], result.edits)
+    return cleaner.correct_chunk(chunk, last)
 
 
 def _init_worker(cleaner: Cleaner) -> None:
@@ -134,7 +86,7 @@ def clean_chunks(chunks: Iterable[str], cleaner: Cleaner, jobs: int | None = Non
                  documents: bool = False) -> Iterator[Result]:
     """Clean chunks of one text (or, with ``documents``, whole texts) in order on ``jobs`` processes."""
     jobs = jobs or os.cpu_count() or 1
-    pieces = ((chunk, True) for chunk in chunks) if documents else _with_lookahead(chunks)
+    pieces = ((chunk, True) for chunk in chunks) if documents else with_lookahead(chunks)
     if jobs == 1:
         for chunk, last in pieces:
             yield _clean_piece(cleaner, chunk, last)
