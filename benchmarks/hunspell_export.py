@@ -1,0 +1,185 @@
+"""Hunspell export benchmark: the dictionary ``azfix export-hunspell`` writes, beside the mozillaz and aspell-az ones.
+
+    python -m benchmarks.hunspell_export [--shared ../shared] [--json benchmarks/results/hunspell_export.json]
+
+Each dictionary is checked by real Hunspell twice: through the chunspell
+binding (``import hunspell``) and through Debian's ``hunspell`` command line
+(``hunspell -d BASE -i UTF-8 -L``, one word a line: the lines it prints are
+the rejected words). Measured:
+
+- acceptance: the share of the lowercase word tokens of the development
+  text (``data/text/*``, azfix's tokenizer) accepted, also on the tuning and
+  reporting halves of :mod:`benchmarks.halves`;
+- rejection: the share rejected of one-edit misspellings of those tokens
+  (substitution, insertion, deletion, transposition, lost diacritic; seeded)
+  that are no words: neither known to azfix (``azfix.is_known``) nor in the
+  LocalDoc frequency list;
+- size (``.dic`` + ``.aff`` bytes) and load time (the chunspell constructor
+  and a first spell call, median of three fresh processes).
+
+aspell-az ships as a Hunspell pair already (a word list under a bare
+``.aff``), so it is measured as it is. Skips cleanly (exit 0, a message)
+without the shared data or the ``hunspell`` command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from azfix.text.alphabet import LOWERCASE_LETTERS, ascii_fold
+from azfix.text.tokenize import TokenKind, iter_tokens
+from benchmarks.halves import DEVELOPMENT_TEXTS, HALVES, split_lines
+from benchmarks.peers import localdoc_counts
+
+EDIT_KINDS = ("substitution", "insertion", "deletion", "transposition", "diacritic")
+PEERS = {"mozillaz": "mozillaz-hunspell/az", "aspell-az": "aspell-az/az_AZ"}
+
+
+def lowercase_tokens(text: str) -> list[str]:
+    """The word tokens of ``text`` without a capital letter."""
+    return [t.text for t in iter_tokens(text) if t.kind is TokenKind.WORD and not any(c.isupper() for c in t.text)]
+
+
+def token_sets(shared: Path) -> dict[str, list[str]]:
+    """Lowercase tokens of every text of ``data/text`` ("all"), and of each half of the development texts."""
+    folder = shared / "data" / "text"
+    sets = {"all": [w for path in sorted(folder.glob("*.txt")) for w in lowercase_tokens(path.read_text("utf-8"))]}
+    for half in HALVES:
+        sets[half] = [w for name in DEVELOPMENT_TEXTS
+                      for line in split_lines((folder / name).read_text("utf-8"))[half]
+                      for w in lowercase_tokens(line)]
+    return sets
+
+
+def one_edit(word: str, kind: str, rng: random.Random) -> str | None:
+    """``word`` with one edit of ``kind`` at a random place (None if the word has no place for it)."""
+    i = rng.randrange(len(word))
+    if kind == "substitution":
+        return word[:i] + rng.choice(LOWERCASE_LETTERS.replace(word[i], "")) + word[i + 1:]
+    if kind == "insertion":
+        return word[:i] + rng.choice(LOWERCASE_LETTERS) + word[i:]
+    if kind == "deletion":
+        return word[:i] + word[i + 1:]
+    if kind == "transposition":
+        spots = [j for j in range(len(word) - 1) if word[j] != word[j + 1]]
+        j = rng.choice(spots) if spots else None
+        return None if j is None else word[:j] + word[j + 1] + word[j] + word[j + 2:]
+    spots = [j for j, c in enumerate(word) if ascii_fold(c) != c]
+    j = rng.choice(spots) if spots else None
+    return None if j is None else word[:j] + ascii_fold(word[j]) + word[j + 1:]
+
+
+def misspellings(words: list[str], is_word, per_kind: int, seed: int = 7) -> dict[str, list[str]]:
+    """``per_kind`` distinct non-words of each kind, made from random tokens (letters only, 3 or more)."""
+    rng = random.Random(seed)
+    pool = [w for w in words if len(w) >= 3 and set(w) <= set(LOWERCASE_LETTERS)]
+    out: dict[str, list[str]] = {}
+    for kind in EDIT_KINDS:
+        found: dict[str, None] = {}
+        while len(found) < per_kind:
+            bad = one_edit(rng.choice(pool), kind, rng)
+            if bad and bad not in found and not is_word(bad):
+                found[bad] = None
+        out[kind] = list(found)
+    return out
+
+
+def chunspell_accepts(base: Path, words: set[str]) -> set[str]:
+    import hunspell
+
+    checker = hunspell.Hunspell(base.name, hunspell_data_dir=str(base.parent))
+    return {w for w in words if checker.spell(w)}
+
+
+def cli_accepts(base: Path, words: set[str]) -> set[str]:
+    """The words ``hunspell -L`` does not print (one a line; a line printed holds a rejected word)."""
+    ordered = sorted(words)
+    run = subprocess.run(["hunspell", "-d", str(base), "-i", "UTF-8", "-L"], input="\n".join(ordered) + "\n",
+                         capture_output=True, text=True, encoding="utf-8", check=True)
+    rejected = set(run.stdout.splitlines())
+    return {w for w in ordered if w not in rejected}
+
+
+def load_seconds(base: Path, runs: int = 3) -> float:
+    """Median over fresh processes of the chunspell constructor and one spell call."""
+    code = ("import sys, time, hunspell; t = time.perf_counter(); "
+            "h = hunspell.Hunspell(sys.argv[1], hunspell_data_dir=sys.argv[2]); h.spell('kitab'); "
+            "print(time.perf_counter() - t)")
+    times = [float(subprocess.run([sys.executable, "-c", code, base.name, str(base.parent)],
+                                  capture_output=True, text=True, check=True).stdout) for _ in range(runs)]
+    return statistics.median(times)
+
+
+def measure(base: Path, tokens: dict[str, list[str]], bad: dict[str, list[str]]) -> dict:
+    words = {w for ws in tokens.values() for w in ws} | {w for ws in bad.values() for w in ws}
+    report: dict = {"bytes": sum(base.with_suffix(s).stat().st_size for s in (".dic", ".aff")),
+                    "load_s": load_seconds(base)}
+    for checker, accepts in (("chunspell", chunspell_accepts), ("cli", cli_accepts)):
+        accepted = accepts(base, words)
+        report[checker] = {
+            "acceptance": {part: sum(w in accepted for w in ws) / len(ws) for part, ws in tokens.items()},
+            "rejection": {kind: sum(w not in accepted for w in ws) / len(ws) for kind, ws in bad.items()},
+        }
+        all_bad = [w for ws in bad.values() for w in ws]
+        report[checker]["rejection"]["all"] = sum(w not in accepted for w in all_bad) / len(all_bad)
+        if checker == "chunspell":
+            report["top_rejected"] = Counter(w for w in tokens["all"] if w not in accepted).most_common(60)
+            report["accepted_misspellings"] = [w for w in all_bad if w in accepted][:40]
+    return report
+
+
+def print_table(results: dict, tokens: dict[str, list[str]]) -> None:
+    print(f"| dictionary | accepted ({len(tokens['all']):,} tokens) | tuning / reporting half | "
+          "misspellings rejected | size | load |")
+    print("|---|---|---|---|---|---|")
+    for name, r in results["dictionaries"].items():
+        c, cli = r["chunspell"], r["cli"]
+        print(f"| {name} | {c['acceptance']['all']:.2%} (CLI {cli['acceptance']['all']:.2%}) | "
+              f"{c['acceptance']['tuning']:.2%} / {c['acceptance']['reporting']:.2%} | "
+              f"{c['rejection']['all']:.2%} (CLI {cli['rejection']['all']:.2%}) | "
+              f"{r['bytes'] / 1e6:.2f} MB | {r['load_s']:.2f} s |")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=Path("../shared"))
+    parser.add_argument("--json", type=Path, default=Path("benchmarks/results/hunspell_export.json"))
+    parser.add_argument("--per-kind", type=int, default=2000, help="misspellings of each kind (default 2000)")
+    args = parser.parse_args(argv)
+    if not (args.shared / "data" / "text").is_dir() or shutil.which("hunspell") is None:
+        print("hunspell_export: skipped (needs the shared data folder and the hunspell command)", file=sys.stderr)
+        return 0
+    import azfix
+    from azfix.export.hunspell import export_hunspell
+
+    tokens = token_sets(args.shared)
+    localdoc = localdoc_counts(args.shared)
+    bad = misspellings(tokens["all"], lambda w: w in localdoc or azfix.is_known(w), args.per_kind)
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        summary = export_hunspell(Path(tmp))
+        export_s = time.perf_counter() - start
+        bases = {"azfix export": Path(tmp) / "az_AZ"}
+        bases.update({name: args.shared / "data" / "lexicon" / path for name, path in PEERS.items()})
+        results = {"tokens": {part: len(ws) for part, ws in tokens.items()},
+                   "misspellings": {kind: len(ws) for kind, ws in bad.items()}, "seed": 7,
+                   "export": {"seconds": export_s, "summary": summary.describe()},
+                   "dictionaries": {name: measure(base, tokens, bad) for name, base in bases.items()}}
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+    print_table(results, tokens)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
