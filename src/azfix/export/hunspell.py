@@ -3,27 +3,35 @@
 The dictionary accepts what azfix's lexicon accepts, within Hunspell's means:
 every stem of ``dictionaries/stems.tsv`` with every suffix chain of up to
 ``inner + outer`` suffixes the grammar allows it (compiled into two levels
-of suffix classes by :mod:`azfix.export.suffixes`), and the attested word
-forms of ``forms.tsv`` those chains do not already make. Left out: stems
-only the CC BY-SA source attests (so that the whole file can be offered
-under MPL-2.0, see ``dictionaries/SOURCES.md``) and attested forms that
-``suspects.tsv`` lists as probable misspellings.
+of suffix classes by :mod:`azfix.export.suffixes`), every attested form of
+``forms.tsv`` those chains do not already make, and the letters alone. Left
+out: the stems only the CC BY-SA source attests, so that the whole
+dictionary can be offered under MPL-2.0 (``dictionaries/SOURCES.md``).
 
-The affix file (``FLAG num``; flag 1 is ``NEEDAFFIX``)::
+The affix file::
 
-    SET UTF-8 / LANG az_AZ (Hunspell's Turkic casing: i↔İ, ı↔I)
+    SET UTF-8, LANG az_AZ      Hunspell's Turkic casing: i↔İ, ı↔I
+    FLAG num                   a hundred-odd suffix classes and their flag
+                               sets outgrow one-letter flags
     TRY, KEY, REP, MAP         suggestion hints (azfix.export.spelling_hints)
+    NEEDAFFIX 1                flag 1: no word without a (further) suffix
     AF                         every flag set, numbered: dictionary lines and
                                affix rules name a set by its number
     SFX <inner class> ...      chains that follow a stem, each continued by
-                               an outer class (and needing it, after -acağ)
+                               outer classes (and needing one, after -acağ)
     SFX <outer class> ...      chains that end a word
 
-A stem alternation is a stem of its own: ``çörəy`` (of ``çörək``) takes only
-vowel-initial chains and carries ``NEEDAFFIX``, so it is no word alone.
+Azerbaijani has suffixes only, so no prefix rules: ``COMPLEXPREFIXES``
+(twofold *prefix* stripping, for languages that stack prefixes) would
+add nothing. A stem alternation is a stem of its own: ``çörəy`` (of
+``çörək``) takes only vowel-initial chains and carries ``NEEDAFFIX``, so it
+is no word alone. Identical suffix classes share one flag.
 
-It never reads ``/work/shared``-like source data: only the shipped
-``dictionaries/``.
+It reads only the shipped ``dictionaries/`` folder, never the source data.
+
+>>> entry = StemEntry(("noun",), 2, "s")
+>>> [(surface, context[3], alone) for surface, context, alone in stem_surfaces("çörək", entry) if context]
+[('çörək', 'consonant', True), ('çörəy', 'vowel', False)]
 """
 
 from __future__ import annotations
@@ -70,9 +78,9 @@ def export_hunspell(out: Path, lexicon: Lexicon | None = None, inner: int = 2, o
                     name: str = "az_AZ") -> ExportSummary:
     """Write ``out/<name>.aff`` and ``out/<name>.dic`` into the existing folder ``out``.
 
-    ``lexicon`` defaults to :func:`exported_lexicon`; its stems, attested
-    forms and suspects are what is written. A word may carry up to
-    ``inner + outer`` suffixes.
+    ``lexicon`` defaults to :func:`exported_lexicon`; its stems and attested
+    forms are what is written. A word may carry up to ``inner + outer``
+    suffixes.
     """
     lexicon = lexicon if lexicon is not None else exported_lexicon()
     surfaces = stem_readings(lexicon.stems)
@@ -87,9 +95,8 @@ def export_hunspell(out: Path, lexicon: Lexicon | None = None, inner: int = 2, o
     aff, dic = out / f"{name}.aff", out / f"{name}.dic"
     _write(aff, aff_lines)
     _write(dic, [str(len(dic_lines)), *dic_lines])
-    rules = sum(map(len, tables.inner.values())) + sum(map(len, tables.outer.values()))
-    return ExportSummary(aff, dic, len(lexicon.stems), len(forms), len(dic_lines), len(tables.inner),
-                         len(tables.outer), rules)
+    return ExportSummary(aff, dic, len(lexicon.stems), len(forms), len(dic_lines), len(set(flags.inner.values())),
+                         len(set(flags.outer.values())), sum(len(rows) for _flag, rows in flags.classes))
 
 
 def exported_lexicon(folder: Path | None = None) -> Lexicon:
@@ -98,10 +105,8 @@ def exported_lexicon(folder: Path | None = None) -> Lexicon:
     full = Lexicon.load(folder)
     dropped = {line.split("\t", 1)[0] for line in read_data_lines(folder / "stems.tsv")
                if line.rsplit("\t", 1)[1] == COPYLEFT_ONLY}
-    lexicon = Lexicon({stem: entry for stem, entry in full.stems.items() if stem not in dropped}, full.forms,
-                      stem_counts=full.stem_counts)
-    lexicon.suspects = full.suspects
-    return lexicon
+    return Lexicon({stem: entry for stem, entry in full.stems.items() if stem not in dropped}, full.forms,
+                   stem_counts=full.stem_counts)
 
 
 def stem_readings(stems: dict[str, StemEntry]) -> dict[str, tuple[set[Context], bool]]:
@@ -117,7 +122,7 @@ def stem_readings(stems: dict[str, StemEntry]) -> dict[str, tuple[set[Context], 
 
 
 def uncovered_forms(lexicon: Lexicon, max_suffixes: int, surfaces: dict[str, tuple[set[Context], bool]]) -> list[str]:
-    """Attested forms the stems and chains of at most ``max_suffixes`` suffixes do not make, suspects left out."""
+    """Attested forms that the stems and chains of at most ``max_suffixes`` suffixes do not make."""
     analyzer = lexicon.analyzer
     return [form for form in lexicon.forms
             if not surfaces.get(form, (None, False))[1]
