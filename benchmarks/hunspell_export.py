@@ -14,8 +14,13 @@ the rejected words). Measured:
   (substitution, insertion, deletion, transposition, lost diacritic; seeded)
   that are no words: neither known to azfix (``azfix.is_known``) nor in the
   LocalDoc frequency list;
+- wider rejection, for the trade-off: the share rejected of one-edit
+  variants that are only not in the LocalDoc list (some of them are real
+  inflections azfix knows, so no dictionary should reject them all);
 - size (``.dic`` + ``.aff`` bytes) and load time (the chunspell constructor
   and a first spell call, median of three fresh processes).
+
+azfix's own ``is_known`` is measured on the same words for reference.
 
 aspell-az ships as a Hunspell pair already (a word list under a bare
 ``.aff``), so it is measured as it is. Skips cleanly (exit 0, a message)
@@ -120,34 +125,44 @@ def load_seconds(base: Path, runs: int = 3) -> float:
     return statistics.median(times)
 
 
-def measure(base: Path, tokens: dict[str, list[str]], bad: dict[str, list[str]]) -> dict:
-    words = {w for ws in tokens.values() for w in ws} | {w for ws in bad.values() for w in ws}
+def verdicts(accepted: set[str], tokens: dict[str, list[str]], bad: dict[str, list[str]],
+             wider: list[str]) -> dict:
+    """Acceptance of each token set, rejection of each kind of misspelling (and of all), wider rejection."""
+    all_bad = [w for ws in bad.values() for w in ws]
+    rejection = {kind: sum(w not in accepted for w in ws) / len(ws) for kind, ws in bad.items()}
+    rejection["all"] = sum(w not in accepted for w in all_bad) / len(all_bad)
+    return {"acceptance": {part: sum(w in accepted for w in ws) / len(ws) for part, ws in tokens.items()},
+            "rejection": rejection, "wider_rejection": sum(w not in accepted for w in wider) / len(wider)}
+
+
+def measure(base: Path, tokens: dict[str, list[str]], bad: dict[str, list[str]], wider: list[str]) -> dict:
+    words = {w for ws in tokens.values() for w in ws} | {w for ws in bad.values() for w in ws} | set(wider)
     report: dict = {"bytes": sum(base.with_suffix(s).stat().st_size for s in (".dic", ".aff")),
                     "load_s": load_seconds(base)}
     for checker, accepts in (("chunspell", chunspell_accepts), ("cli", cli_accepts)):
         accepted = accepts(base, words)
-        report[checker] = {
-            "acceptance": {part: sum(w in accepted for w in ws) / len(ws) for part, ws in tokens.items()},
-            "rejection": {kind: sum(w not in accepted for w in ws) / len(ws) for kind, ws in bad.items()},
-        }
-        all_bad = [w for ws in bad.values() for w in ws]
-        report[checker]["rejection"]["all"] = sum(w not in accepted for w in all_bad) / len(all_bad)
+        report[checker] = verdicts(accepted, tokens, bad, wider)
         if checker == "chunspell":
             report["top_rejected"] = Counter(w for w in tokens["all"] if w not in accepted).most_common(60)
-            report["accepted_misspellings"] = [w for w in all_bad if w in accepted][:40]
+            report["accepted_misspellings"] = [w for ws in bad.values() for w in ws if w in accepted][:40]
     return report
 
 
-def print_table(results: dict, tokens: dict[str, list[str]]) -> None:
-    print(f"| dictionary | accepted ({len(tokens['all']):,} tokens) | tuning / reporting half | "
-          "misspellings rejected | size | load |")
-    print("|---|---|---|---|---|---|")
+def print_table(results: dict) -> None:
+    n, m = results["tokens"]["all"], sum(results["misspellings"].values())
+    print(f"| dictionary | tokens accepted ({n:,}) | tuning / reporting half | non-words rejected ({m:,}) | "
+          f"variants not in LocalDoc rejected | size | load |")
+    print("|---|---|---|---|---|---|---|")
     for name, r in results["dictionaries"].items():
         c, cli = r["chunspell"], r["cli"]
         print(f"| {name} | {c['acceptance']['all']:.2%} (CLI {cli['acceptance']['all']:.2%}) | "
               f"{c['acceptance']['tuning']:.2%} / {c['acceptance']['reporting']:.2%} | "
-              f"{c['rejection']['all']:.2%} (CLI {cli['rejection']['all']:.2%}) | "
+              f"{c['rejection']['all']:.2%} (CLI {cli['rejection']['all']:.2%}) | {c['wider_rejection']:.2%} | "
               f"{r['bytes'] / 1e6:.2f} MB | {r['load_s']:.2f} s |")
+    a = results["azfix_is_known"]
+    print(f"| azfix `is_known` (reference) | {a['acceptance']['all']:.2%} | "
+          f"{a['acceptance']['tuning']:.2%} / {a['acceptance']['reporting']:.2%} | {a['rejection']['all']:.2%} | "
+          f"{a['wider_rejection']:.2%} | | |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,6 +180,8 @@ def main(argv: list[str] | None = None) -> int:
     tokens = token_sets(args.shared)
     localdoc = localdoc_counts(args.shared)
     bad = misspellings(tokens["all"], lambda w: w in localdoc or azfix.is_known(w), args.per_kind)
+    wider = [w for ws in misspellings(tokens["all"], localdoc.__contains__, args.per_kind // 5, seed=11).values()
+             for w in ws]
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         summary = export_hunspell(Path(tmp))
@@ -173,11 +190,15 @@ def main(argv: list[str] | None = None) -> int:
         bases.update({name: args.shared / "data" / "lexicon" / path for name, path in PEERS.items()})
         results = {"tokens": {part: len(ws) for part, ws in tokens.items()},
                    "misspellings": {kind: len(ws) for kind, ws in bad.items()}, "seed": 7,
+                   "wider_variants": len(wider), "wider_seed": 11,
+                   "wider_known_to_azfix": sum(map(azfix.is_known, wider)) / len(wider),
                    "export": {"seconds": export_s, "summary": summary.describe()},
-                   "dictionaries": {name: measure(base, tokens, bad) for name, base in bases.items()}}
+                   "dictionaries": {name: measure(base, tokens, bad, wider) for name, base in bases.items()}}
+    every = {w for ws in tokens.values() for w in ws} | {w for ws in bad.values() for w in ws} | set(wider)
+    results["azfix_is_known"] = verdicts({w for w in every if azfix.is_known(w)}, tokens, bad, wider)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
-    print_table(results, tokens)
+    print_table(results)
     return 0
 
 

@@ -183,7 +183,10 @@ def header_lines(max_suffixes: int) -> list[str]:
         f"# az_AZ: Azerbaijani (Latin script) Hunspell dictionary made by azfix {__version__} "
         "(azfix export-hunspell)",
         f"# from azfix's stems and suffix grammar: a stem and up to {max_suffixes} suffixes, plus attested forms.",
-        "# Licence: MPL-2.0 (https://mozilla.org/MPL/2.0/); sources: dictionaries/SOURCES.md of azfix.",
+        "# Licence: MPL-2.0 (https://mozilla.org/MPL/2.0/). Built from: the mozillaz Hunspell dictionary",
+        "# (Mozilla Azerbaijan, word list of azerdict.com; MPL-2.0), the aznlp orthographic-dictionary",
+        "# headwords, the aygun lemmas (ANAS), the AzeLexicon word list and the LocalDoc frequency dictionary",
+        "# (all MIT), and azfix's grammar (MIT). Details and reasoning: dictionaries/SOURCES.md of azfix.",
         "SET UTF-8",
         "LANG az_AZ",
         "FLAG num",

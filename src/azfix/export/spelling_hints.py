@@ -10,8 +10,10 @@ taken from what azfix already knows:
   same order, then the hyphen;
 - ``KEY``: the rows of the Azerbaijani QWERTY keyboard of the error model;
 - ``REP``: every letter confusion the error model prices below a keyboard
-  slip (lost or swapped diacritics, the documented OCR confusions and those
-  learnt from Tesseract output), cheapest first, written ``REP seen meant``;
+  slip (lost or swapped diacritics, the documented OCR confusions), cheapest
+  first, written ``REP seen meant``. The confusions learnt from Tesseract
+  output are left out: they derive from CC BY-SA text, and the dictionary
+  is offered under MPL-2.0;
 - ``MAP``: the letters told apart only by a diacritic, grouped.
 
 It never changes what the dictionary accepts, only what it suggests.
@@ -66,7 +68,7 @@ def map_groups() -> list[str]:
 
 def hint_lines(forms: Mapping[str, int], model: ErrorModel | None = None, policy: Policy = Policy()) -> list[str]:
     """The TRY, KEY, REP and MAP lines of the affix file."""
-    model = model or ErrorModel.from_policy(policy)
+    model = model or ErrorModel.documented(policy)
     pairs = rep_pairs(model, below=policy.keyboard_cost)  # keyboard slips are KEY's
     groups = map_groups()
     return [f"TRY {try_letters(forms)}", f"KEY {'|'.join(KEYBOARD_ROWS)}", f"REP {len(pairs)}",
