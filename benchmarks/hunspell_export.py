@@ -18,7 +18,10 @@ the rejected words). Measured:
   variants that are only not in the LocalDoc list (some of them are real
   inflections azfix knows, so no dictionary should reject them all);
 - size (``.dic`` + ``.aff`` bytes) and load time (the chunspell constructor
-  and a first spell call, median of three fresh processes).
+  and a first spell call, median of three fresh processes);
+- suggestions (what TRY, KEY, REP and MAP are for): for ``--suggest``
+  misspellings of words azfix knows, how often Hunspell's first (or one of
+  its first five) suggestions is the word, and the seconds per word.
 
 azfix's own ``is_known`` is measured on the same words for reference.
 
@@ -125,6 +128,31 @@ def load_seconds(base: Path, runs: int = 3) -> float:
     return statistics.median(times)
 
 
+def suggestion_cases(words: list[str], is_known, is_word, count: int, seed: int = 5) -> list[tuple[str, str]]:
+    """(word, misspelling) pairs: ``count`` one-edit non-words of tokens azfix knows, the kinds in turn."""
+    rng = random.Random(seed)
+    pool = [w for w in words if len(w) >= 4 and set(w) <= set(LOWERCASE_LETTERS) and is_known(w)]
+    cases: list[tuple[str, str]] = []
+    while len(cases) < count:
+        word = rng.choice(pool)
+        bad = one_edit(word, EDIT_KINDS[len(cases) % len(EDIT_KINDS)], rng)
+        if bad and not is_word(bad):
+            cases.append((word, bad))
+    return cases
+
+
+def suggestions(base: Path, cases: list[tuple[str, str]]) -> dict:
+    import hunspell
+
+    checker = hunspell.Hunspell(base.name, hunspell_data_dir=str(base.parent))
+    start = time.perf_counter()
+    offered = [checker.suggest(bad) for _word, bad in cases]
+    seconds = (time.perf_counter() - start) / len(cases)
+    return {"cases": len(cases), "seconds_per_word": seconds,
+            "top1": sum(bool(s) and s[0] == word for s, (word, _bad) in zip(offered, cases)) / len(cases),
+            "top5": sum(word in s[:5] for s, (word, _bad) in zip(offered, cases)) / len(cases)}
+
+
 def verdicts(accepted: set[str], tokens: dict[str, list[str]], bad: dict[str, list[str]],
              wider: list[str]) -> dict:
     """Acceptance of each token set, rejection of each kind of misspelling (and of all), wider rejection."""
@@ -135,10 +163,11 @@ def verdicts(accepted: set[str], tokens: dict[str, list[str]], bad: dict[str, li
             "rejection": rejection, "wider_rejection": sum(w not in accepted for w in wider) / len(wider)}
 
 
-def measure(base: Path, tokens: dict[str, list[str]], bad: dict[str, list[str]], wider: list[str]) -> dict:
+def measure(base: Path, tokens: dict[str, list[str]], bad: dict[str, list[str]], wider: list[str],
+            cases: list[tuple[str, str]]) -> dict:
     words = {w for ws in tokens.values() for w in ws} | {w for ws in bad.values() for w in ws} | set(wider)
     report: dict = {"bytes": sum(base.with_suffix(s).stat().st_size for s in (".dic", ".aff")),
-                    "load_s": load_seconds(base)}
+                    "load_s": load_seconds(base), "suggestions": suggestions(base, cases) if cases else None}
     for checker, accepts in (("chunspell", chunspell_accepts), ("cli", cli_accepts)):
         accepted = accepts(base, words)
         report[checker] = verdicts(accepted, tokens, bad, wider)
@@ -151,18 +180,19 @@ def measure(base: Path, tokens: dict[str, list[str]], bad: dict[str, list[str]],
 def print_table(results: dict) -> None:
     n, m = results["tokens"]["all"], sum(results["misspellings"].values())
     print(f"| dictionary | tokens accepted ({n:,}) | tuning / reporting half | non-words rejected ({m:,}) | "
-          f"variants not in LocalDoc rejected | size | load |")
-    print("|---|---|---|---|---|---|---|")
+          f"variants not in LocalDoc rejected | size | load | suggestion top-1 / top-5 |")
+    print("|---|---|---|---|---|---|---|---|")
     for name, r in results["dictionaries"].items():
-        c, cli = r["chunspell"], r["cli"]
+        c, cli, s = r["chunspell"], r["cli"], r["suggestions"]
+        shown = f"{s['top1']:.0%} / {s['top5']:.0%} ({s['seconds_per_word']:.2f} s/word)" if s else "—"
         print(f"| {name} | {c['acceptance']['all']:.2%} (CLI {cli['acceptance']['all']:.2%}) | "
               f"{c['acceptance']['tuning']:.2%} / {c['acceptance']['reporting']:.2%} | "
               f"{c['rejection']['all']:.2%} (CLI {cli['rejection']['all']:.2%}) | {c['wider_rejection']:.2%} | "
-              f"{r['bytes'] / 1e6:.2f} MB | {r['load_s']:.2f} s |")
+              f"{r['bytes'] / 1e6:.2f} MB | {r['load_s']:.2f} s | {shown} |")
     a = results["azfix_is_known"]
     print(f"| azfix `is_known` (reference) | {a['acceptance']['all']:.2%} | "
           f"{a['acceptance']['tuning']:.2%} / {a['acceptance']['reporting']:.2%} | {a['rejection']['all']:.2%} | "
-          f"{a['wider_rejection']:.2%} | | |")
+          f"{a['wider_rejection']:.2%} | | | |")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--json", type=Path, default=Path("benchmarks/results/hunspell_export.json"))
     parser.add_argument("--per-kind", type=int, default=2000, help="misspellings of each kind (default 2000)")
+    parser.add_argument("--suggest", type=int, default=100, help="misspellings to ask suggestions for (default 100)")
     args = parser.parse_args(argv)
     if not (args.shared / "data" / "text").is_dir() or shutil.which("hunspell") is None:
         print("hunspell_export: skipped (needs the shared data folder and the hunspell command)", file=sys.stderr)
@@ -182,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     bad = misspellings(tokens["all"], lambda w: w in localdoc or azfix.is_known(w), args.per_kind)
     wider = [w for ws in misspellings(tokens["all"], localdoc.__contains__, args.per_kind // 5, seed=11).values()
              for w in ws]
+    cases = suggestion_cases(tokens["all"], azfix.is_known, lambda w: w in localdoc or azfix.is_known(w), args.suggest)
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
         summary = export_hunspell(Path(tmp))
@@ -193,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
                    "wider_variants": len(wider), "wider_seed": 11,
                    "wider_known_to_azfix": sum(map(azfix.is_known, wider)) / len(wider),
                    "export": {"seconds": export_s, "summary": summary.describe()},
-                   "dictionaries": {name: measure(base, tokens, bad, wider) for name, base in bases.items()}}
+                   "suggestion_seed": 5,
+                   "dictionaries": {name: measure(base, tokens, bad, wider, cases) for name, base in bases.items()}}
     every = {w for ws in tokens.values() for w in ws} | {w for ws in bad.values() for w in ws} | set(wider)
     results["azfix_is_known"] = verdicts({w for w in every if azfix.is_known(w)}, tokens, bad, wider)
     args.json.parent.mkdir(parents=True, exist_ok=True)
