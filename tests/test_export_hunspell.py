@@ -169,3 +169,19 @@ def test_cli_without_output_is_a_usage_error():
     with pytest.raises(SystemExit) as exit_info:
         main(["export-hunspell"])
     assert exit_info.value.code == 2
+
+
+def test_benchmark_misspellings_are_one_edit_non_words_and_seeded():
+    from benchmarks.hunspell_export import EDIT_KINDS, misspellings, one_edit
+
+    rng = random.Random(1)
+    word = "şəhərlərdə"
+    made = {kind: one_edit(word, kind, rng) for kind in EDIT_KINDS}
+    assert len(made["deletion"]) == len(word) - 1 and len(made["insertion"]) == len(word) + 1
+    assert sorted(made["transposition"]) == sorted(word) and made["transposition"] != word
+    assert sum(a != b for a, b in zip(made["substitution"], word)) == 1
+    assert sum(a != b for a, b in zip(made["diacritic"], word)) == 1 and set(made["diacritic"]) - set(word) <= set("esgc")
+    words = ["kitablar", "şəhərdə", "gəlirəm"]
+    first = misspellings(words, azfix.is_known, per_kind=5, seed=2)
+    assert first == misspellings(words, azfix.is_known, per_kind=5, seed=2)
+    assert all(len(v) == 5 and not any(map(azfix.is_known, v)) for v in first.values())
