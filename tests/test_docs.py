@@ -10,7 +10,8 @@ MODULES = ["text.alphabet", "text.tokenize", "edits", "morphology.analyzer", "da
            "stages.layout", "correct.rules.hyphens", "stages.normalize", "cleaner", "correct.channel.errormodel",
            "parallel.batch", "config", "stages.base", "correct.decide", "correct.memo", "correct.suggest",
            "correct.candidates.base", "morphology.grammar", "morphology.phonology", "stages.lines",
-           "correct.rules.endings", "correct.rules.particles"]
+           "correct.rules.endings", "correct.rules.particles", "export.suffixes", "export.spelling_hints",
+           "export.hunspell"]
 
 
 @pytest.mark.parametrize("name", MODULES)

@@ -1,4 +1,4 @@
-"""Command line: ``azfix clean | check | suggest | train | build-dictionaries``.
+"""Command line: ``azfix clean | check | suggest | train | build-dictionaries | export-hunspell``.
 
 Everything here is a thin front end over the public API; the cleaning itself
 is :class:`azfix.Cleaner`. Results go to stdout (or the file named), messages
@@ -342,6 +342,26 @@ def cmd_build(args) -> int:
     return build_main(["--source", str(args.source), "--out", str(args.out)])
 
 
+def cmd_export_hunspell(args) -> int:
+    from .export.hunspell import export_hunspell
+
+    out = Path(args.output)
+    for option, value in (("--inner", args.inner), ("--outer", args.outer)):
+        if not 1 <= value <= 3:
+            raise InputError(f"{option} takes 1, 2 or 3 suffixes, not {value}")
+    if out.exists() and not out.is_dir():
+        raise InputError(f"-o {out}: not a folder")
+    if not out.exists() and not out.parent.is_dir():
+        raise InputError(f"-o {out}: its parent folder {out.parent} does not exist")
+    try:
+        out.mkdir(exist_ok=True)
+        summary = export_hunspell(out, inner=args.inner, outer=args.outer)
+    except OSError as exc:
+        raise InputError(f"-o {out}: cannot write ({exc.strerror or exc})") from exc
+    print(f"azfix: {summary.describe()}", file=sys.stderr)
+    return EXIT_OK
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="azfix", description="Azerbaijani text normalization and OCR cleanup.")
     top.add_argument("--version", action="version", version=f"azfix {__version__}")
@@ -395,6 +415,12 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--source", type=Path, default=Path("../shared/data"))
     build.add_argument("--out", type=Path, default=Path("dictionaries"))
     build.set_defaults(run=cmd_build)
+
+    export = sub.add_parser("export-hunspell", help="write a Hunspell dictionary (az_AZ.aff, az_AZ.dic)")
+    export.add_argument("-o", "--output", required=True, help="folder to write into (created if missing)")
+    export.add_argument("--inner", type=int, default=2, help="suffixes in a stem's own chains (default 2)")
+    export.add_argument("--outer", type=int, default=2, help="suffixes in the chains that may follow (default 2)")
+    export.set_defaults(run=cmd_export_hunspell)
     return top
 
 

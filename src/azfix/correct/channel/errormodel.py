@@ -48,13 +48,14 @@ def _keyboard_neighbours() -> set[tuple[str, str]]:
     return pairs
 
 
-def _substitution_table(policy: Policy = Policy()) -> dict[tuple[str, str], float]:
+def _substitution_table(policy: Policy = Policy(), learnt: dict[tuple[str, str], float] | None = None,
+                        ) -> dict[tuple[str, str], float]:
     table: dict[tuple[str, str], float] = {}
     for a, b in _keyboard_neighbours():
         table[(a, b)] = policy.keyboard_cost
     for a, b in OCR_PAIRS:
         table[(a, b)] = table[(b, a)] = policy.ocr_cost
-    for key, cost in learnt_confusions().items():
+    for key, cost in (learnt_confusions() if learnt is None else learnt).items():
         table[key] = min(table.get(key, policy.default_cost), cost)
     for a, b in DIACRITIC_PAIRS:
         table[(a, b)] = table[(b, a)] = policy.diacritic_cost
@@ -143,6 +144,12 @@ class ErrorModel:
         """The error model with the costs of ``policy``."""
         return cls(_substitution_table(policy), policy.default_cost, policy.dropped_cost, policy.doubling_cost,
                    policy.transpose_cost, policy.default_cost)
+
+    @classmethod
+    def documented(cls, policy: Policy = Policy()) -> "ErrorModel":
+        """The error model without the confusions learnt from OCR output: only the pairs this module writes down."""
+        return cls(_substitution_table(policy, learnt={}), policy.default_cost, policy.dropped_cost,
+                   policy.doubling_cost, policy.transpose_cost, policy.default_cost)
 
     def substitution(self, observed: str, intended: str) -> float:
         if observed == intended:

@@ -1,0 +1,1 @@
+"""export: azfix's lexicon written in other tools' formats (a Hunspell dictionary)."""
