@@ -1,4 +1,4 @@
-"""Command line: ``azfix clean | check | suggest | train | build-dictionaries``.
+"""Command line: ``azfix clean | translit | check | suggest | train | build-dictionaries``.
 
 Everything here is a thin front end over the public API; the cleaning itself
 is :class:`azfix.Cleaner`. Results go to stdout (or the file named), messages
@@ -37,6 +37,8 @@ def make_cleaner(args):
         options["min_confidence"] = args.min_confidence
     if getattr(args, "protect", None):
         options["protect"] = args.protect
+    if getattr(args, "script", None):
+        options["script"] = args.script
     if getattr(args, "stats", None):
         check_stats(args.stats)
         options["stats"] = args.stats
@@ -348,6 +350,12 @@ def parser() -> argparse.ArgumentParser:
     clean.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
     common(clean)
     clean.set_defaults(run=cmd_clean)
+
+    clean.add_argument("--script", choices=("latin", "auto", "cyrillic"),
+                       help="auto, cyrillic: spell Azerbaijani Cyrillic in Latin first (default latin)")
+    from .cli_translit import add_translit_command
+
+    add_translit_command(sub)
 
     check = sub.add_parser("check", help="list unknown words with suggestions (exit 1 if any)")
     check.add_argument("files", nargs="+")

@@ -25,9 +25,12 @@ look-alikes inside it are read as the Cyrillic letters they stand for:
   stage. ``script="cyrillic"`` says the text is Azerbaijani Cyrillic: only
   passages judged Russian stay.
 
-A word with one reading (:func:`azfix.text.cyrillic.readings`) is spelt so;
-among several, the preferred one if the lexicon knows it, else the most
-frequent reading it knows, else the preferred one. ``е`` is read the Russian
+A word with one reading (:func:`azfix.text.cyrillic.weighed_readings`) is
+spelt so. Among several, the lexicon decides: of the readings it knows, the
+one that reads fewest letters against the text's spelling (``ени`` is
+``eni`` in 1958 spelling, which writes ``yeni`` as ``јени``), the most
+frequent of those (``компютер``: ``kompüter`` over ``kompyuter``); if it
+knows none, the first reading. ``е`` is read the Russian
 way first (``ye`` at a word start) when the text writes ``й`` rather than ``ј``
 in its Azerbaijani words (the 1939 alphabet, Russian keyboards).
 
@@ -41,6 +44,7 @@ are never touched, and a text without Cyrillic letters costs one search.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Callable
 
@@ -49,7 +53,7 @@ import regex
 from ..config import Policy
 from ..edits import Edit, EditKind
 from ..text.cyrillic import (cyrillic_letters, has_azerbaijani_letter, is_cyrillic_word, is_russian_spelt, is_strong,
-                             readings)
+                             readings, weighed_readings)
 from ..text.language import russian_share
 from ..text.passages import paragraphs, passages
 
@@ -137,8 +141,8 @@ class _Speller:
         return readings(word, self.russian_e, 1)[0]
 
     def spell(self, word: str) -> tuple[str, float]:
-        """(spelling, confidence): the one reading; the preferred one if known; the most frequent known one;
-        else the preferred one."""
+        """(spelling, confidence): the one reading; else, of the readings the lexicon knows, the one with
+        the fewest letters read against the text's spelling, the most frequent among those; else the first."""
         found = self.memo.get(word)
         if found is None:
             found = self.memo[word] = self._spell(word)
@@ -146,39 +150,38 @@ class _Speller:
 
     def _spell(self, word: str) -> tuple[str, float]:
         policy = self.policy
-        options = readings(word, self.russian_e, policy.transliteration_max_readings)
+        options = weighed_readings(word, self.russian_e, policy.transliteration_max_readings)
         if len(options) == 1:
-            return options[0], policy.transliteration_confidence
-        if self.is_known(options[0]):
-            return options[0], policy.transliteration_lexicon_confidence
-        known = [o for o in options[1:] if self.is_known(o)]
+            return options[0][0], policy.transliteration_confidence
+        known = [(strays, -self.frequency(spelling), k, spelling)
+                 for k, (spelling, strays) in enumerate(options) if self.is_known(spelling)]
         if known:
-            return max(known, key=self.frequency), policy.transliteration_lexicon_confidence
-        return options[0], policy.transliteration_guess_confidence
+            return min(known)[3], policy.transliteration_lexicon_confidence
+        return options[0][0], policy.transliteration_guess_confidence
 
 
 def azerbaijani_words(text: str, words: list[CyrillicWord], speller: _Speller, policy: Policy,
                       forced: bool) -> list[CyrillicWord]:
     """The Cyrillic words of ``text`` that are Azerbaijani (see the module's note); ``forced``: the text is
     Azerbaijani Cyrillic."""
+    starts = [w.start for w in words]
     chosen: list[CyrillicWord] = []
-    at = 0
     for start, end in paragraphs(text):
-        while at < len(words) and words[at].start < start:
-            at += 1
-        inside = []
-        while at < len(words) and words[at].end <= end:
-            inside.append(words[at])
-            at += 1
+        inside = _words_in(words, starts, start, end)
         if not inside or (not any(w.azerbaijani for w in inside) and _is_russian(inside, speller, policy)):
             continue
         for passage in passages(text, start, end):
-            mine = [w for w in inside if any(a <= w.start < b for a, b in passage)]
+            mine = [w for a, b in passage for w in _words_in(words, starts, a, b)]
             if not mine or (not forced and not any(w.strong for w in mine)):
                 continue
             if any(w.azerbaijani for w in mine) or not _is_russian(mine, speller, policy):
                 chosen.extend(mine)
     return sorted(chosen, key=lambda w: w.start)
+
+
+def _words_in(words: list[CyrillicWord], starts: list[int], start: int, end: int) -> list[CyrillicWord]:
+    """The words that start inside ``start:end``."""
+    return words[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 def _is_russian(words: list[CyrillicWord], speller: _Speller, policy: Policy) -> bool:

@@ -23,10 +23,12 @@ Where the two orthographies differ a word has several readings:
   sirk, ``Моцарт`` Motsart), ``щ`` ``şç`` (``ş``, ``şş``);
 - ``ъ ь`` are dropped, or ``y`` before a vowel (``батальон`` batalyon); a
   final ``й`` after ``и ы`` may drop (``Достоевский`` Dostoyevski);
-- an apostrophe between letters is dropped (or kept).
+- an apostrophe between letters is dropped (or kept), except after a
+  capital, where it sets off an ending (``Бакы'да``) as in Latin spelling.
 
-This module only knows letters: :func:`readings` lists a word's spellings,
-the preferred first; choosing among them is the lexicon's job
+This module only knows letters: :func:`weighed_readings` lists a word's
+spellings with the number of letters each reads against the text's spelling
+convention; choosing among them is the lexicon's job
 (:mod:`azfix.stages.script`). Case is kept: ``И`` İ, ``Ы`` I, an all-caps
 word stays all caps (``ЮНЕСКО`` YUNESKO), a capital letter spelt with two
 (``Ю``) gives ``Yu`` in a capitalised word.
@@ -39,6 +41,9 @@ word stays all caps (``ЮНЕСКО`` YUNESKO), a capital letter spelt with two
 ['el', 'yel']
 >>> readings("цирк")
 ['sirk', 'tsirk']
+>>> cyrillic_spelling("Gəncə")
+'Ҝәнҹә'
+
 """
 
 from __future__ import annotations
@@ -48,10 +53,10 @@ from itertools import islice, product
 
 import regex
 
-from .alphabet import az_upper
+from .alphabet import LOWERCASE_LETTERS, UPPERCASE_LETTERS, az_upper
 
-__all__ = ["AZERBAIJANI_CYRILLIC", "cyrillic_letters", "has_azerbaijani_letter", "is_cyrillic_word",
-           "is_russian_spelt", "is_strong", "readings"]
+__all__ = ["AZERBAIJANI_CYRILLIC", "cyrillic_letters", "cyrillic_spelling", "has_azerbaijani_letter", "is_cyrillic_word",
+           "is_russian_spelt", "is_strong", "readings", "weighed_readings"]
 
 # The letters with one Latin spelling (lowercase; capitals follow their small letter).
 LETTERS = {
@@ -85,6 +90,19 @@ _LATIN = regex.compile(r"\p{Script=Latin}")
 # A Cyrillic letter no Latin letter looks like: a word with one is surely Cyrillic.
 _LOOKALIKES = "аеорсухкһјәіАВЕКМНОРСТХҺЈӘІ"
 _STRONG = regex.compile(r"[\p{Script=Cyrillic}--[" + _LOOKALIKES + "]]", flags=regex.V1)
+
+
+# The 1958 spelling of each Latin letter (the inverse of LETTERS, ј for y): for round trips.
+_TO_CYRILLIC = dict(zip(LOWERCASE_LETTERS, "абҹчдеәфҝғһхыижкглмноөпрсштуүвјз"))
+_TO_CYRILLIC.update(zip(UPPERCASE_LETTERS, "АБҸЧДЕӘФҜҒҺХЫИЖКГЛМНОӨПРСШТУҮВЈЗ"))
+
+
+def cyrillic_spelling(word: str) -> str | None:
+    """The 1958 Cyrillic spelling of a Latin Azerbaijani word (``Azərbaycan`` → ``Азәрбајҹан``), or None
+    if it has a letter outside the alphabet. Loans come out letter for letter (``sirk`` → ``сирк``)."""
+    if not word or any(ch not in _TO_CYRILLIC for ch in word):
+        return None
+    return "".join(_TO_CYRILLIC[ch] for ch in word)
 
 
 def cyrillic_letters(word: str) -> int:
@@ -124,11 +142,20 @@ def _standard(ch: str) -> str:
 
 
 def readings(word: str, russian_e: bool = False, limit: int = 16) -> list[str]:
-    """Latin spellings of a Cyrillic word, the preferred first, at most ``limit``.
+    """Latin spellings of a Cyrillic word, the preferred first, at most ``limit`` (see :func:`weighed_readings`)."""
+    return [spelling for spelling, _ in weighed_readings(word, russian_e, limit)]
 
-    ``russian_e``: read ``е`` the Russian way first (``ye`` at a word start or
-    after a vowel), as in 1939-alphabet text; a word that writes a letter only
-    Russian spelling has is read so anyway.
+
+def weighed_readings(word: str, russian_e: bool = False, limit: int = 16) -> list[tuple[str, int]]:
+    """(spelling, strays) for each Latin spelling of a Cyrillic word, fewest strays first.
+
+    ``strays`` counts the letters read against the text's spelling: an ``е``
+    read ``ye`` where the 1958 alphabet would write ``је``, or ``e`` where
+    Russian spelling reads ``ye``; an apostrophe kept. The readings of a
+    Russian letter (``ц`` s or ts, ``ю`` yu or ü) are all as good: the
+    lexicon's frequency decides. ``russian_e``: read ``е`` the Russian way
+    (``ye`` at a word start, after a vowel or a sign), as 1939-alphabet text
+    does; a word with a letter only Russian spelling has is read so anyway.
     """
     word = unicodedata.normalize("NFC", word)
     letters = [_standard(ch) for ch in word]
@@ -136,33 +163,45 @@ def readings(word: str, russian_e: bool = False, limit: int = 16) -> list[str]:
     russian_e = russian_e or any(ch in RUSSIAN_ONLY for ch in lower)
     alphabetic = [ch for ch in letters if ch.isalpha()]
     all_caps = len(alphabetic) > 1 and all(ch.isupper() for ch in alphabetic)
+    name = bool(letters) and letters[0].isupper()
     choices = []
     for i, ch in enumerate(lower):
-        options = _options(lower, i, russian_e)
+        options = _options(lower, i, russian_e, name)
         if letters[i] != ch:  # a capital
-            options = tuple(_capital(o, all_caps) for o in options)
+            options = tuple((_capital(o, all_caps), cost) for o, cost in options)
         choices.append(options)
-    return ["".join(parts) for parts in islice(product(*choices), limit)]
+    found = [("".join(o for o, _ in parts), sum(cost for _, cost in parts))
+             for parts in islice(product(*choices), limit)]
+    return sorted(found, key=lambda reading: reading[1])
 
 
 def _capital(spelling: str, all_caps: bool) -> str:
     return az_upper(spelling) if all_caps else az_upper(spelling[:1]) + spelling[1:]
 
 
-def _options(lower: list[str], i: int, russian_e: bool) -> tuple[str, ...]:
-    """The spellings of letter ``i`` of a lowercased, standardised word, the preferred first."""
+def _options(lower: list[str], i: int, russian_e: bool, name: bool) -> tuple[tuple[str, int], ...]:
+    """The (spelling, stray) options of letter ``i`` of a lowercased, standardised word, the preferred first
+    (``name``: the word is capitalised)."""
     ch = lower[i]
     latin = LETTERS.get(ch)
     previous = lower[i - 1] if i > 0 else ""
     following = lower[i + 1] if i + 1 < len(lower) else ""
     if latin is not None:
-        if ch == "й" and previous in "иы" and i > 0 and not following.isalpha():
-            return ("y", "")  # Достоевский: Dostoyevski
-        return (latin,)
+        if ch == "й" and i > 0 and previous in "иы" and not following.isalpha():
+            return ("y", 0), ("", 0)  # Достоевский: Dostoyevski
+        return ((latin, 0),)
     if ch == "е":
         if i == 0 or previous in VOWELS or previous in SIGNS or not previous.isalpha():
-            return ("ye", "e") if russian_e else ("e", "ye")
-        return ("e",)
+            return (("ye", 0), ("e", 1)) if russian_e else (("e", 0), ("ye", 1))
+        return (("e", 0),)
+    if ch in APOSTROPHES and 0 < i < len(lower) - 1:
+        # (after a name or an acronym it sets off an ending, as in Latin spelling: Бакы'да)
+        return ((ch, 0), ("", 1)) if name else (("", 0), (ch, 1))
+    return tuple((spelling, 0) for spelling in _russian_letter(ch, previous, following))
+
+
+def _russian_letter(ch: str, previous: str, following: str) -> tuple[str, ...]:
+    """The spellings of a letter of Russian spelling (or of anything else: itself), the usual first."""
     if ch == "ё":
         return ("o", "yo") if previous in HUSHING else ("yo", "o")
     if ch == "ю":
@@ -176,6 +215,4 @@ def _options(lower: list[str], i: int, russian_e: bool) -> tuple[str, ...]:
         return ("şç", "ş", "şş")
     if ch in SIGNS:
         return ("y", "") if following in VOWELS and following not in "еёюя" else ("",)
-    if ch in APOSTROPHES and 0 < i < len(lower) - 1:
-        return ("", ch)
     return (ch,)  # a Latin letter with no Cyrillic twin, a mark: as written

@@ -3,7 +3,7 @@
 A paragraph runs to a blank line. Inside a paragraph a quotation (``«…»``,
 ``“…”``, ``„…“``, ``"…"`` on one line) is one passage whatever sentences it
 holds, and the text around it is cut into sentences, after ``. ! ? …``
-before a space and at line ends. A sentence that quotes goes on after the
+before a space (not after an initial: ``А. Сәһһәт``) and at line ends. A sentence that quotes goes on after the
 quotation: the quotation is cut out of it, not the sentence in two.
 
 A passage is a list of ``(start, end)`` ranges of the text (more than one
@@ -23,7 +23,8 @@ __all__ = ["paragraphs", "passages"]
 
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n\s*")
 _QUOTE = regex.compile(r'«[^«»\n]*»|“[^“”\n]*”|„[^„“”\n]*[“”]|"[^"\n]*"')
-_SENTENCE_END = regex.compile(r"[.!?…]+(?=\s)|[.!?…]+$|\n")
+# (a full stop after a letter alone ends an initial, not a sentence: А. Сәһһәт)
+_SENTENCE_END = regex.compile(r"(?<!(?:^|[^\p{L}])\p{L}\.*)[.!?…]+(?=\s|$)|\n")
 
 Passage = list[tuple[int, int]]
 
