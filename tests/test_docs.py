@@ -10,7 +10,7 @@ MODULES = ["text.alphabet", "text.tokenize", "edits", "morphology.analyzer", "da
            "stages.layout", "correct.rules.hyphens", "stages.normalize", "cleaner", "correct.channel.errormodel",
            "parallel.batch", "config", "stages.base", "correct.decide", "correct.memo", "correct.suggest",
            "correct.candidates.base", "morphology.grammar", "morphology.phonology", "stages.lines",
-           "correct.rules.endings", "correct.rules.particles"]
+           "correct.rules.endings", "correct.rules.particles", "text.cyrillic", "text.passages", "stages.script"]
 
 
 @pytest.mark.parametrize("name", MODULES)

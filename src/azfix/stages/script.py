@@ -22,7 +22,7 @@ look-alikes inside it are read as the Cyrillic letters they stand for:
   has an Azerbaijani letter and a letter no Latin one looks like is left alone (a Russian or Bulgarian name in
   Latin text is not Azerbaijani), and a passage whose Cyrillic words are all
   Latin look-alikes (``сор``, which may be ``cop``) is left to the normalize
-  stage. ``script="cyrillic"`` says the text is Azerbaijani Cyrillic: only
+  stage, and so is such a word between Latin words. ``script="cyrillic"`` says the text is Azerbaijani Cyrillic: only
   passages judged Russian stay.
 
 A word with one reading (:func:`azfix.text.cyrillic.weighed_readings`) is
@@ -62,6 +62,7 @@ __all__ = ["SCRIPTS", "CyrillicWord", "Transliterate", "cyrillic_words", "transl
 SCRIPTS = ("latin", "auto", "cyrillic")  # the values of CleanerConfig.script
 
 _CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
+_LETTER = regex.compile(r"\p{L}")
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*")
 _SHORT_I, _JOT = frozenset("йЙ"), frozenset("јЈjJ")
 
@@ -165,6 +166,7 @@ def azerbaijani_words(text: str, words: list[CyrillicWord], speller: _Speller, p
     """The Cyrillic words of ``text`` that are Azerbaijani (see the module's note); ``forced``: the text is
     Azerbaijani Cyrillic."""
     starts = [w.start for w in words]
+    alone = set() if forced else _lookalikes_among_latin(text, words)
     chosen: list[CyrillicWord] = []
     for start, end in paragraphs(text):
         inside = _words_in(words, starts, start, end)
@@ -175,8 +177,21 @@ def azerbaijani_words(text: str, words: list[CyrillicWord], speller: _Speller, p
             if not mine or (not forced and not any(w.strong for w in mine)):
                 continue
             if any(w.azerbaijani for w in mine) or not _is_russian(mine, speller, policy):
-                chosen.extend(mine)
+                chosen.extend(w for w in mine if w.start not in alone)
     return sorted(chosen, key=lambda w: w.start)
+
+
+def _lookalikes_among_latin(text: str, words: list[CyrillicWord]) -> set[int]:
+    """The starts of the words of Latin look-alikes (``сор``) with no Cyrillic word on either side."""
+    alone = set()
+    for k, word in enumerate(words):
+        if word.strong:
+            continue
+        before = k > 0 and not _LETTER.search(text, words[k - 1].end, word.start)
+        after = k + 1 < len(words) and not _LETTER.search(text, word.end, words[k + 1].start)
+        if not (before or after):
+            alone.add(word.start)
+    return alone
 
 
 def _words_in(words: list[CyrillicWord], starts: list[int], start: int, end: int) -> list[CyrillicWord]:
