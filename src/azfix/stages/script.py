@@ -46,6 +46,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Callable
 
 import regex
@@ -76,14 +77,26 @@ class CyrillicWord:
     azerbaijani: bool  # has a letter only Azerbaijani Cyrillic writes
 
 
+WORD_MEMO = 1 << 16  # word types whose script is remembered
+
+
 def cyrillic_words(text: str) -> list[CyrillicWord]:
     """The Cyrillic words of ``text``, in order."""
     found = []
     for match in _WORD.finditer(text):
         word = match.group()
-        if is_cyrillic_word(word):
-            found.append(CyrillicWord(match.start(), match.end(), word, is_strong(word), has_azerbaijani_letter(word)))
+        looks = _looks(word)
+        if looks is not None:
+            found.append(CyrillicWord(match.start(), match.end(), word, *looks))
     return found
+
+
+@lru_cache(maxsize=WORD_MEMO)
+def _looks(word: str) -> tuple[bool, bool] | None:
+    """(strong, azerbaijani) for a Cyrillic word, None for another."""
+    if not is_cyrillic_word(word):
+        return None
+    return is_strong(word), has_azerbaijani_letter(word)
 
 
 class Transliterate:

@@ -49,6 +49,7 @@ word stays all caps (``ЮНЕСКО`` YUNESKO), a capital letter spelt with two
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from itertools import islice, product
 
 import regex
@@ -141,12 +142,16 @@ def _standard(ch: str) -> str:
     return standard.upper() if ch != low and len(standard.upper()) == 1 else standard
 
 
+READINGS_MEMO = 1 << 16  # word types whose readings are remembered
+
+
 def readings(word: str, russian_e: bool = False, limit: int = 16) -> list[str]:
     """Latin spellings of a Cyrillic word, the preferred first, at most ``limit`` (see :func:`weighed_readings`)."""
     return [spelling for spelling, _ in weighed_readings(word, russian_e, limit)]
 
 
-def weighed_readings(word: str, russian_e: bool = False, limit: int = 16) -> list[tuple[str, int]]:
+@lru_cache(maxsize=READINGS_MEMO)
+def weighed_readings(word: str, russian_e: bool = False, limit: int = 16) -> tuple[tuple[str, int], ...]:
     """(spelling, strays) for each Latin spelling of a Cyrillic word, fewest strays first.
 
     ``strays`` counts the letters read against the text's spelling: an ``е``
@@ -172,7 +177,7 @@ def weighed_readings(word: str, russian_e: bool = False, limit: int = 16) -> lis
         choices.append(options)
     found = [("".join(o for o, _ in parts), sum(cost for _, cost in parts))
              for parts in islice(product(*choices), limit)]
-    return sorted(found, key=lambda reading: reading[1])
+    return tuple(sorted(found, key=lambda reading: reading[1]))
 
 
 def _capital(spelling: str, all_caps: bool) -> str:
