@@ -13,9 +13,14 @@
 - Russian: each sentence of ``benchmarks/translit/russian.txt`` (written by
   hand) quoted inside an Azerbaijani Cyrillic sentence, and alone as a
   paragraph: the share kept byte for byte; and the clauses of the
-  development texts with no Azerbaijani letter once in Cyrillic, quoted the
+  development texts (those not already in Cyrillic: the texts quote Russian
+  titles) with no Azerbaijani letter once in Cyrillic, quoted the
   same way: the share transliterated (they are Azerbaijani). Both also with
   the lexicon's veto off (``russian_known_share`` above 1: lingua alone);
+- OCR (``--ocr``, needs Tesseract's ``text2image`` and the ``aze_cyrl``
+  model): the sample rendered in DejaVu Sans, read back by Tesseract, then
+  transliterated, and cleaned by ``Cleaner(script="auto")``: the share of
+  gold words found in order (difflib);
 - speed: words/s of ``transliterate`` on the Cyrillic news text, and of
   ``Cleaner(script="auto")`` against ``Cleaner()`` on the Latin one and of
   ``Cleaner(script="auto")`` on the Cyrillic one (median of ``--runs`` warm passes).
@@ -85,9 +90,9 @@ def russian(shared: Path, policy: Policy) -> dict:
     quoted = sum(_kept(FRAME.format(s.rstrip(".!?")), s.rstrip(".!?"), policy) for s in sentences)
     alone = sum(not [e for e in transliterate_edits(PARAGRAPH + s, policy) if e.start >= len(PARAGRAPH)]
                 for s in sentences)
-    clauses = [c.strip() for name in TEXTS for c in _CLAUSE.findall(in_cyrillic(
-        (shared / "data" / "text" / name).read_text(encoding="utf-8"))[0])]
-    clauses = [c for c in clauses if sum(ch.isalpha() for ch in c) >= policy.russian_min_letters
+    latin = [c.strip() for name in TEXTS for c in _CLAUSE.findall((shared / "data" / "text" / name).read_text(
+        encoding="utf-8")) if not regex.search(r"\p{Script=Cyrillic}", c)]  # (the texts quote Russian titles)
+    clauses = [c for c in (in_cyrillic(c)[0] for c in latin) if sum(ch.isalpha() for ch in c) >= policy.russian_min_letters
                and regex.search(r"\p{Script=Cyrillic}", c) and not has_azerbaijani_letter(c)]
     spelt = sum(not _kept(FRAME.format(c), c, policy) for c in clauses)
     return {"sentences": len(sentences), "quoted_kept": quoted / len(sentences), "alone_kept": alone / len(sentences),
@@ -99,27 +104,47 @@ def _kept(text: str, quotation: str, policy: Policy) -> bool:
     return not [e for e in transliterate_edits(text, policy) if e.end > start and e.start < start + len(quotation)]
 
 
+def ocr(work: Path) -> dict:
+    """The sample rendered, OCR'd with ``aze_cyrl``, transliterated and cleaned: gold words found in order."""
+    import difflib
+    import subprocess
+
+    cyrillic = ROOT / "tests/cases/translit/news.cyrillic.txt"
+    gold = (ROOT / "tests/cases/translit/news.latin.txt").read_text(encoding="utf-8")
+    work.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["text2image", "--text", str(cyrillic), "--outputbase", str(work / "translit_page"),
+                    "--font", "DejaVu Sans", "--fonts_dir", "/usr/share/fonts", "--ptsize", "12", "--xsize", "2500",
+                    "--ysize", "5000", "--exposure", "0"], check=True, capture_output=True)
+    subprocess.run(["tesseract", str(work / "translit_page.tif"), str(work / "translit_page"), "-l", "aze_cyrl"],
+                   check=True, capture_output=True)
+    read = (work / "translit_page.txt").read_text(encoding="utf-8")
+
+    def found(text: str) -> float:
+        got, want = regex.findall(r"[\p{L}\p{N}]+", text), regex.findall(r"[\p{L}\p{N}]+", gold)
+        matcher = difflib.SequenceMatcher(None, got, want, autojunk=False)
+        return sum(block.size for block in matcher.get_matching_blocks()) / len(want)
+
+    return {"transliterate": found(azfix.transliterate(read).text),
+            "cleaner_auto": found(azfix.Cleaner(script="auto").clean(read))}
+
+
 def speed(shared: Path, runs: int) -> dict:
+    """Words/s, median of ``runs`` warm passes; the passes of the calls compared are interleaved, so that the
+    load of a shared machine falls on all of them alike."""
     latin = (shared / "data" / "text" / "ntrex_news_dev.txt").read_text(encoding="utf-8")
     cyrillic, _ = in_cyrillic(latin)
     words = len(latin.split())
     plain, auto = azfix.Cleaner(), azfix.Cleaner(script="auto")
-
-    def rate(call, text):
-        call(text)  # warm-up
-        times = []
-        for _ in range(runs):
+    calls = {"transliterate_cyrillic": (azfix.transliterate, cyrillic), "cleaner_latin": (plain.correct, latin),
+             "cleaner_auto_latin": (auto.correct, latin), "cleaner_auto_cyrillic": (auto.correct, cyrillic)}
+    times: dict[str, list[float]] = {name: [] for name in calls}
+    for run in range(runs + 1):
+        for name, (call, text) in calls.items():
             started = time.perf_counter()
             call(text)
-            times.append(time.perf_counter() - started)
-        return words / statistics.median(times)
-
-    cold_started = time.perf_counter()
-    transliterate_edits(cyrillic + "\nБу.")  # a text it has not seen: per-text memo only
-    return {"words": words, "first_pass_s": time.perf_counter() - cold_started,
-            "transliterate_cyrillic": rate(azfix.transliterate, cyrillic),
-            "cleaner_latin": rate(plain.correct, latin), "cleaner_auto_latin": rate(auto.correct, latin),
-            "cleaner_auto_cyrillic": rate(auto.correct, cyrillic)}
+            if run:  # (the first round warms up)
+                times[name].append(time.perf_counter() - started)
+    return {"words": words, **{name: words / statistics.median(spent) for name, spent in times.items()}}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,6 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, default=Path("benchmarks/results/translit.json"))
+    parser.add_argument("--ocr", action="store_true", help="also render the sample and read it with Tesseract")
     args = parser.parse_args(argv)
     results = {"sample": sample(),
                "round_trip": {name: round_trip((args.shared / "data" / "text" / name).read_text(encoding="utf-8"))
@@ -134,6 +160,8 @@ def main(argv: list[str] | None = None) -> int:
                "russian": russian(args.shared, Policy()),
                "russian_lingua_alone": russian(args.shared, dataclasses.replace(Policy(), russian_known_share=1.01)),
                "speed": speed(args.shared, args.runs)}
+    if args.ocr:
+        results["ocr"] = ocr(args.json.parent / "tmp")
     print(f"sample ({results['sample']['words']} words): transliterate {results['sample']['transliterate']:.2%}, "
           f"Cleaner(script='auto') {results['sample']['cleaner_auto']:.2%} words exact")
     for name, found in results["round_trip"].items():
@@ -143,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{key}: {found['sentences']} Russian sentences kept quoted {found['quoted_kept']:.0%}, alone "
               f"{found['alone_kept']:.0%}; {found['azerbaijani_clauses']} Azerbaijani clauses without "
               f"Azerbaijani letters transliterated {found['clauses_transliterated']:.1%}")
+    if "ocr" in results:
+        print(f"OCR'd sample (aze_cyrl): gold words found after transliterate {results['ocr']['transliterate']:.1%}, "
+              f"after Cleaner(script='auto') {results['ocr']['cleaner_auto']:.1%}")
     print("speed (words/s): " + ", ".join(f"{k} {v:,.0f}" for k, v in results["speed"].items() if k != "words"))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
