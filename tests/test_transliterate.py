@@ -209,3 +209,13 @@ def test_cli_clean_with_script():
     out = run_cli("clean", "-q", "--script", "auto", stdin="Бу сијасәт саjесиндә\n")
     assert out.returncode == 0 and out.stdout == "Bu siyasət sayəsində\n"
     assert run_cli("clean", "-q", stdin="Бу сијасәт\n").stdout == "Бу сијасәт\n"
+
+
+def test_script_stage_runs_after_mojibake_and_before_normalize():
+    cleaner = azfix.Cleaner(script="auto")
+    assert [stage.name for stage in cleaner.stages()][:3] == ["mojibake", "transliterate", "normalize"]
+    assert "transliterate" not in [stage.name for stage in azfix.Cleaner().stages()]
+    garbled = "Азәрбајҹан Республикасы шәһәр".encode("utf-8").decode("latin-1")  # UTF-8 read as Latin-1
+    result = cleaner.correct(garbled)
+    assert result.text == "Azərbaycan Respublikası şəhər"
+    assert azfix.apply_edits(garbled, result.edits) == result.text

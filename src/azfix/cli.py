@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import __version__
+from .cli_translit import add_translit_command
 from .files import InputError, read_text, stream_text, write_pieces
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -348,15 +349,12 @@ def parser() -> argparse.ArgumentParser:
     clean.add_argument("--jsonl-field", help="input is JSON lines: clean this field, keep the rest")
     clean.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     clean.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    clean.add_argument("--script", choices=("latin", "auto", "cyrillic"),
+                       help="auto, cyrillic: spell Azerbaijani Cyrillic in Latin first (default latin)")
     common(clean)
     clean.set_defaults(run=cmd_clean)
 
-    clean.add_argument("--script", choices=("latin", "auto", "cyrillic"),
-                       help="auto, cyrillic: spell Azerbaijani Cyrillic in Latin first (default latin)")
-    from .cli_translit import add_translit_command
-
     add_translit_command(sub)
-
     check = sub.add_parser("check", help="list unknown words with suggestions (exit 1 if any)")
     check.add_argument("files", nargs="+")
     common(check)
