@@ -219,3 +219,13 @@ def test_script_stage_runs_after_mojibake_and_before_normalize():
     result = cleaner.correct(garbled)
     assert result.text == "Azərbaycan Respublikası şəhər"
     assert azfix.apply_edits(garbled, result.edits) == result.text
+
+
+@pytest.mark.xfail(strict=True, reason="1958 spelling writes ye as је: a Russian-spelt name with е is read e when known")
+def test_russian_spelt_name_in_1958_text():
+    assert azfix.transliterate("Јени мүдир Елена Петрова олду.").text == "Yeni müdir Yelena Petrova oldu."
+
+
+@pytest.mark.xfail(strict=True, reason="a Russian passage under Policy.russian_min_letters letters is not judged")
+def test_short_russian_quotation_stays():
+    assert azfix.transliterate("О деди: «Как дела?» вә ҝүлдү.").text == "O dedi: «Как дела?» və güldü."
