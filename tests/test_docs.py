@@ -11,7 +11,7 @@ MODULES = ["text.alphabet", "text.tokenize", "edits", "morphology.analyzer", "da
            "parallel.batch", "config", "stages.base", "correct.decide", "correct.memo", "correct.suggest",
            "correct.candidates.base", "morphology.grammar", "morphology.phonology", "stages.lines",
            "correct.rules.endings", "correct.rules.particles", "export.suffixes", "export.spelling_hints",
-           "export.hunspell"]
+           "export.hunspell", "text.cyrillic", "text.passages", "stages.script"]
 
 
 @pytest.mark.parametrize("name", MODULES)

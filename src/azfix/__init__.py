@@ -22,7 +22,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "__version__", "Analysis", "Cleaner", "CleanerConfig", "Edit", "EditKind", "Policy", "Result", "Why",
-    "analyze", "apply_edits", "clean", "is_known", "suggest",
+    "analyze", "apply_edits", "clean", "is_known", "suggest", "transliterate",
 ]
 
 
@@ -53,3 +53,24 @@ def suggest(word: str, n: int = 5) -> list[tuple[str, float]]:
 def _composed(word: str) -> str:
     """``word`` in NFC, with the dot of a lowercased İ (``i`` + U+0307) dropped."""
     return word if word.isascii() else unicodedata.normalize("NFC", word.replace("i\u0307", "i"))
+
+
+def transliterate(text: str, script: str = "auto") -> Result:
+    """Azerbaijani Cyrillic in ``text`` spelt in the Latin alphabet; Russian passages and Latin text stay.
+
+    Returns a :class:`Result` (``.text``, and one ``transliterate`` edit per
+    word changed, spans into ``text``) like :meth:`Cleaner.correct`, for a
+    transliteration is a change to audit. The lexicon chooses among a word's
+    readings (``цирк`` sirk, ``проект`` proyekt). ``script="cyrillic"`` says the
+    text is Azerbaijani Cyrillic (see :class:`CleanerConfig`). Nothing else
+    is cleaned: ``Cleaner(script="auto")`` transliterates, then cleans.
+
+    >>> transliterate("Азәрбајҹан Республикасы").text
+    'Azərbaycan Respublikası'
+    """
+    from .stages.script import transliterate_edits
+
+    if not isinstance(text, str):
+        raise TypeError(f"transliterate() takes str, not {type(text).__name__}")
+    edits = tuple(transliterate_edits(text, script=script))
+    return Result(apply_edits(text, edits), edits)

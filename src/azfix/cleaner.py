@@ -1,6 +1,8 @@
 """The Cleaner: runs the stages in order and reports every change against the input.
 
-    text → mojibake → normalize (characters) → layout (lines) → correct (tokens, then words) → Result
+    text → mojibake → script → normalize (characters) → layout (lines) → correct (tokens, then words) → Result
+
+(The script stage runs only with ``script="auto"`` or ``"cyrillic"``: Azerbaijani Cyrillic becomes Latin.)
 
 Each stage reads the text the stages before it made and returns
 :class:`~azfix.edits.Edit` records in its coordinates
@@ -29,6 +31,7 @@ from .stages.base import Stage, run_stages
 from .stages.layout import Layout
 from .stages.mojibake import Mojibake
 from .stages.normalize import Normalize
+from .stages.script import Transliterate
 from .text.chunks import CHUNK_CHARS, chunks_of, lines_of, with_lookahead
 from .text.tokenize import tokenize
 
@@ -121,11 +124,13 @@ class Cleaner:
         return Result(cleaned, tuple(edits))
 
     def stages(self) -> list[Stage]:
-        """The stages this cleaner runs, in order: encoding, characters, layout, words."""
+        """The stages this cleaner runs, in order: encoding, script, characters, layout, words."""
         config, policy = self.config, self.config.policy
         stages: list[Stage] = []
         if config.mojibake:
             stages.append(Mojibake(policy))
+        if config.script != "latin":
+            stages.append(Transliterate(policy, self._lazily_known, self._lazily_frequency, config.script))
         if config.normalize:
             stages.append(Normalize(policy, self._lazily_known))
         if config.layout:
@@ -142,17 +147,25 @@ class Cleaner:
             yield self.clean(text)
 
     # -- lazily built parts ------------------------------------------------------
-    def _is_known(self):
-        """The word test of the layout stage (which reads the text the character stages repaired)."""
+    def _lexicon(self):
+        """The lexicon of this cleaner's words (the shipped one, or with the user's words and dictionaries)."""
         from .data.lexicon import default_lexicon
 
         if self.config.user_words or self.config.hunspell:
-            return self.corrector().lexicon.is_known
-        return default_lexicon().is_known
+            return self.corrector().lexicon
+        return default_lexicon()
+
+    def _is_known(self):
+        """The word test of the layout stage (which reads the text the character stages repaired)."""
+        return self._lexicon().is_known
 
     def _lazily_known(self, word: str) -> bool:
-        """The word test of the normalize stage's word repairs: the lexicon is loaded only if one is looked at."""
-        return self._is_known()(word)
+        """The word test of the normalize and script stages: the lexicon is loaded only if one is looked at."""
+        return self._lexicon().is_known(word)
+
+    def _lazily_frequency(self, word: str) -> float:
+        """The word frequency the script stage weighs readings by (loaded only if asked)."""
+        return self._lexicon().frequency(word)
 
     def corrector(self):
         if self._corrector is None:

@@ -1,4 +1,4 @@
-"""Command line: ``azfix clean | check | suggest | train | build-dictionaries | export-hunspell``.
+"""Command line: ``azfix clean | translit | check | suggest | train | build-dictionaries | export-hunspell``.
 
 Everything here is a thin front end over the public API; the cleaning itself
 is :class:`azfix.Cleaner`. Results go to stdout (or the file named), messages
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from . import __version__
+from .cli_translit import add_translit_command
 from .files import InputError, read_text, stream_text, write_pieces
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
@@ -39,6 +40,8 @@ def make_cleaner(args):
         options["min_confidence"] = args.min_confidence
     if getattr(args, "protect", None):
         options["protect"] = args.protect
+    if getattr(args, "script", None):
+        options["script"] = args.script
     if getattr(args, "stats", None):
         check_stats(args.stats)
         options["stats"] = args.stats
@@ -392,9 +395,12 @@ def parser() -> argparse.ArgumentParser:
     clean.add_argument("--jsonl-field", help="input is JSON lines: clean this field, keep the rest")
     clean.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     clean.add_argument("-q", "--quiet", action="store_true", help="no summary on stderr")
+    clean.add_argument("--script", choices=("latin", "auto", "cyrillic"),
+                       help="auto, cyrillic: spell Azerbaijani Cyrillic in Latin first (default latin)")
     common(clean)
     clean.set_defaults(run=cmd_clean)
 
+    add_translit_command(sub)
     check = sub.add_parser("check", help="list unknown words with suggestions (exit 1 if any)")
     check.add_argument("files", nargs="+")
     common(check)

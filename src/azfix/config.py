@@ -135,6 +135,15 @@ class Policy:
     composed_confidence: float = 1.0  # NFC composition changes no letter, only how it is encoded
     mojibake_confidence: float = 0.95  # a stretch ftfy re-decodes (its own detection decides)
 
+    # -- the script stage (azfix.stages.script) -------------------------------
+    transliteration_confidence: float = 0.99  # a Cyrillic word with one Latin reading: the 1958 alphabet is a one-to-one table
+    transliteration_lexicon_confidence: float = 0.9  # a word with several readings, the one the lexicon knows taken (chosen)
+    transliteration_guess_confidence: float = 0.7  # ... none known: the preferred reading by rule (a name, a rare loan)
+    transliteration_max_readings: int = 16  # readings of one word weighed (a bound: a Russian word with many е ц ю)
+    russian_min_letters: int = 12  # a Cyrillic passage this long may be judged Russian (= foreign_span_min_letters: fewer say too little)
+    russian_confidence: float = 0.8  # lingua's share for Russian among the Cyrillic languages a Russian passage needs (measured: 0.9 keeps 84% of Russian sentences, not 90%)
+    russian_known_share: float = 0.5  # a passage without Russian letters this share of whose words read as known Azerbaijani is Azerbaijani (measured: 0.67 lets 4% of Azerbaijani clauses stay Cyrillic)
+
     # -- the layout stage (azfix.stages.layout) -------------------------------
     full_line: float = 0.85  # a line this share of the typical width ran to the margin
     speckle_habit: int = 3  # line-start marks inside paragraphs before dashes at paragraph starts count as noise
@@ -166,6 +175,13 @@ class Policy:
 class CleanerConfig:
     """Every option of the pipeline.
 
+    script: the script of the input. ``"latin"`` (the default): Latin
+        Azerbaijani; Cyrillic words are left to the normalize stage.
+        ``"auto"``: Azerbaijani Cyrillic passages are transliterated to the
+        Latin alphabet first (azfix.stages.script), Russian passages stay;
+        a text with no letter only Azerbaijani Cyrillic writes (``ә ғ ҹ һ ј
+        ө ү ҝ``) is left as it is. ``"cyrillic"``: the text is Azerbaijani
+        Cyrillic: every Cyrillic passage not judged Russian is transliterated.
     normalize: run the Unicode stage (look-alike letters, Cyrillic ә,
         legacy-font Ģ, invisible characters, ligatures).
     mojibake: repair UTF-8 text that was decoded with another code page
@@ -214,3 +230,8 @@ class CleanerConfig:
     stats: str | None = None
     shipped_stats: bool = True
     policy: Policy = field(default_factory=Policy)
+    script: str = "latin"
+
+    def __post_init__(self):
+        if self.script not in ("latin", "auto", "cyrillic"):
+            raise ValueError(f"script must be 'latin', 'auto' or 'cyrillic', not {self.script!r}")

@@ -34,6 +34,7 @@ class EditKind(enum.StrEnum):
     LIGATURE = "ligature"  # a typographic ligature spelt out
     COMPOSED = "composed"  # a letter and its combining mark written as one character (NFD → NFC)
     MOJIBAKE = "mojibake"  # UTF-8 decoded with another code page, repaired
+    TRANSLITERATE = "transliterate"  # a word of Azerbaijani Cyrillic spelt in the Latin alphabet (azfix.stages.script)
     # layout (azfix.stages.layout)
     NOISE = "noise"  # OCR specks at a line edge removed
     DEHYPHENATE = "dehyphenate"  # a word broken at a line end joined

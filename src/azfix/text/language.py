@@ -14,13 +14,20 @@ say too little and are never foreign.
 The identifier loads its models on first use (about 30 MB). Without the
 ``lingua`` package no span is foreign. This module only tells; the
 corrector leaves the words of a foreign span alone.
+
+A Cyrillic passage is weighed by :func:`russian_share`: the identifier's
+share for Russian among the Cyrillic-script languages it knows (Russian,
+Ukrainian, Belarusian, Bulgarian, Macedonian, Serbian, Kazakh, Mongolian),
+so that a passage that is not Russian has somewhere else to go (Azerbaijani
+Cyrillic without its own letters reads as Kazakh or Mongolian). The script
+stage (:mod:`azfix.stages.script`) keeps a Russian passage in Cyrillic.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-__all__ = ["foreign_span", "writes_schwa"]
+__all__ = ["foreign_span", "russian_share", "writes_schwa"]
 
 SPAN_MEMO = 4096  # spans whose language is remembered
 
@@ -52,3 +59,25 @@ def foreign_span(span: str, min_letters: int, confidence: float) -> bool:
     detector, foreign = found
     values = detector.compute_language_confidence_values(span)
     return bool(values) and values[0].language in foreign and values[0].value >= confidence
+
+
+@lru_cache(maxsize=1)
+def _cyrillic_detector():
+    try:
+        from lingua import Language, LanguageDetectorBuilder
+    except ImportError:  # the optional identifier is not installed
+        return None
+    languages = (Language.RUSSIAN, Language.UKRAINIAN, Language.BELARUSIAN, Language.BULGARIAN,
+                 Language.MACEDONIAN, Language.SERBIAN, Language.KAZAKH, Language.MONGOLIAN)
+    return LanguageDetectorBuilder.from_languages(*languages).with_low_accuracy_mode().build()
+
+
+@lru_cache(maxsize=SPAN_MEMO)
+def russian_share(span: str) -> float:
+    """The identifier's confidence (0-1) that a Cyrillic ``span`` is Russian (0.0 without lingua)."""
+    detector = _cyrillic_detector()
+    if detector is None:
+        return 0.0
+    from lingua import Language
+
+    return detector.compute_language_confidence(span, Language.RUSSIAN)
