@@ -11,4 +11,5 @@ from hypothesis import settings
 
 settings.register_profile("ci", derandomize=True, deadline=None)
 settings.register_profile("explore", deadline=None)
+settings.register_profile("fuzz", deadline=None)  # tests/test_fuzz.py: 100,000+ fresh examples
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

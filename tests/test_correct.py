@@ -534,3 +534,12 @@ def test_valid_words_the_grammar_reads(text, expected):
 ])
 def test_letters_of_other_scripts_and_stray_accents(text, expected):
     assert azfix.clean(text) == expected
+
+
+def test_a_hyphenated_ending_longer_than_any_chain_is_not_harmonised():
+    """Every reading of an ending's vowels is tried: a giant one (found by fuzzing) once ran out of memory."""
+    from azfix.correct.rules.hyphens import harmonize_suffix
+    from azfix.data.lexicon import default_lexicon
+
+    assert harmonize_suffix("2016", "siya" * 12, default_lexicon()) is None  # 8^12 readings: no attempt
+    assert harmonize_suffix("2016", "ci", default_lexicon()) == "cı"  # an ordinary ending is still mended

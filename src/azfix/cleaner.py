@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .config import CleanerConfig, Policy
-from .edits import Edit, Result
+from .edits import Edit, Result, apply_edits, compose
 from .stages.base import Stage, run_stages
 from .stages.layout import Layout
 from .stages.mojibake import Mojibake
@@ -136,7 +136,7 @@ class Cleaner:
         if config.layout:
             stages.append(Layout(self._is_known(), policy))
         if config.correct:
-            stages.append(WordStage(self.corrector()))
+            stages.append(WordStage(self.corrector(), policy.settle_passes))
         return stages
 
     def clean(self, text: str) -> str:
@@ -177,15 +177,32 @@ class Cleaner:
 
 
 class WordStage:
-    """Word correction as the last :class:`~azfix.stages.base.Stage`: tokens of the text so far, decided by the corrector."""
+    """Word correction as the last :class:`~azfix.stages.base.Stage`: tokens of the text so far, decided by the corrector.
+
+    A fix can call for another that the first reading could not see (a
+    corrected neighbour, a number's ending, a page no longer typed without
+    Azerbaijani letters): the words are read again while that changes
+    something, at most ``Policy.settle_passes`` times, so that cleaning the
+    output again changes nothing. A word decided before is not worked out
+    again (the corrector's memo): a pass that changes nothing is cheap.
+    """
 
     name = "correct"
 
-    def __init__(self, corrector):
+    def __init__(self, corrector, passes: int):
         self.corrector = corrector
+        self.passes = passes
 
     def edits(self, text: str) -> list[Edit]:
-        return self.corrector.edits(tokenize(text))
+        edits = self.corrector.edits(tokenize(text))
+        for _ in range(self.passes):
+            if not edits:
+                break
+            more = self.corrector.edits(tokenize(apply_edits(text, edits)))
+            if not more:
+                break
+            edits = compose(text, edits, more)
+        return edits
 
 
 def _rebuild(config: CleanerConfig) -> Cleaner:

@@ -72,6 +72,7 @@ class Policy:
     # azfix.correct.channel.detect.FEATURES; fitted by benchmarks/fit_detector.py on the tuning half.
     detector: tuple[float, ...] = (-1.8902, -0.0164, -0.3502, -0.2217, -0.3303, -0.603, 0.5543, 0.1736, 0.21, -0.3847, 2.3325, 1.494)  # fitted (see above)
     temperature: float = 1.3  # the scores are divided by this before their shares are taken (fitted on the tuning half)
+    settle_passes: int = 2  # word passes after the first while they change something (a fix may call for another)
     realword_prior: float = 0.1  # odds a known word reaching the question is a real-word error (measured: 4x the fixes of 2e-3, no clean change)
     attesting_pairs: int = 2  # bigrams with a neighbour that attest a real-word swap the word itself lacks
     lopsided: float = 20.0  # a swap this much commoner than the word needs one attesting bigram, not two

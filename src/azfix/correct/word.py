@@ -193,6 +193,8 @@ class WordCorrector:
         # -- checks after the decision, and the fix written in the word's case
         if choice is None or not self._passes_name_checks(text, lower, prev, choice, known, ascii_typed):
             return None
+        if lexicon.suspects.get(choice.text, 0.0) >= self.parts.policy.suspect_ratio:
+            return None  # never write a probable misspelling (it would be corrected on the next pass)
         replacement = " ".join(transfer_case(part_src, part) for part_src, part in case_sources(text, choice.text))
         if replacement == text:
             return None

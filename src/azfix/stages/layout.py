@@ -134,8 +134,10 @@ def _joins(text: str, lines: list[Line], edge: dict, wrapped: bool, is_known, sp
         edit = None if k in markup or j in markup else _join_at(page, k, j)
         if edit is not None and edit.kind == EditKind.DEHYPHENATE:
             # the word the join makes, with what earlier joins carried into line k
+            # (the letters of the joined word: the line's last run without the
+            # hyphen the join removes, what earlier joins carried into it, the next run)
             body = edge[k].rstrip()
-            left = len(_LAST_RUN.search(body).group()) + (carried.get(k, 0) if " " not in body.strip() else 0)
+            left = len(_LAST_RUN.search(body).group()) - 1 + (carried.get(k, 0) if " " not in body.strip() else 0)
             if left + len(_FIRST_RUN.match(edge[j]).group(1)) > MAX_WORD_LENGTH:
                 edit = None  # no word is that long: the join would only build a giant token
             else:

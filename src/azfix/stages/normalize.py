@@ -77,6 +77,7 @@ _SUSPECT = regex.compile(
                   for ch in table) + _COMBINING + "]"
 )
 _CYRILLIC = regex.compile(r"\p{Script=Cyrillic}")
+_BROKEN_AT = regex.compile(r"[-\u00ad]\r?\n[ \t]*")  # between the pieces of a word broken at a line end
 # A Cyrillic or Greek letter that looks like no Latin one: the word is of that script.
 _UNAMBIGUOUS = regex.compile(
     r"[\p{Script=Cyrillic}\p{Script=Greek}--[" + "".join(regex.escape(ch) for ch in (*LOOKALIKES, *SCHWAS)) + "]]",
@@ -107,14 +108,15 @@ def normalize_edits(text: str, policy: Policy = Policy(), is_known: Callable[[st
     if not _SUSPECT.search(text):
         return edits  # the common case: nothing to normalise
     matches = list(_WORD.finditer(text))
+    script_of = _scripts(text, matches)
     for k, match in enumerate(matches):
         word = match.group()
         if not _SUSPECT.search(word):
             continue
         base = match.start()
-        latin = len(_LATIN.findall(word))
         foreign = len(_NON_LATIN_LETTER.findall(word))
-        is_latin_word = latin > 0 and latin >= foreign
+        latin, others = script_of[k]
+        is_latin_word = latin > 0 and latin >= others
         if is_known is not None and not is_latin_word and _reads_as_latin(text, matches, k, is_known, policy):
             edits.extend(_latin_reading_edits(word, base, policy))
             continue
@@ -144,6 +146,23 @@ def normalize_edits(text: str, policy: Policy = Policy(), is_known: Callable[[st
                 edits.append(Edit(base + i, base + i + 1, ch, STRAY_ACCENTS[ch], EditKind.DIACRITIC,
                                   policy.stray_accent_confidence))
     return edits
+
+
+def _scripts(text: str, matches: list) -> list[tuple[int, int]]:
+    """(Latin letters, Cyrillic and Greek letters) of each word, counted over
+    the whole of a word broken at line ends by hyphens (``siya-`` / ``sət``):
+    the layout stage may join the pieces, and the joined word must be judged
+    as its pieces were."""
+    counts = [(len(_LATIN.findall(m.group())), len(_NON_LATIN_LETTER.findall(m.group()))) for m in matches]
+    result = []
+    group: list[int] = []
+    for k in range(len(matches) + 1):
+        if group and (k == len(matches) or not _BROKEN_AT.fullmatch(text, matches[k - 1].end(), matches[k].start())):
+            total = (sum(counts[g][0] for g in group), sum(counts[g][1] for g in group))
+            result.extend(total for _ in group)
+            group = []
+        group.append(k)
+    return result
 
 
 def _composed(letter: str, mark: str) -> str | None:

@@ -30,6 +30,8 @@ follows English sounds, not letters).
 
 from __future__ import annotations
 
+import math
+
 from bisect import bisect_left
 from collections import Counter
 from typing import Callable
@@ -44,6 +46,8 @@ __all__ = ["common_word_joins", "harmonize_suffix", "join_common_word_suffix", "
 
 # The vowels a suffix vowel may stand for: harmony picks one of each set (e never appears in a suffix).
 _SUFFIX_VOWELS = {"a": "aə", "ə": "aə", "e": "aə", "ı": "ıiuü", "i": "ıiuü", "u": "ıiuü", "ü": "ıiuü"}
+# The readings of an ending's vowels tried at most (four vowels of four kinds; each reading is checked).
+MAX_HARMONY_SPELLINGS = 1024
 
 
 def join_hyphenated_suffix(text: str, lexicon: Lexicon, policy: Policy = Policy()) -> str | None:
@@ -156,6 +160,8 @@ def harmonize_suffix(host: str, suffix: str, lexicon: Lexicon, said_as_written: 
         return None
     if not (said_as_written or host.isdigit() or any(letter in AZERBAIJANI_ONLY_LETTERS for letter in az_lower(host))):
         return None  # a foreign name is said as its language spells it: “Sunday”ə
+    if math.prod(len(_SUFFIX_VOWELS.get(letter, letter)) for letter in lower) > MAX_HARMONY_SPELLINGS:
+        return None  # longer than any chain of endings: no harmony to mend
     spellings = [""]
     for letter in lower:
         spellings = [done + choice for done in spellings for choice in _SUFFIX_VOWELS.get(letter, letter)]
