@@ -8,7 +8,11 @@ the first class it fits, in this order:
 
 =====================  =====================================================
 lost line              ``g`` of 20 characters or more, ``o`` at most a quarter
-                       of it: a line (or more) the OCR never read
+                       of it: a line (or more) the OCR never read, or read
+                       elsewhere (``--psm 3`` may take blocks out of order)
+inserted block         the same the other way: 20 characters or more where
+                       the gold has (almost) none: a block read out of order,
+                       or text read from dirt
 j never output         ``g`` holds a ``j``/``J`` that ``o`` lacks
 w read as vv           ``g`` holds ``w``/``W``, ``o`` holds ``vv``/``VV``/``Vv``
 never output           ``g`` holds a character the OCR never writes
@@ -42,7 +46,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .ocr import collapse
 
-CLASSES = ("lost line", "j never output", "w read as vv", "never output", "stop read as : or ,",
+CLASSES = ("lost line", "inserted block", "j never output", "w read as vv", "never output", "stop read as : or ,",
            "space read as mark", "hyphen or space", "digit speck", "stray mark token", "stray mark glued",
            "mark lost", "mark misread", "letter error", "other")
 LOST_LINE = 20  # gold characters in one run for a lost line (a column line holds 30 to 75)
@@ -100,6 +104,8 @@ def classify(run: Run, text: str, gold: str, never: frozenset[str]) -> str:
     g, o = gold[run.g1:run.g2], text[run.t1:run.t2]
     if len(g) >= LOST_LINE and len(o) * 4 <= len(g):
         return "lost line"
+    if len(o) >= LOST_LINE and len(g) * 4 <= len(o):
+        return "inserted block"
     if any(c in g and c not in o for c in "jJ"):
         return "j never output"
     if regex.search("[wW]", g) and regex.search("[vV][vV]", o):
@@ -173,6 +179,8 @@ def error_examples(ocr: str, output: str, gold: str, never: frozenset[str],
     out = []
     for run in change_runs(output, gold):
         g1, g2 = max(run.g1 - width, 0), min(run.g2 + width, len(gold))
-        out.append((classify(run, output, gold, never), ocr[in_ocr[g1]:in_ocr[g2]],
-                    output[in_output[g1]:in_output[g2]], gold[g1:g2]))
+        at_end = g2 == len(gold)  # then the window takes in what either text adds after the gold's end
+        ocr_end = len(ocr) if at_end else in_ocr[g2]
+        t1, t2 = min(in_output[g1], run.t1), len(output) if at_end else max(in_output[g2], run.t2)
+        out.append((classify(run, output, gold, never), ocr[in_ocr[g1]:ocr_end], output[t1:t2], gold[g1:g2]))
     return out

@@ -16,7 +16,8 @@ the OCR made. The context statistics are held out as in
 texts the pages were set from) when ``--shared`` is there; otherwise, or
 with ``--shipped-stats``, the shipped ones are used (they have seen the
 pages' text, so context decisions look better than they are).
-``--quick`` takes every fourth image. Writes ``benchmarks/results/ocr_pages.json``.
+``--quick`` takes every fourth image. Writes ``benchmarks/results/ocr_pages.json``
+(``ocr_pages_quick.json`` with ``--quick``).
 """
 
 from __future__ import annotations
@@ -143,12 +144,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=Path("../shared"))
     parser.add_argument("--pages", type=Path, default=PAGES)
-    parser.add_argument("--json", type=Path, default=Path("benchmarks/results/ocr_pages.json"))
+    parser.add_argument("--json", type=Path, default=None,
+                        help="default benchmarks/results/ocr_pages.json (ocr_pages_quick.json with --quick)")
     parser.add_argument("--quick", action="store_true", help=f"every {QUICK_EVERY}th image only")
     parser.add_argument("--regenerate", action="store_true", help="make the pages again first (needs Tesseract)")
     parser.add_argument("--shipped-stats", action="store_true", help="the shipped context statistics")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     args = parser.parse_args(argv)
+    if args.json is None:
+        args.json = Path("benchmarks/results") / ("ocr_pages_quick.json" if args.quick else "ocr_pages.json")
     if args.regenerate:
         from .ocr_pages import main as generate
 
