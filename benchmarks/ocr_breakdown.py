@@ -4,7 +4,8 @@ The text and the gold are compared as the OCR benchmark's CER compares them
 (runs of whitespace collapsed, :func:`benchmarks.ocr.collapse`), aligned by
 Levenshtein opcodes; adjacent changes are merged into one run (gold segment
 ``g`` read as ``o``) and a run's cost (its share of the edit distance) goes to
-the first class it fits, in this order:
+the first class it fits, in this order (a run holding two errors side by
+side, ``, vv`` for `` w``, counts whole in the first class it fits):
 
 =====================  =====================================================
 lost line              ``g`` of 20 characters or more, ``o`` at most a quarter
@@ -162,6 +163,14 @@ def _stray_pieces(run: Run, text: str) -> Counter:
     return +counts
 
 
+def _label(run: Run, text: str, gold: str, never: frozenset[str]) -> str:
+    """The class of a run as :func:`error_breakdown` counts most of it."""
+    kind = classify(run, text, gold, never)
+    if kind.startswith("stray mark") and run.g1 == run.g2:
+        return _stray_pieces(run, text).most_common(1)[0][0]
+    return kind
+
+
 def _gold_to_text(text: str, gold: str) -> list[int]:
     """For each offset of ``gold`` (and its end), the offset of ``text`` aligned with it."""
     where = [0] * (len(gold) + 1)
@@ -182,5 +191,5 @@ def error_examples(ocr: str, output: str, gold: str, never: frozenset[str],
         at_end = g2 == len(gold)  # then the window takes in what either text adds after the gold's end
         ocr_end = len(ocr) if at_end else in_ocr[g2]
         t1, t2 = min(in_output[g1], run.t1), len(output) if at_end else max(in_output[g2], run.t2)
-        out.append((classify(run, output, gold, never), ocr[in_ocr[g1]:ocr_end], output[t1:t2], gold[g1:g2]))
+        out.append((_label(run, output, gold, never), ocr[in_ocr[g1]:ocr_end], output[t1:t2], gold[g1:g2]))
     return out

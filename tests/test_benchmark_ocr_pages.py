@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from benchmarks.ocr_breakdown import error_breakdown, never_output
+from benchmarks.ocr_breakdown import error_breakdown, error_examples, never_output
+from benchmarks.ocr_eval import reviewed_gold
 from benchmarks.ocr_multiletter import learn_confusions, paired_tokens, word_confusions
 from benchmarks.ocr_pages import FONTS_BY_HALF, PAGES, plan_pages, sentence_streams, stored_pages
 from benchmarks.ocr_typeset import JOIN_HYPHEN, JOIN_NONE, break_options, break_paragraph, hard_wrap, syllable_breaks, unbreak
@@ -138,6 +139,23 @@ def test_the_classes_share_out_the_whole_edit_distance():
     counts = error_breakdown(ocr, gold, never_output([(ocr, gold)] * 3))
     assert sum(counts.values()) == Levenshtein.distance(" ".join(ocr.split()), gold)
     assert counts["never output"] == 2 and counts["stray mark glued"] == 3
+
+
+def test_examples_show_the_ocr_the_output_and_the_gold_around_each_error_left():
+    ocr, gold = "Bu gün , heç vvaxt keçdi”", "Bu gün heç waxt keçdi"
+    output = ocr.replace(" ,", "")
+    found = error_examples(ocr, ocr, gold, frozenset(), width=4)
+    assert [kind for kind, *_ in found] == ["stray mark token", "w read as vv", "stray mark glued"]
+    assert "heç vvaxt" in found[1][1] and "heç vvaxt" in found[1][2] and found[1][3] == "heç waxt "
+    assert found[2][1:] == ("eçdi”", "eçdi”", "eçdi")
+    after = error_examples(ocr, output, gold, frozenset())
+    assert [kind for kind, *_ in after] == ["w read as vv", "stray mark glued"]  # the token was removed
+    assert " , " in after[0][1] and " , " not in after[0][2]
+
+
+def test_the_reviewed_gold_spells_the_source_misspellings_right():
+    gold = "Qanun layihəsinə məclisin iş prinispi ilə bağlı. Başqa prinispi də."
+    assert reviewed_gold(gold) == "Qanun layihəsinə məclisin iş prinsipi ilə bağlı. Başqa prinispi də."
 
 
 # -- the learned confusions ---------------------------------------------------------------------
