@@ -278,6 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--images-per-half", type=int, default=IMAGES_PER_HALF)
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1))
     args = parser.parse_args(argv)
+    if not (args.shared / "data" / "text").is_dir():
+        print(f"no development texts in {args.shared / 'data' / 'text'} (pass --shared)", file=sys.stderr)
+        return 2
     reason = missing_tools()
     if reason:
         print(f"OCR pages not made: {reason}", file=sys.stderr)
