@@ -274,3 +274,26 @@ def test_joins_at_line_ends_never_build_a_token_longer_than_a_word():
     out = fixed("siya-\n" * 2000)
     assert max(len(token) for token in out.split()) <= MAX_WORD_LENGTH
     assert fixed("respub-\nlikası") == "respublikası"  # an ordinary join still happens
+
+
+def test_a_short_line_that_ends_a_sentence_ends_its_paragraph_on_a_wrapped_page():
+    page = WRAPPED.replace("görəcəyini bildirib.\n", "görəcəyini\nbildirib.\nYeni abzas burada başlayır və\nburada da bitir.\n", 1)
+    out = fixed(page)
+    assert "görəcəyini bildirib.\n\nYeni abzas burada başlayır və burada da bitir." in out
+
+
+def test_double_v_read_for_w_in_unknown_words_on_an_ocr_page():
+    page = WRAPPED.replace("Bu il ölkənin", "Nevv York və VVashington ölkənin əvvəl", 1)
+    out = fixed(page)
+    assert "New York və Washington" in out and "əvvəl" in out
+    plain = "Nevv York əvvəl gəldi."
+    assert fixed(plain) == plain  # only on a page the OCR made
+
+
+def test_digit_specks_after_a_sentence_end_go_on_a_speckled_page_only():
+    lines = WRAPPED.splitlines(keepends=True)
+    specked = "".join(": " + line if 0 < k < len(lines) - 1 and k % 2 else line for k, line in enumerate(lines))
+    page = specked.replace("bildirib.\n", "bildirib. ” 2\n", 1)
+    assert "bildirib. ” 2" not in fixed(page)
+    clean = WRAPPED.replace("bildirib.\n", "bildirib. ” 2\n", 1)
+    assert "bildirib. ” 2" in fixed(clean)  # a clean page keeps what stands after a stop

@@ -147,6 +147,7 @@ class Policy:
 
     # -- the layout stage (azfix.stages.layout) -------------------------------
     full_line: float = 0.85  # a line this share of the typical width ran to the margin
+    speckle_page_share: float = 0.15  # a page this share of whose lines carry edge junk is speckled (digit specks go); tuning pages: flat from 0.05 to 0.15, 0.3 loses
     speckle_habit: int = 3  # line-start marks inside paragraphs before dashes at paragraph starts count as noise
     list_run: int = 3  # this many lines in a row opening with the same list mark are a list, not OCR specks
     wrapped_min_lines: int = 6  # a page needs this many lines to be judged hard-wrapped

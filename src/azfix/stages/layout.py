@@ -44,7 +44,7 @@ from ..data.lexicon import MAX_WORD_LENGTH
 from ..edits import Edit, EditKind
 from .lines import (FIRST_WORD, FIRST_WORD_PAST_MARK, FIRST_WORD_PAST_NOISE, HYPHENS, LAST_WORD, LAST_WORD_MISREAD,
                     LINE_END_NOISE, LIST_MARK, NUMBER_START, Line, ends_sentence, goes_on_past_marks,
-                    is_hard_wrapped, markup_lines, opens_list_item, paragraph_start_noise, split_lines, start_noise,
+                    SPECK_TAIL, goes_on, is_hard_wrapped, junk_share, markup_lines, opens_list_item, paragraph_start_noise, split_lines, start_noise,
                     typical_width)
 
 __all__ = ["Layout", "is_hard_wrapped", "layout_edits"]
@@ -73,12 +73,18 @@ def layout_edits(text: str, is_known: Callable[[str], bool], policy: Policy = Po
     edge: dict[int, str] = {}  # line index -> its text with edge noise blanked
     opening: list[int] = []  # lines that open a paragraph
     specked: set[int] = set()  # lines whose start lost stray marks
+    # (digits after a sentence's end are specks only on a page that shows the habit)
+    speckled_page = wrapped and junk_share(lines, markup) >= policy.speckle_page_share
     for k, line in enumerate(lines):
         body = line.text
         edge[k] = body
         if not wrapped or k in markup:
             continue  # edge noise is an OCR artefact of hard-wrapped pages only
         tail = LINE_END_NOISE.search(body)
+        if tail is None and speckled_page:
+            following = next((m for m in range(k + 1, len(lines)) if not lines[m].blank), None)
+            if following is None or not goes_on(lines[following].text):
+                tail = SPECK_TAIL.search(body)
         if tail:
             s = line.start + tail.start(1)
             edits.append(Edit(s, s + len(tail.group(1)), tail.group(1), "", EditKind.NOISE, policy.speckle_confidence))
@@ -104,6 +110,8 @@ def layout_edits(text: str, is_known: Callable[[str], bool], policy: Policy = Po
             edits.append(Edit(s, s + len(head.group(1)), head.group(1), "", EditKind.NOISE, policy.speckle_confidence))
             edge[k] = " " * len(head.group(1)) + edge[k][len(head.group(1)):]
     edits += _joins(text, lines, edge, wrapped, is_known, inner_marks >= policy.speckle_habit, policy, markup)
+    if wrapped:
+        edits += _double_v(text, is_known, policy)
     edits += _blank_runs(text, lines, edits, policy.whitespace_confidence, wrapped)
     return _without_overlaps(edits)
 
@@ -192,10 +200,14 @@ def _join_at(page: _Page, k: int, j: int) -> Edit | None:
         # (On a hard-wrapped page a word broken at the margin goes on past
         # a stray blank line: no paragraph ends in half a word.)
         return _dehyphenate(text, hyphen.group(1), next_first.group(1), break_start, break_end, is_known, policy)
-    if gap == 0 and wrapped and not LIST_MARK.match(nxt) and not (
-        ends_sentence(body) and not continues and len(body) < policy.short_line * page.width
-    ):
+    ends_paragraph = ends_sentence(body) and not continues and len(body) < policy.short_line * page.width
+    if gap == 0 and wrapped and not LIST_MARK.match(nxt) and not ends_paragraph:
         return Edit(break_start, break_end, text[break_start:break_end], " ", EditKind.UNWRAP, policy.unwrap_confidence)
+    if gap == 0 and wrapped and ends_paragraph and not LIST_MARK.match(nxt):
+        # A short line that ends a sentence ends its paragraph: on a page read
+        # as one block (tesseract --psm 6) no blank line says so.
+        return Edit(break_start, break_end, text[break_start:break_end], "\n\n", EditKind.PARAGRAPH,
+                    policy.paragraph_confidence)
     if gap > 0 and not opens_list_item(lines, edge, k, j, page.speckled) and (
         continues and (wrapped or not ends_sentence(body))
         or wrapped and not ends_sentence(body) and (
@@ -262,6 +274,28 @@ def _broken_word(body: str, nxt: str, width: float, is_known, full_line: float) 
     if not is_known(left + right):
         return None
     return cut, after.start(1)
+
+
+# A word with a double v and no letter only Azerbaijani (or its ASCII typing: q, x) writes.
+_DOUBLE_V_WORD = regex.compile(r"\b(?=[^\W\d_]*(?:vv|VV|Vv))(?![^\W\d_]*[əƏıİşŞçÇğĞöÖüÜqQxX])[^\W\d_]+\b")
+
+
+def _double_v(text: str, is_known, policy: Policy) -> list[Edit]:
+    """``w`` that the OCR read as ``vv`` (its Azerbaijani model writes no w):
+    ``Nevv`` → ``New``, ``VVashington`` → ``Washington``, in words it does not
+    know, on an OCR'd page. Azerbaijani writes vv only with its own letters
+    about (əvvəl, qüvvə), so those words are left."""
+    edits = []
+    for match in _DOUBLE_V_WORD.finditer(text):
+        word = match.group()
+        if is_known(word):
+            continue
+        at = match.start()
+        for pair in regex.finditer(r"vv|VV|Vv", word):
+            letter = "w" if pair.group() == "vv" else "W"
+            edits.append(Edit(at + pair.start(), at + pair.end(), pair.group(), letter, EditKind.HOMOGLYPH,
+                              policy.speckle_confidence))
+    return edits
 
 
 def _blank_runs(text: str, lines: list[Line], made: list[Edit], confidence: float, wrapped: bool) -> list[Edit]:

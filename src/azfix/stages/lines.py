@@ -30,6 +30,18 @@ FIRST_WORD_PAST_NOISE = regex.compile(r"^[\s" + regex.escape(NOISE) + r"]*([\p{L
 # The first word behind at most one mark glued to it ("“yuluşuna", "-landığını").
 FIRST_WORD_PAST_MARK = regex.compile(r"^\s*[" + regex.escape(NOISE) + r"]?(\p{Ll}+)")
 LINE_END_NOISE = regex.compile(r"(?r)(?<=\S)( +[" + regex.escape(NOISE) + r"]+)$")
+# Digits and marks standing after a sentence's end at a line end ("daxildir. ” 2"): specks on a speckled page.
+SPECK_TAIL = regex.compile(r"(?r)(?<=[.!?…][\"”»)'’]*)( +[" + regex.escape(NOISE) + r"\d]{1,4}(?: +[" + regex.escape(NOISE)
+                           + r"\d]{1,4})*)$")
+
+
+def junk_share(lines: list[Line], markup: set[int]) -> float:
+    """The share of content lines with stray marks at an edge: the page's speckle, estimated."""
+    content = [line.text for k, line in enumerate(lines) if not line.blank and k not in markup]
+    if not content:
+        return 0.0
+    junk = sum(1 for text in content if LINE_END_NOISE.search(text) or SPECK_TAIL.search(text) or start_noise(text))
+    return junk / len(content)
 # Noise marks and spaces before a lowercase continuation: ": dirib", "— “narahatlıq".
 # A single mark glued to the word ("“rin") may be a real quote and is kept.
 LINE_START_NOISE = regex.compile(
