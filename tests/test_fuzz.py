@@ -124,6 +124,7 @@ def test_cleaning_hostile_text_accounts_for_every_change(text):
 @example("ЈЈЈЈЈsiya-\n" + "siya-\n" * 19)
 @example("siya-\n" * 25)
 @example("2023-cüiki0")
+@example("siya-\n" * 76 + "və\n:")  # a line of marks alone, unwrapped, became a line-end speck
 def test_cleaning_is_idempotent(text):
     once = cleaner().correct(text).text
     assert cleaner().correct(once).text == once

@@ -42,7 +42,7 @@ import regex
 from ..config import Policy
 from ..data.lexicon import MAX_WORD_LENGTH
 from ..edits import Edit, EditKind
-from .lines import (FIRST_WORD, FIRST_WORD_PAST_MARK, FIRST_WORD_PAST_NOISE, HYPHENS, LAST_WORD, LAST_WORD_MISREAD,
+from .lines import (NOISE, FIRST_WORD, FIRST_WORD_PAST_MARK, FIRST_WORD_PAST_NOISE, HYPHENS, LAST_WORD, LAST_WORD_MISREAD,
                     LINE_END_NOISE, LIST_MARK, NUMBER_START, Line, ends_sentence, goes_on_past_marks,
                     SPECK_TAIL, goes_on, is_hard_wrapped, junk_share, markup_lines, opens_list_item, paragraph_start_noise, split_lines, start_noise,
                     typical_width)
@@ -75,6 +75,14 @@ def layout_edits(text: str, is_known: Callable[[str], bool], policy: Policy = Po
     specked: set[int] = set()  # lines whose start lost stray marks
     # (digits after a sentence's end are specks only on a page that shows the habit)
     speckled_page = wrapped and junk_share(lines, markup) >= policy.speckle_page_share
+    if wrapped:
+        # A line of marks alone is a speck: removed, and read as a blank line
+        # (joined into a neighbour, it would be a line-end speck next time).
+        for k, line in enumerate(lines):
+            if k not in markup and not line.blank and not line.text.strip(NOISE + " \t"):
+                edits.append(Edit(line.start, line.start + len(line.text), line.text, "", EditKind.NOISE,
+                                  policy.speckle_confidence))
+                lines[k] = Line(line.start, "", line.end)
     for k, line in enumerate(lines):
         body = line.text
         edge[k] = body
