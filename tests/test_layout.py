@@ -297,3 +297,10 @@ def test_digit_specks_after_a_sentence_end_go_on_a_speckled_page_only():
     assert "bildirib. ” 2" not in fixed(page)
     clean = WRAPPED.replace("bildirib.\n", "bildirib. ” 2\n", 1)
     assert "bildirib. ” 2" in fixed(clean)  # a clean page keeps what stands after a stop
+
+
+def test_a_word_broken_at_a_line_end_joins_past_a_speck_when_the_word_is_known():
+    out = fixed(WRAPPED.replace("hissəsini fer-\nmerlər", "hissəsini fer-\n7 merlər"))
+    assert "hissəsini fermerlər itirdilər" in out
+    out = fixed(WRAPPED.replace("hissəsini fer-\nmerlər", "hissəsini yazılacağ-\n.və merlər"))
+    assert "yazılacağı.və" not in out and ".və" in out  # the next word's mark is not swallowed

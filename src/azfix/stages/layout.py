@@ -42,10 +42,10 @@ import regex
 from ..config import Policy
 from ..data.lexicon import MAX_WORD_LENGTH
 from ..edits import Edit, EditKind
-from .lines import (NOISE, FIRST_WORD, FIRST_WORD_PAST_MARK, FIRST_WORD_PAST_NOISE, HYPHENS, LAST_WORD, LAST_WORD_MISREAD,
-                    LINE_END_NOISE, LIST_MARK, NUMBER_START, Line, ends_sentence, goes_on_past_marks,
-                    SPECK_TAIL, goes_on, is_hard_wrapped, junk_share, markup_lines, opens_list_item, paragraph_start_noise, split_lines, start_noise,
-                    typical_width)
+from .lines import (FIRST_WORD, FIRST_WORD_PAST_MARK, FIRST_WORD_PAST_NOISE, FIRST_WORD_PAST_SPECK, HYPHENS,
+                    LAST_WORD, LAST_WORD_MISREAD, LINE_END_NOISE, LIST_MARK, NOISE, NUMBER_START, SPECK_TAIL, Line,
+                    ends_sentence, goes_on, goes_on_past_marks, is_hard_wrapped, junk_share, markup_lines,
+                    opens_list_item, paragraph_start_noise, split_lines, start_noise, typical_width)
 
 __all__ = ["Layout", "is_hard_wrapped", "layout_edits"]
 
@@ -265,10 +265,12 @@ def _broken_word(body: str, nxt: str, width: float, is_known, full_line: float) 
     that happens to fit; ``türkcə-. sində`` is joined).
     """
     after = FIRST_WORD_PAST_MARK.match(nxt)
+    hyphen = LAST_WORD.search(body)
+    if hyphen and not after:
+        after = FIRST_WORD_PAST_SPECK.match(nxt)  # (the joined word must be known, below)
     if not after:
         return None
     right = after.group(1)
-    hyphen = LAST_WORD.search(body)
     if hyphen and after.start(1) > len(nxt) - len(nxt.lstrip()):
         left, cut = hyphen.group(1), hyphen.end(1)
     else:

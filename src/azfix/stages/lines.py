@@ -29,6 +29,8 @@ FIRST_WORD = regex.compile(r"^\s*([\p{L}]+)")
 FIRST_WORD_PAST_NOISE = regex.compile(r"^[\s" + regex.escape(NOISE) + r"]*([\p{L}]+)")
 # The first word behind at most one mark glued to it ("“yuluşuna", "-landığını").
 FIRST_WORD_PAST_MARK = regex.compile(r"^\s*[" + regex.escape(NOISE) + r"]?(\p{Ll}+)")
+# ... or behind a speck of marks or digits standing apart ("7 merlər", ". və"): only for a known joined word.
+FIRST_WORD_PAST_SPECK = regex.compile(r"^\s*[" + regex.escape(NOISE) + r"\d]{1,3}\s+(\p{Ll}+)")
 LINE_END_NOISE = regex.compile(r"(?r)(?<=\S)( +[" + regex.escape(NOISE) + r"]+)$")
 # Digits and marks standing after a sentence's end at a line end ("daxildir. ” 2"): specks on a speckled page.
 SPECK_TAIL = regex.compile(r"(?r)(?<=[.!?…][\"”»)'’]*)( +[" + regex.escape(NOISE) + r"\d]{1,4}(?: +[" + regex.escape(NOISE)
