@@ -125,6 +125,7 @@ def test_cleaning_hostile_text_accounts_for_every_change(text):
 @example("siya-\n" * 25)
 @example("2023-cüiki0")
 @example("siya-\n" * 76 + "və\n:")  # a line of marks alone, unwrapped, became a line-end speck
+@example("ki\u200b\u0307")  # a combining mark behind an invisible character
 def test_cleaning_is_idempotent(text):
     once = cleaner().correct(text).text
     assert cleaner().correct(once).text == once

@@ -123,11 +123,8 @@ def normalize_edits(text: str, policy: Policy = Policy(), is_known: Callable[[st
         accents = (is_known is not None and is_latin_word and _STRAY.search(word) is not None
                    and _accents_are_stray(text, matches, k, is_known, policy))
         for i, ch in enumerate(word):
-            if i > 0 and unicodedata.combining(ch) and (not edits or edits[-1].end <= base + i - 1):
-                composed = _composed(word[i - 1], ch)
-                if composed is not None:
-                    edits.append(Edit(base + i - 1, base + i + 1, word[i - 1:i + 1], composed, EditKind.COMPOSED,
-                                      policy.composed_confidence))
+            if i > 0 and unicodedata.combining(ch):
+                _compose_mark(word, i, base, edits, policy)
             elif ch in INVISIBLE and (is_latin_word or ch not in JOINERS):
                 # (a joiner inside emoji or a Persian word is meant: only in Latin words is it noise)
                 edits.append(Edit(base + i, base + i + 1, ch, "", EditKind.INVISIBLE, policy.invisible_confidence))
@@ -163,6 +160,25 @@ def _scripts(text: str, matches: list) -> list[tuple[int, int]]:
             group = []
         group.append(k)
     return result
+
+
+def _compose_mark(word: str, i: int, base: int, edits: list[Edit], policy: Policy) -> None:
+    """Compose the combining mark ``word[i]`` with the letter before it, past
+    invisible characters being removed (``k`` ZWSP U+0307): the edit takes
+    theirs in, so that the text is the same after one pass as after two."""
+    letter = i - 1
+    while letter > 0 and word[letter] in INVISIBLE and edits and edits[-1].start == base + letter \
+            and edits[-1].kind == EditKind.INVISIBLE:
+        letter -= 1
+    if edits and edits[-1].end > base + letter and edits[-1].kind != EditKind.INVISIBLE:
+        return  # the letter was repaired already (a look-alike): leave the mark
+    composed = _composed(word[letter], word[i])
+    if composed is None:
+        return
+    while edits and edits[-1].start > base + letter:
+        edits.pop()  # the invisible characters between go with the mark
+    edits.append(Edit(base + letter, base + i + 1, word[letter:i + 1], composed, EditKind.COMPOSED,
+                      policy.composed_confidence))
 
 
 def _composed(letter: str, mark: str) -> str | None:
