@@ -126,6 +126,11 @@ def test_cleaning_hostile_text_accounts_for_every_change(text):
 @example("2023-cüiki0")
 @example("siya-\n" * 76 + "və\n:")  # a line of marks alone, unwrapped, became a line-end speck
 @example("ki\u200b\u0307")  # a combining mark behind an invisible character
+# found by review: a removed line of marks at a page's edge; a mark after a look-alike; an accent made by composing
+@example(":\nBu il ölkənin bir çox bölgəsində havalar\nisti keçdi və məhsulun bir hissəsini fer-\nmerlər itirdilər. Bu\n"
+         "vəziyyət gələn il də dəyişməyəcək, çünki\nyağışlar az olacaq və su ehtiyatları\nazalmaqda davam edir.\n")
+@example("Bu gо\u0308zəl şəhər")
+@example("Qədi\u0300m şəhər")
 def test_cleaning_is_idempotent(text):
     once = cleaner().correct(text).text
     assert cleaner().correct(once).text == once

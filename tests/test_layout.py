@@ -304,3 +304,16 @@ def test_a_word_broken_at_a_line_end_joins_past_a_speck_when_the_word_is_known()
     assert "hissəsini fermerlər itirdilər" in out
     out = fixed(WRAPPED.replace("hissəsini fer-\nmerlər", "hissəsini yazılacağ-\n.və merlər"))
     assert "yazılacağı.və" not in out and ".və" in out  # the next word's mark is not swallowed
+
+
+def test_ocr_page_repairs_leave_addresses_rules_crlf_and_page_numbers_alone():
+    page = WRAPPED.replace("Bu il ölkənin", "Bax www.savvy.com ölkənin", 1)
+    assert "www.savvy.com" in fixed(page)  # an address keeps its vv
+    ruled = WRAPPED.replace("bildirib.\n", "bildirib.\n* * *\n", 1)
+    assert "bildirib.\n* * *\n" in fixed(ruled)  # a rule the author drew
+    crlf = WRAPPED.replace("görəcəyini bildirib.\n", "görəcəyini\nbildirib.\nYeni abzas burada başlayır və\n"
+                           "burada da bitir.\n", 1).replace("\n", "\r\n")
+    assert "bildirib.\r\n\r\nYeni abzas" in fixed(crlf)  # a paragraph break in the page's own line ends
+    lines = WRAPPED.splitlines(keepends=True)
+    specked = "".join(": " + line if 0 < k < len(lines) - 1 and k % 2 else line for k, line in enumerate(lines))
+    assert "səh. 45" in fixed(specked.replace("bildirib.\n", "bildirib, səh. 45\n", 1))  # a page number

@@ -101,6 +101,8 @@ def test_code_runs_are_one_token():
                      "abc/def+ghi12345678=="]
     # words, numbers with suffixes and long plain words are no code
     assert not [t for t in tokenize("COVID-19-un 2020-ci sosial-iqtisadi abcdefghijklmnopqrstu") if t.kind is TokenKind.CODE]
+    for text in ("12:34aGVsbG8gd29ybGQxMjM0NTY3 x", "v1.5abcdefghijklmnop1 y"):  # a run inside a token: no code
+        assert "".join(t.text for t in tokenize(text)) == text
     uri = "data:image/png;base64,iVBORw0KGgo+/AAA="
     assert [t.kind for t in tokenize(uri)] == [TokenKind.URL]
 

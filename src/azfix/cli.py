@@ -188,12 +188,13 @@ def clean_file(name: str, target: Path | None, cleaner, args, summary) -> None:
         deque(stream_text(name, args.encoding), maxlen=0)
     lines = stream_text(name, args.encoding)
     if args.jsonl_field:
+        records, skipped_before = summary.documents, summary.skipped
+
         def skipped(number: int, problem: str) -> None:
             summary.skipped += 1
-            if summary.skipped <= MAX_WARNINGS:
+            if summary.skipped - skipped_before <= MAX_WARNINGS:
                 print(f"azfix: warning: {name}: line {number}: {problem}; copied unchanged", file=sys.stderr)
 
-        records, skipped_before = summary.documents, summary.skipped
         pieces = clean_jsonl(lines, args.jsonl_field, cleaner, args.jobs, summary, on_bad_line=skipped)
         write_pieces(pieces, target, args.output_encoding, name)
         if summary.documents == records and summary.skipped > skipped_before:

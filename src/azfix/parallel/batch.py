@@ -60,8 +60,9 @@ class Summary:
                 f"{sum(self.edits.values())} edits ({kinds}), {rate:,.0f} words/s{skipped}")
 
 
-def _clean_piece(cleaner: Cleaner, chunk: str, last: bool) -> Result:
-    return cleaner.correct_chunk(chunk, last)
+def _clean_piece(cleaner: Cleaner, chunk: str, last: bool | None) -> Result:
+    """A piece of a text (``last``: whether it ends the text), or a whole document (``last`` None)."""
+    return cleaner.correct(chunk) if last is None else cleaner.correct_chunk(chunk, last)
 
 
 def _init_worker(cleaner: Cleaner) -> None:
@@ -86,7 +87,7 @@ def clean_chunks(chunks: Iterable[str], cleaner: Cleaner, jobs: int | None = Non
                  documents: bool = False) -> Iterator[Result]:
     """Clean chunks of one text (or, with ``documents``, whole texts) in order on ``jobs`` processes."""
     jobs = jobs or os.cpu_count() or 1
-    pieces = ((chunk, True) for chunk in chunks) if documents else with_lookahead(chunks)
+    pieces = ((chunk, None) for chunk in chunks) if documents else with_lookahead(chunks)
     if jobs == 1:
         for chunk, last in pieces:
             yield _clean_piece(cleaner, chunk, last)

@@ -43,9 +43,9 @@ from ..config import Policy
 from ..data.lexicon import MAX_WORD_LENGTH
 from ..edits import Edit, EditKind
 from .lines import (FIRST_WORD, FIRST_WORD_PAST_MARK, FIRST_WORD_PAST_NOISE, FIRST_WORD_PAST_SPECK, HYPHENS,
-                    LAST_WORD, LAST_WORD_MISREAD, LINE_END_NOISE, LIST_MARK, NOISE, NUMBER_START, SPECK_TAIL, Line,
+                    LAST_WORD, LAST_WORD_MISREAD, LINE_END_NOISE, LIST_MARK, NOISE, NUMBER_START, Line,
                     ends_sentence, goes_on, goes_on_past_marks, is_hard_wrapped, junk_share, markup_lines,
-                    opens_list_item, paragraph_start_noise, split_lines, start_noise, typical_width)
+                    opens_list_item, paragraph_start_noise, speck_tail, split_lines, start_noise, typical_width)
 
 __all__ = ["Layout", "is_hard_wrapped", "layout_edits"]
 
@@ -75,14 +75,17 @@ def layout_edits(text: str, is_known: Callable[[str], bool], policy: Policy = Po
     specked: set[int] = set()  # lines whose start lost stray marks
     # (digits after a sentence's end are specks only on a page that shows the habit)
     speckled_page = wrapped and junk_share(lines, markup) >= policy.speckle_page_share
+    blanked = text  # the text with the lines of marks alone blanked (same offsets)
+    specks: list[Edit] = []  # their removals
     if wrapped:
         # A line of marks alone is a speck: removed, and read as a blank line
         # (joined into a neighbour, it would be a line-end speck next time).
         for k, line in enumerate(lines):
             if k not in markup and not line.blank and not line.text.strip(NOISE + " \t"):
-                edits.append(Edit(line.start, line.start + len(line.text), line.text, "", EditKind.NOISE,
-                                  policy.speckle_confidence))
+                specks.append(Edit(line.start, line.start + len(line.text), line.text, "", EditKind.NOISE,
+                                   policy.speckle_confidence))
                 lines[k] = Line(line.start, "", line.end)
+                blanked = blanked[:line.start] + " " * len(line.text) + blanked[line.start + len(line.text):]
     for k, line in enumerate(lines):
         body = line.text
         edge[k] = body
@@ -92,7 +95,7 @@ def layout_edits(text: str, is_known: Callable[[str], bool], policy: Policy = Po
         if tail is None and speckled_page:
             following = next((m for m in range(k + 1, len(lines)) if not lines[m].blank), None)
             if following is None or not goes_on(lines[following].text):
-                tail = SPECK_TAIL.search(body)
+                tail = speck_tail(body)
         if tail:
             s = line.start + tail.start(1)
             edits.append(Edit(s, s + len(tail.group(1)), tail.group(1), "", EditKind.NOISE, policy.speckle_confidence))
@@ -119,8 +122,9 @@ def layout_edits(text: str, is_known: Callable[[str], bool], policy: Policy = Po
             edge[k] = " " * len(head.group(1)) + edge[k][len(head.group(1)):]
     edits += _joins(text, lines, edge, wrapped, is_known, inner_marks >= policy.speckle_habit, policy, markup)
     if wrapped:
-        edits += _double_v(text, is_known, policy)
-    edits += _blank_runs(text, lines, edits, policy.whitespace_confidence, wrapped)
+        edits += _double_v(text, is_known, policy, [lines[k] for k in markup])
+    # (a blank run that takes in a line of marks removes it with the run)
+    edits += _blank_runs(text, blanked, edits, policy.whitespace_confidence, wrapped) + specks
     return _without_overlaps(edits)
 
 
@@ -214,7 +218,8 @@ def _join_at(page: _Page, k: int, j: int) -> Edit | None:
     if gap == 0 and wrapped and ends_paragraph and not LIST_MARK.match(nxt):
         # A short line that ends a sentence ends its paragraph: on a page read
         # as one block (tesseract --psm 6) no blank line says so.
-        return Edit(break_start, break_end, text[break_start:break_end], "\n\n", EditKind.PARAGRAPH,
+        line_end = "\r\n" if text.startswith("\r\n", break_start) else "\n"
+        return Edit(break_start, break_end, text[break_start:break_end], line_end * 2, EditKind.PARAGRAPH,
                     policy.paragraph_confidence)
     if gap > 0 and not opens_list_item(lines, edge, k, j, page.speckled) and (
         continues and (wrapped or not ends_sentence(body))
@@ -287,10 +292,12 @@ def _broken_word(body: str, nxt: str, width: float, is_known, full_line: float) 
 
 
 # A word with a double v and no letter only Azerbaijani (or its ASCII typing: q, x) writes.
-_DOUBLE_V_WORD = regex.compile(r"\b(?=[^\W\d_]*(?:vv|VV|Vv))(?![^\W\d_]*[əƏıİşŞçÇğĞöÖüÜqQxX])[^\W\d_]+\b")
+_DOUBLE_V_WORD = regex.compile(r"\b(?=[^\W\d_]*(?:vv|VV))(?![^\W\d_]*[əƏıİşŞçÇğĞöÖüÜqQxX])[^\W\d_]+\b")
+# An address, a path or a code around the word (www.savvy.com): left as written.
+_IN_ADDRESS = regex.compile(r"[./@:\\]\S|\S[./@\\]\w")
 
 
-def _double_v(text: str, is_known, policy: Policy) -> list[Edit]:
+def _double_v(text: str, is_known, policy: Policy, markup: list[Line]) -> list[Edit]:
     """``w`` that the OCR read as ``vv`` (its Azerbaijani model writes no w):
     ``Nevv`` → ``New``, ``VVashington`` → ``Washington``, in words it does not
     know, on an OCR'd page. Azerbaijani writes vv only with its own letters
@@ -298,19 +305,26 @@ def _double_v(text: str, is_known, policy: Policy) -> list[Edit]:
     edits = []
     for match in _DOUBLE_V_WORD.finditer(text):
         word = match.group()
-        if is_known(word):
+        if is_known(word) or any(line.start <= match.start() < line.end for line in markup):
+            continue
+        run_start = max(text.rfind(" ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        run_end = min((i for i in (text.find(" ", match.end()), text.find("\n", match.end())) if i >= 0),
+                      default=len(text))
+        if _IN_ADDRESS.search(text, run_start, run_end):
             continue
         at = match.start()
-        for pair in regex.finditer(r"vv|VV|Vv", word):
+        for pair in regex.finditer(r"vv|VV", word):
             letter = "w" if pair.group() == "vv" else "W"
             edits.append(Edit(at + pair.start(), at + pair.end(), pair.group(), letter, EditKind.HOMOGLYPH,
                               policy.speckle_confidence))
     return edits
 
 
-def _blank_runs(text: str, lines: list[Line], made: list[Edit], confidence: float, wrapped: bool) -> list[Edit]:
+def _blank_runs(original: str, text: str, made: list[Edit], confidence: float, wrapped: bool) -> list[Edit]:
     """Leading blank lines, trailing blank lines, and on a hard-wrapped (OCR'd)
-    page runs of more than one blank line (elsewhere they are the author's)."""
+    page runs of more than one blank line (elsewhere they are the author's).
+    Found in ``text`` (``original`` with its lines of marks alone blanked),
+    edits of ``original``."""
     covered = [(e.start, e.end) for e in made]
 
     def free(s: int, e: int) -> bool:
@@ -321,14 +335,15 @@ def _blank_runs(text: str, lines: list[Line], made: list[Edit], confidence: floa
     if 0 < lead < len(text):
         line_start = text.rfind("\n", 0, lead) + 1
         if line_start > 0 and free(0, line_start):
-            edits.append(Edit(0, line_start, text[:line_start], "", EditKind.WHITESPACE, confidence))
+            edits.append(Edit(0, line_start, original[:line_start], "", EditKind.WHITESPACE, confidence))
     for match in regex.finditer(r"\n(?:[ \t\r]*\n){2,}", text) if wrapped else ():
         s, e = match.start(), match.end()
         if s >= lead and e < len(text) and free(s, e):
-            edits.append(Edit(s, e, match.group(), "\n\n", EditKind.WHITESPACE, confidence))
+            edits.append(Edit(s, e, original[s:e], "\n\n", EditKind.WHITESPACE, confidence))
     trail = regex.search(r"\n(?:[ \t\r]*\n)+[ \t\r]*$", text)
     if trail and trail.start() >= lead and free(trail.start(), trail.end()):
-        edits.append(Edit(trail.start(), trail.end(), trail.group(), "\n", EditKind.WHITESPACE, confidence))
+        edits.append(Edit(trail.start(), trail.end(), original[trail.start():trail.end()], "\n", EditKind.WHITESPACE,
+                          confidence))
     return edits
 
 

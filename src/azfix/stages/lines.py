@@ -33,8 +33,20 @@ FIRST_WORD_PAST_MARK = regex.compile(r"^\s*[" + regex.escape(NOISE) + r"]?(\p{Ll
 FIRST_WORD_PAST_SPECK = regex.compile(r"^\s*[" + regex.escape(NOISE) + r"\d]{1,3}\s+(\p{Ll}+)")
 LINE_END_NOISE = regex.compile(r"(?r)(?<=\S)( +[" + regex.escape(NOISE) + r"]+)$")
 # Digits and marks standing after a sentence's end at a line end ("daxildir. ” 2"): specks on a speckled page.
-SPECK_TAIL = regex.compile(r"(?r)(?<=[.!?…][\"”»)'’]*)( +[" + regex.escape(NOISE) + r"\d]{1,4}(?: +[" + regex.escape(NOISE)
-                           + r"\d]{1,4})*)$")
+_SPECK_RUN = regex.compile(r"(?r)( +[" + regex.escape(NOISE) + r"\d]{1,4}(?: +[" + regex.escape(NOISE)
+                           + r"\d]{1,4}){0,3})$")
+_SHORT_WORD_STOP = regex.compile(r"(?r)(?:^|\s)\p{L}{1,3}\.$")  # səh. 45, s. 12: an abbreviation's number
+
+
+def speck_tail(body: str):
+    """The digits and marks standing after a sentence's end at the end of ``body`` (a match, group 1), or None."""
+    tail = _SPECK_RUN.search(body)
+    if tail is None:
+        return None
+    before = body[:tail.start(1)]
+    if not ends_sentence(before) or _SHORT_WORD_STOP.search(before):
+        return None
+    return tail
 
 
 def junk_share(lines: list[Line], markup: set[int]) -> float:
@@ -42,7 +54,7 @@ def junk_share(lines: list[Line], markup: set[int]) -> float:
     content = [line.text for k, line in enumerate(lines) if not line.blank and k not in markup]
     if not content:
         return 0.0
-    junk = sum(1 for text in content if LINE_END_NOISE.search(text) or SPECK_TAIL.search(text) or start_noise(text))
+    junk = sum(1 for text in content if LINE_END_NOISE.search(text) or start_noise(text))
     return junk / len(content)
 # Noise marks and spaces before a lowercase continuation: ": dirib", "— “narahatlıq".
 # A single mark glued to the word ("“rin") may be a real quote and is kept.
@@ -117,7 +129,14 @@ def split_lines(text: str) -> list[Line]:
 
 
 # Lines laid out on purpose: Markdown headings, block quotes, code fences, table rows.
-MARKUP = regex.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|>|```|~~~)|^\s*\|.*\|\s*$")
+MARKUP = regex.compile(r"^ {0,3}(?:#{1,6}(?:\s|$)|>|```|~~~)")
+# A thematic break or a setext underline (---, * * *, ___, ===): a rule the author drew.
+RULE_LINE = regex.compile(r"^ {0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
+
+
+def is_table_row(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped) > 1 and stripped[0] == stripped[-1] == "|"
 FENCE = regex.compile(r"^ {0,3}(?:```|~~~)")
 
 
@@ -132,7 +151,7 @@ def markup_lines(lines: list[Line], list_run: int = 3) -> set[int]:
     run: list[int] = []
     for k, line in enumerate(lines):
         fence = FENCE.match(line.text)
-        if fence or inside or MARKUP.match(line.text):
+        if fence or inside or MARKUP.match(line.text) or is_table_row(line.text) or RULE_LINE.match(line.text):
             marked.add(k)
         if fence:
             inside = not inside
@@ -156,7 +175,7 @@ def _list_mark(text: str) -> str | None:
     return regex.sub(r"\d+", "#", match.group().strip())
 
 
-def is_hard_wrapped(lines: list[Line], policy: Policy = Policy(), markup: set[int] = frozenset()) -> bool:
+def is_hard_wrapped(lines: list[Line], policy: Policy = Policy(), markup: frozenset[int] | set[int] = frozenset()) -> bool:
     """True when most lines stop mid-sentence and many next lines go on in lowercase.
 
     A column or a hard-wrapped page; a list of headlines (no final stops,

@@ -72,6 +72,7 @@ _NON_LATIN_LETTER = regex.compile(r"[\p{Script=Cyrillic}\p{Script=Greek}]")
 # A line that ends in a hyphen, then the start of the next line: what comes is a word's continuation.
 _CONTINUED = regex.compile(r"(?r)\p{L}[-\u00ad]\n[ \t]*$")
 _COMBINING = "\u0300-\u036f"  # the combining diacritical marks
+_MARK = regex.compile("[" + _COMBINING + "]")
 _SUSPECT = regex.compile(
     "[" + "".join(regex.escape(ch) for table in (SCHWAS, LEGACY_FONT, LOOKALIKES, INVISIBLE, LIGATURES, STRAY_ACCENTS)
                   for ch in table) + _COMBINING + "]"
@@ -120,11 +121,12 @@ def normalize_edits(text: str, policy: Policy = Policy(), is_known: Callable[[st
         if is_known is not None and not is_latin_word and _reads_as_latin(text, matches, k, is_known, policy):
             edits.extend(_latin_reading_edits(word, base, policy))
             continue
-        accents = (is_known is not None and is_latin_word and _STRAY.search(word) is not None
-                   and _accents_are_stray(text, matches, k, is_known, policy))
+        composed_word = unicodedata.normalize("NFC", word) if _MARK.search(word) else word
+        accents = (is_known is not None and is_latin_word and _STRAY.search(composed_word) is not None
+                   and _accents_are_stray(text, matches, k, is_known, policy, composed_word))
         for i, ch in enumerate(word):
             if i > 0 and unicodedata.combining(ch):
-                _compose_mark(word, i, base, edits, policy)
+                _compose_mark(word, i, base, edits, policy, accents)
             elif ch in INVISIBLE and (is_latin_word or ch not in JOINERS):
                 # (a joiner inside emoji or a Persian word is meant: only in Latin words is it noise)
                 edits.append(Edit(base + i, base + i + 1, ch, "", EditKind.INVISIBLE, policy.invisible_confidence))
@@ -154,7 +156,7 @@ def _scripts(text: str, matches: list) -> list[tuple[int, int]]:
     result = []
     group: list[int] = []
     for k in range(len(matches) + 1):
-        if group and (k == len(matches) or not _BROKEN_AT.fullmatch(text, matches[k - 1].end(), matches[k].start())):
+        if group and (k == len(matches) or not _continues(text, matches[k - 1], matches[k])):
             total = (sum(counts[g][0] for g in group), sum(counts[g][1] for g in group))
             result.extend(total for _ in group)
             group = []
@@ -162,23 +164,35 @@ def _scripts(text: str, matches: list) -> list[tuple[int, int]]:
     return result
 
 
-def _compose_mark(word: str, i: int, base: int, edits: list[Edit], policy: Policy) -> None:
+def _compose_mark(word: str, i: int, base: int, edits: list[Edit], policy: Policy, accents: bool) -> None:
     """Compose the combining mark ``word[i]`` with the letter before it, past
-    invisible characters being removed (``k`` ZWSP U+0307): the edit takes
-    theirs in, so that the text is the same after one pass as after two."""
+    invisible characters being removed (``k`` ZWSP U+0307), and with a
+    look-alike letter's repair (Cyrillic ``о`` U+0308: ``ö``); a stray accent
+    so made is dropped as the precomposed one would be. The edit takes in the
+    edits it builds on, so that the text is the same after one pass as after two."""
     letter = i - 1
     while letter > 0 and word[letter] in INVISIBLE and edits and edits[-1].start == base + letter \
             and edits[-1].kind == EditKind.INVISIBLE:
         letter -= 1
-    if edits and edits[-1].end > base + letter and edits[-1].kind != EditKind.INVISIBLE:
-        return  # the letter was repaired already (a look-alike): leave the mark
-    composed = _composed(word[letter], word[i])
+    repaired = edits[-1] if edits and edits[-1].start == base + letter and edits[-1].end == base + letter + 1 else None
+    if edits and edits[-1].end > base + letter and edits[-1].kind != EditKind.INVISIBLE and repaired is None:
+        return
+    composed = _composed(repaired.replacement if repaired else word[letter], word[i])
     if composed is None:
         return
-    while edits and edits[-1].start > base + letter:
-        edits.pop()  # the invisible characters between go with the mark
-    edits.append(Edit(base + letter, base + i + 1, word[letter:i + 1], composed, EditKind.COMPOSED,
-                      policy.composed_confidence))
+    kind = repaired.kind if repaired else EditKind.COMPOSED
+    if accents and composed in STRAY_ACCENTS:
+        composed, kind = STRAY_ACCENTS[composed], EditKind.DIACRITIC
+    while edits and edits[-1].start >= base + letter:
+        edits.pop()  # the invisible characters between, and the letter's repair, go with the mark
+    edits.append(Edit(base + letter, base + i + 1, word[letter:i + 1], composed, kind, policy.composed_confidence))
+
+
+def _continues(text: str, before, after) -> bool:
+    """True if word match ``after`` goes on word ``before`` across a line-end hyphen
+    (not a capitalised word, nor one with a letter of another script only)."""
+    return (_BROKEN_AT.fullmatch(text, before.end(), after.start()) is not None and not after.group()[:1].isupper()
+            and not _UNAMBIGUOUS.search(before.group()) and not _UNAMBIGUOUS.search(after.group()))
 
 
 def _composed(letter: str, mark: str) -> str | None:
@@ -230,11 +244,11 @@ def _latin_reading_edits(word: str, base: int, policy: Policy) -> list[Edit]:
     return edits
 
 
-def _accents_are_stray(text: str, matches: list, k: int, is_known: Callable[[str], bool], policy: Policy) -> bool:
+def _accents_are_stray(text: str, matches: list, k: int, is_known: Callable[[str], bool], policy: Policy,
+                       word: str) -> bool:
     """True for a word whose accents Azerbaijani never writes: known without
     them, and Azerbaijani (a letter only Azerbaijani writes in it, or, for a
     lowercase word, in a neighbour)."""
-    word = matches[k].group()
     if len(word) < policy.stray_accent_min_length or is_known(word) or not is_known(word.translate(_READING)):
         return False
     if any(ch in AZERBAIJANI_ONLY_BOTH_CASES for ch in word):

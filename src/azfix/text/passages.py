@@ -24,7 +24,7 @@ __all__ = ["paragraphs", "passages"]
 _BLANK_LINE = regex.compile(r"\n[ \t]*\n\s*")
 _QUOTE = regex.compile(r'«[^«»\n]*»|“[^“”\n]*”|„[^„“”\n]*[“”]|"[^"\n]*"')
 # (a full stop after a letter alone ends an initial, not a sentence: А. Сәһһәт)
-_SENTENCE_END = regex.compile(r"(?<!(?:^|[^\p{L}])\p{L}\.*)[.!?…]+(?=\s|$)|\n")
+_SENTENCE_END = regex.compile(r"(?<!(?:^|[^\p{L}])\p{L}\.{0,3})[.!?…]+(?=\s|$)|\n")
 
 Passage = list[tuple[int, int]]
 

@@ -126,6 +126,10 @@ def tokenize(text: str) -> list[Token]:
     tokens = [make(Token, (kinds[m.lastgroup], m.group(), *m.span())) for m in _PATTERN.finditer(text)]
     codes = [m for m in _CODE_RUN.finditer(text) if _DIGIT.search(m.group()) and _ASCII_LETTER.search(m.group())]
     if codes:
+        # (a run that starts or ends inside a token, 12:34aGVsbG8…, is left as the tokens read it)
+        starts, ends = {t.start for t in tokens}, {t.end for t in tokens}
+        codes = [m for m in codes if m.start() in starts and m.end() in ends]
+    if codes:
         tokens = _merged_codes(tokens, codes)
     # "km." : a known abbreviation followed by its dot is one token.
     dots = {m.end() - 1 for m in _ABBREVIATION_DOT.finditer(text)}
