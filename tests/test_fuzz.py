@@ -113,6 +113,7 @@ def check_result(text: str, result) -> None:
 
 @SETTINGS
 @given(hostile_text)
+@example("1-I")  # a fix the settling pass undid must leave no edit behind
 def test_cleaning_hostile_text_accounts_for_every_change(text):
     check_result(text, cleaner().correct(text))
 
@@ -130,6 +131,7 @@ def test_cleaning_hostile_text_accounts_for_every_change(text):
 @example(":\nBu il ölkənin bir çox bölgəsində havalar\nisti keçdi və məhsulun bir hissəsini fer-\nmerlər itirdilər. Bu\n"
          "vəziyyət gələn il də dəyişməyəcək, çünki\nyağışlar az olacaq və su ehtiyatları\nazalmaqda davam edir.\n")
 @example("Bu gо\u0308zəl şəhər")
+@example("ЈЈЈЈБsiya-\n" + "siya-\n" * 20)
 @example("Qədi\u0300m şəhər")
 def test_cleaning_is_idempotent(text):
     once = cleaner().correct(text).text

@@ -202,7 +202,7 @@ class WordStage:
             if not more:
                 break
             edits = compose(text, edits, more)
-        return edits
+        return [edit for edit in edits if edit.original != edit.replacement]  # (a fix the next pass undid)
 
 
 def _rebuild(config: CleanerConfig) -> Cleaner:

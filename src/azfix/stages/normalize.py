@@ -117,7 +117,8 @@ def normalize_edits(text: str, policy: Policy = Policy(), is_known: Callable[[st
         base = match.start()
         foreign = len(_NON_LATIN_LETTER.findall(word))
         latin, others = script_of[k]
-        is_latin_word = latin > 0 and latin >= others
+        # (a letter only Cyrillic or Greek writes keeps the word theirs: a join may add Latin letters to it)
+        is_latin_word = latin > 0 and latin >= others and not _UNAMBIGUOUS.search(word)
         if is_known is not None and not is_latin_word and _reads_as_latin(text, matches, k, is_known, policy):
             edits.extend(_latin_reading_edits(word, base, policy))
             continue
