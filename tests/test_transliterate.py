@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-import regex
 from hypothesis import given, strategies as st
 
 import azfix
@@ -21,7 +20,6 @@ SAMPLE = (CASES / "translit" / "news.cyrillic.txt").read_text(encoding="utf-8")
 GOLD = (CASES / "translit" / "news.latin.txt").read_text(encoding="utf-8")
 SHARED_TEXT = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "text" / "ntrex_news_dev.txt"
 RUSSIAN_QUOTE = "«Мы высоко ценим наше сотрудничество и надеемся на его дальнейшее развитие»"
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['’ʼ][\p{L}\p{M}]+)*")
 
 
 @pytest.mark.parametrize("cyrillic, latin", TABLE["spelt"])
@@ -147,20 +145,9 @@ def test_text_without_cyrillic_has_no_edits(text):
 @pytest.mark.skipif(not SHARED_TEXT.exists(), reason="needs the shared development text")
 def test_round_trip_on_the_development_text():
     """Latin → 1958 Cyrillic → Latin gives back every word the inverse spells."""
-    text = SHARED_TEXT.read_text(encoding="utf-8")
-    pieces, spans, position, length = [], [], 0, 0
-    for match in _WORD.finditer(text):
-        cyrillic = cyrillic_spelling(match.group().replace("'", "").replace("’", ""))
-        if cyrillic is None or "'" in match.group() or "’" in match.group():
-            continue
-        pieces.append(text[position:match.start()])
-        length += match.start() - position
-        spans.append((length, length + len(cyrillic), match.group()))
-        pieces.append(cyrillic)
-        length += len(cyrillic)
-        position = match.end()
-    pieces.append(text[position:])
-    cyrillic_text = "".join(pieces)
+    from benchmarks.translit import in_cyrillic
+
+    cyrillic_text, spans = in_cyrillic(SHARED_TEXT.read_text(encoding="utf-8"))
     result = azfix.transliterate(cyrillic_text)
     spelt = {e.start: e.replacement for e in result.edits}
     wrong = [(word, spelt.get(a, cyrillic_text[a:b])) for a, b, word in spans if spelt.get(a, cyrillic_text[a:b]) != word]
