@@ -19,7 +19,7 @@ hunspell = pytest.importorskip("hunspell")
 
 @pytest.fixture(scope="session")
 def exported(tmp_path_factory) -> Path:
-    """One export per test session, through the command line."""
+    """One export per test run, through the command line."""
     out = tmp_path_factory.mktemp("hunspell") / "az"
     assert main(["export-hunspell", "-o", str(out)]) == 0
     return out
