@@ -132,6 +132,7 @@ def test_cleaning_hostile_text_accounts_for_every_change(text):
          "vəziyyət gələn il də dəyişməyəcək, çünki\nyağışlar az olacaq və su ehtiyatları\nazalmaqda davam edir.\n")
 @example("Bu gо\u0308zəl şəhər")
 @example("ЈЈЈЈБsiya-\n" + "siya-\n" * 20)
+@example("siya-\n" * 20 + "Ј")  # a look-alike letter alone on a line, unwrapped among Latin words
 @example("Qədi\u0300m şəhər")
 def test_cleaning_is_idempotent(text):
     once = cleaner().correct(text).text

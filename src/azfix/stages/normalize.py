@@ -205,15 +205,15 @@ def _composed(letter: str, mark: str) -> str | None:
 
 
 def _neighbours(text: str, matches: list, k: int, span: int) -> list[str]:
-    """The words up to ``span`` places either side of word ``k`` on its line."""
+    """The words up to ``span`` places either side of word ``k`` in its paragraph."""
     near = []
     for step in (-1, 1):
         at, edge = k + step, matches[k]
         while 0 <= at < len(matches) and abs(at - k) <= span:
             other = matches[at]
             between = text[other.end():edge.start()] if step < 0 else text[edge.end():other.start()]
-            if "\n" in between:
-                break
+            if between.count("\n") > 1:
+                break  # (a paragraph's end; a line break inside one may be unwrapped, and the words judged together)
             near.append(other.group())
             at, edge = at + step, other
     return near
