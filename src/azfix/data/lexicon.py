@@ -28,7 +28,7 @@ from typing import Iterable
 
 from ..text.alphabet import az_lower, is_upper_word
 from .format import FORMAT_VERSION, ROOT_SOURCE, DataFormatError, dictionaries_path, read_data_lines
-from ..morphology.analyzer import Analysis, Analyzer, StemEntry
+from ..morphology.analyzer import MAX_ANALYSES, Analysis, Analyzer, StemEntry
 
 __all__ = ["Lexicon", "default_lexicon", "DataFormatError"]
 
@@ -141,7 +141,7 @@ class Lexicon:
         write (``web_forms``) is as likely as that rarest form, at least.
         """
         best = self.unseen_ceiling if word in self.web_forms else 0.0
-        for analysis in self.analyze(word)[:PRIOR_READINGS]:
+        for analysis in self.analyze(word, PRIOR_READINGS):
             prior = self.analysis_prior(analysis)
             if analysis.suffixes and analysis.pos in _SELDOM_INFLECTED:
                 prior = min(prior, self.unseen_ceiling)
@@ -163,11 +163,12 @@ class Lexicon:
     def count(self, word: str) -> int:
         return self.forms.get(az_lower(word), 0)
 
-    def analyze(self, word: str) -> list[Analysis]:
-        """Morphological analyses of a word (lowercased first), longest stem first."""
+    def analyze(self, word: str, limit: int = MAX_ANALYSES) -> list[Analysis]:
+        """Morphological analyses of a word (lowercased first), longest stem
+        first: the first ``limit`` (a caller that reads a few asks for a few)."""
         if len(word) > MAX_WORD_LENGTH:
             return []
-        return self.analyzer.analyze(az_lower(word))
+        return self.analyzer.analyze(az_lower(word), limit)
 
     def is_known(self, word: str) -> bool:
         """True if ``word`` is a correct Azerbaijani word form."""

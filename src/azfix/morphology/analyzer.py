@@ -39,7 +39,7 @@ from functools import lru_cache
 from typing import Iterator, Mapping
 
 from ..text.alphabet import VOWELS, harmony_class
-from .grammar import ACCEPTING, START_STATE, completes, transitions
+from .grammar import START_STATE, completes, suffix_chains
 from .phonology import HIGH_VOWELS, SOFTEN, UNSOFTEN, alternates, host_phonology
 
 __all__ = ["Analysis", "Analyzer", "StemEntry"]
@@ -148,28 +148,6 @@ class Analyzer:
                 if entry is not None and "v" in entry.flags:
                     yield from ((stem, entry, pos, "vowel") for pos in entry.pos if pos != "verb")
 
-    # -- suffix chains ---------------------------------------------------
-    def suffix_chains(
-        self, rest: str, state: str, harmony: int, after_vowel: bool, next_must: str = ""
-    ) -> Iterator[tuple[tuple[str, str], ...]]:
-        """Every way the grammar, from ``state``, consumes exactly ``rest``.
-
-        ``next_must`` ("vowel", "consonant" or "") constrains the first letter
-        of ``rest``; it comes from a stem or suffix alternation before it.
-        """
-        if not rest:
-            if state in ACCEPTING and next_must != "vowel":
-                yield ()
-            return
-        if next_must and (rest[0] in VOWELS) != (next_must == "vowel"):
-            return
-        for tag, form, next_state, next_harmony, next_after_vowel, must in transitions(state, harmony, after_vowel):
-            if rest.startswith(form):
-                for chain in self.suffix_chains(
-                    rest[len(form):], next_state, next_harmony, next_after_vowel, must
-                ):
-                    yield ((tag, form), *chain)
-
     # -- words -------------------------------------------------------------
     def iter_analyses(self, word: str) -> Iterator[Analysis]:
         """Analyses of a lowercase word, longest stem first."""
@@ -186,10 +164,10 @@ class Analyzer:
                     continue
                 harmony = entry.harmony or harmony_class(stem) or 0
                 state = START_STATE.get(pos, "N")
-                for chain in self.suffix_chains(rest, state, harmony, after_vowel, next_must):
+                for chain in suffix_chains(rest, state, harmony, after_vowel, next_must):
                     yield Analysis(word, stem, pos, chain)
                 if state == "Num":
-                    for chain in self.suffix_chains(rest, "N", harmony, after_vowel, next_must):
+                    for chain in suffix_chains(rest, "N", harmony, after_vowel, next_must):
                         yield Analysis(word, stem, pos, chain)
 
     def analyze(self, word: str, limit: int = MAX_ANALYSES) -> list[Analysis]:
@@ -228,7 +206,7 @@ class Analyzer:
 
     def fits_suffix(self, suffix: str, harmony: int, after_vowel: bool, start: str = "N") -> bool:
         """True if ``suffix`` is a complete nominal suffix chain in this context."""
-        return next(self.suffix_chains(suffix, start, harmony, after_vowel), None) is not None
+        return completes(suffix, start, harmony, after_vowel)
 
     def fits_any_harmony(self, suffix: str) -> bool:
         """True if ``suffix`` is a nominal suffix chain under some vowel harmony, after a vowel or a consonant."""

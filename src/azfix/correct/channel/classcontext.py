@@ -45,20 +45,21 @@ __all__ = ["ClassContext", "morphological_class"]
 MAX_REMEMBERED = 20_000  # entries each memo keeps (oldest go first)
 
 
-def morphological_class(analyze: Callable[[str], list], weigh: Callable[[object], float] | None = None,
+def morphological_class(analyze: Callable[[str, int], list], weigh: Callable[[object], float] | None = None,
                         policy: Policy = Policy()) -> Callable[[str], str]:
-    """A word's class from its likeliest analysis (by ``weigh``; else the
-    first): its last suffix, else its part of speech."""
+    """A word's class from its likeliest analysis (by ``weigh``, among the
+    first ``policy.class_readings``; else the first): its last suffix, else
+    its part of speech. ``analyze(word, limit)`` gives the first ``limit`` analyses."""
 
     def word_class(word: str) -> str:
         if word == SENTENCE:
             return "#"
         if word == "<num>" or word[:1].isdigit():
             return "NUM"
-        analyses = analyze(word)
+        analyses = analyze(word, policy.class_readings if weigh else 1)
         if not analyses:
             return "UNK"
-        best = max(analyses[:policy.class_readings], key=weigh) if weigh else analyses[0]
+        best = max(analyses, key=weigh) if weigh else analyses[0]
         return best.suffixes[-1][0] if best.suffixes else best.pos
 
     return word_class
