@@ -68,11 +68,14 @@ class Corrector:
     """Turns word tokens into edits. Holds read-only data (and memos); safe to share."""
 
     def __init__(self, lexicon: Lexicon, index: CandidateIndex, stats: ContextStats,
-                 model: ErrorModel, config: CleanerConfig, letter_model=None):
+                 model: ErrorModel, config: CleanerConfig, letter_model=None, word_classes=None):
         policy = config.policy
         priors = Priors(lexicon, policy, letter_model)
         lists = CandidateLists(lexicon, index, model, priors, policy, config.max_cost, config.splits)
-        classes = ClassContext(stats, morphological_class(lexicon.analyze, lexicon.analysis_prior, policy), policy)
+        # word_classes(policy): the classes the build worked out for the shipped statistics' words
+        known = (lambda: word_classes(policy)) if word_classes is not None else None
+        classes = ClassContext(stats, morphological_class(lexicon.analyze, lexicon.analysis_prior, policy, known),
+                               policy)
         self.parts = Parts(lexicon, index, stats, priors, ContextScorer(stats, priors, policy), lists, classes,
                            config, policy)
         self.config, self.policy, self.lexicon, self.stats = config, policy, lexicon, stats

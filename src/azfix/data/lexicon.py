@@ -84,8 +84,7 @@ class Lexicon:
                 f"{FORMAT_VERSION}: rebuild with 'python -m azfix.build'"
             )
         lexicon = cls.read_tables(folder, user_words)
-        lexicon.tag_shares = {tag: float(share) for tag, share in
-                              (line.split("\t") for line in read_data_lines(folder / "tags.tsv"))}
+        lexicon.tag_shares = read_tag_shares(folder / "tags.tsv")
         web = folder / "web.tsv"  # absent from folders built before it existed
         lexicon.web_forms = frozenset(read_data_lines(web)) if web.exists() else frozenset()
         suspects = folder / "suspects.tsv"  # likewise
@@ -277,6 +276,11 @@ def read_stems(path: Path) -> tuple[dict[str, StemEntry], dict[str, int], frozen
         if sources == ROOT_SOURCE:
             roots.add(stem)
     return stems, counts, frozenset(roots)
+
+
+def read_tag_shares(path: Path) -> dict[str, float]:
+    """How often a word of running text carries each suffix tag (``tags.tsv``)."""
+    return {tag: float(share) for tag, share in (line.split("\t") for line in read_data_lines(path))}
 
 
 def read_forms(path: Path) -> dict[str, int]:
