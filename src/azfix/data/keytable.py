@@ -5,9 +5,10 @@ The candidate indexes (:mod:`azfix.correct.candidates.index`) map some 900,000 s
 from. As a ``dict`` of ``str`` that costs about 90 MB in every process, and
 every batch worker has its own copy. A :class:`KeyTable` keeps the same map
 in five arrays (the keys as UTF-8 bytes, grouped into hash buckets, and the
-ids of their words into a shared word list): about 15 MB, and it is saved
-by :mod:`azfix.build.dictionaries` so that a process reads it in milliseconds instead of
-building it.
+ids of their words into a shared word list): about 27 MB, saved by
+:mod:`azfix.build.dictionaries` as they lie in memory, so that a process maps
+the file and uses the arrays where they are (no reading, no copy: the pages
+are shared by every process on the machine).
 
 A lookup hashes the key (CRC-32, stable across processes and machines) to
 its bucket and compares the few keys there.
@@ -28,6 +29,7 @@ from zlib import crc32
 __all__ = ["KeyTable", "word_list_fingerprint"]
 
 _TYPECODE = "I"  # unsigned 32-bit on every platform CPython supports
+_ITEM = array(_TYPECODE).itemsize
 _PARTS = ("buckets", "key_ends", "id_ends", "ids")
 
 
@@ -36,8 +38,8 @@ class KeyTable:
 
     __slots__ = ("keys", "buckets", "key_ends", "id_ends", "ids", "words", "_mask")
 
-    def __init__(self, keys: bytes, buckets: array, key_ends: array, id_ends: array, ids: array,
-                 words: Sequence[str]):
+    def __init__(self, keys: bytes | memoryview, buckets: Sequence[int], key_ends: Sequence[int],
+                 id_ends: Sequence[int], ids: Sequence[int], words: Sequence[str]):
         self.keys = keys  # every key's UTF-8 bytes, back to back, bucket by bucket
         self.buckets = buckets  # slot where each bucket starts (one more entry: the end)
         self.key_ends = key_ends  # byte offset where each slot's key ends
@@ -103,25 +105,27 @@ class KeyTable:
 
     # -- files -------------------------------------------------------------
     def write(self, out: BinaryIO) -> None:
-        """Write the arrays (little-endian) and the keys; the words are not written."""
+        """Write the arrays (little-endian) and the keys, padded to whole 4-byte
+        words so that a table written after it stays aligned; the words are not written."""
         parts = [getattr(self, name) for name in _PARTS]
         header = array(_TYPECODE, [len(part) for part in parts] + [len(self.keys)])
         for part in (header, *parts):
             out.write(_little_endian(part))
-        out.write(self.keys)
+        out.write(bytes(self.keys))
+        out.write(bytes(-len(self.keys) % _ITEM))
 
     @classmethod
     def read(cls, data: memoryview, offset: int, words: Sequence[str]) -> tuple["KeyTable", int]:
-        """A table written by :meth:`write`, read from ``data`` at ``offset``; and the offset after it."""
-        item = array(_TYPECODE).itemsize
-        lengths = _array(data[offset:offset + item * (len(_PARTS) + 1)])
-        offset += item * (len(_PARTS) + 1)
+        """A table written by :meth:`write`, from ``data`` at ``offset`` (a multiple of 4), and the
+        offset after it. On a little-endian machine the table's arrays are views of ``data``, not copies."""
+        lengths = _array(data[offset:offset + _ITEM * (len(_PARTS) + 1)])
+        offset += _ITEM * (len(_PARTS) + 1)
         parts = []
         for length in lengths[:-1]:
-            parts.append(_array(data[offset:offset + item * length]))
-            offset += item * length
-        keys = bytes(data[offset:offset + lengths[-1]])
-        offset += lengths[-1]
+            parts.append(_array(data[offset:offset + _ITEM * length]))
+            offset += _ITEM * length
+        keys = data[offset:offset + lengths[-1]]
+        offset += lengths[-1] + (-lengths[-1] % _ITEM)
         return cls(keys, *parts, words), offset
 
 
@@ -132,17 +136,19 @@ def word_list_fingerprint(items: Iterable) -> str:
     return f"{len(items)}:{crc32(chr(10).join(map(str, items)).encode('utf-8')):08x}"
 
 
-def _array(raw: memoryview) -> array:
+def _array(raw: memoryview) -> Sequence[int]:
+    """Little-endian unsigned 32-bit integers: a view of ``raw`` where the machine reads them so, else a copy."""
+    if sys.byteorder == "little":
+        return raw.cast(_TYPECODE)
     values = array(_TYPECODE)
     values.frombytes(raw)
-    if sys.byteorder != "little":
-        values.byteswap()
+    values.byteswap()
     return values
 
 
 def _little_endian(values: array) -> bytes:
     if sys.byteorder == "little":
         return values.tobytes()
-    copy = array(values.typecode, values)
+    copy = array(_TYPECODE, values)
     copy.byteswap()
     return copy.tobytes()
