@@ -26,17 +26,24 @@ from array import array
 from typing import BinaryIO, Iterable, Sequence
 from zlib import crc32
 
+from .._native import kernel
+
 __all__ = ["KeyTable", "word_list_fingerprint"]
 
 _TYPECODE = "I"  # unsigned 32-bit on every platform CPython supports
 _ITEM = array(_TYPECODE).itemsize
+_KERNEL = kernel("keytable")  # the compiled twin of KeyTable's lookups, or None
 _PARTS = ("buckets", "key_ends", "id_ends", "ids")
 
 
 class KeyTable:
-    """Keys → tuples of words from ``words``. Read-only once built; safe to share."""
+    """Keys → tuples of words from ``words``. Read-only once built; safe to share.
 
-    __slots__ = ("keys", "buckets", "key_ends", "id_ends", "ids", "words", "_mask")
+    :meth:`get` and :meth:`collect` run the compiled kernel (:mod:`azfix._native`)
+    over the same arrays when it was built; the pure-Python code below defines them.
+    """
+
+    __slots__ = ("keys", "buckets", "key_ends", "id_ends", "ids", "words", "_mask", "compiled")
 
     def __init__(self, keys: bytes | memoryview, buckets: Sequence[int], key_ends: Sequence[int],
                  id_ends: Sequence[int], ids: Sequence[int], words: Sequence[str]):
@@ -47,6 +54,8 @@ class KeyTable:
         self.ids = ids  # word ids, slot by slot, in the order they were given
         self.words = words
         self._mask = len(buckets) - 2
+        # the compiled twin over the same arrays (None: pure Python)
+        self.compiled = _KERNEL.Table(keys, buckets, key_ends, id_ends, ids, words) if _KERNEL is not None else None
 
     @classmethod
     def build(cls, pairs: Iterable[tuple[str, int]], words: Sequence[str]) -> "KeyTable":
@@ -77,6 +86,8 @@ class KeyTable:
 
     def get(self, key: str) -> tuple[str, ...]:
         """The words stored under ``key`` (empty when none)."""
+        if self.compiled is not None:
+            return self.compiled.get(key)
         target = key.encode("utf-8")
         buckets, key_ends, keys = self.buckets, self.key_ends, self.keys
         bucket = crc32(target) & self._mask
@@ -90,6 +101,9 @@ class KeyTable:
 
     def collect(self, keys: Iterable[str], into: set[str]) -> None:
         """Add the words stored under each of ``keys`` to ``into`` (one call for many lookups)."""
+        if self.compiled is not None:
+            self.compiled.collect(keys, into)
+            return
         buckets, key_ends, keys_bytes, mask = self.buckets, self.key_ends, self.keys, self._mask
         id_ends, ids, words = self.id_ends, self.ids, self.words
         for key in keys:

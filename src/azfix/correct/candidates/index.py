@@ -32,6 +32,7 @@ import os
 from pathlib import Path
 from typing import Sequence
 
+from ..._native import kernel
 from ...text.alphabet import LOWERCASE_LETTERS
 from ...data.keytable import KeyTable, word_list_fingerprint
 from ...data.lexicon import Lexicon
@@ -44,6 +45,7 @@ _LETTERS = LOWERCASE_LETTERS
 _LETTER_SET = frozenset(_LETTERS)
 
 
+_KERNEL = kernel("keytable")  # the compiled twin of near_keys (and of the tables' lookups), or None
 _MAGIC = b"azfix candidate index v2\n"
 _ALIGN = 4  # the tables start on a whole 4-byte word: their arrays are read in place
 # No Azerbaijani word begins with a dotless ı: the forms and stems that do are
@@ -172,6 +174,8 @@ class CandidateIndex:
     @staticmethod
     def near_keys(key: str, by_skeleton: KeyTable, by_delete: KeyTable) -> tuple[set[str], set[str]]:
         """(same-skeleton words, words one skeleton edit away) for a skeleton key."""
+        if by_skeleton.compiled is not None and by_delete.compiled is not None:
+            return _KERNEL.near_keys(key, by_skeleton.compiled, by_delete.compiled)
         same = set(by_skeleton.get(key))
         near: set[str] = set(by_delete.get(key))
         one_less = deletes(key)
