@@ -6,7 +6,7 @@ build of one fails, pip installs azfix without it and the pure-Python code runs.
 
 from setuptools import Extension, setup
 
-KERNELS = ("distance", "keytable")
+KERNELS = ("distance", "keytable", "morphology")
 
 setup(ext_modules=[Extension(f"azfix._native.{name}", [f"src/azfix/_native/{name}.c"], optional=True)
                    for name in KERNELS])

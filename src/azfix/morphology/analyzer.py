@@ -38,8 +38,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Mapping
 
+from .._native import kernel
 from ..text.alphabet import VOWELS, harmony_class
-from .grammar import START_STATE, completes, suffix_chains
+from .grammar import ACCEPTING, START_STATE, automaton, completes, suffix_chains
 from .phonology import HIGH_VOWELS, SOFTEN, UNSOFTEN, alternates, host_phonology
 
 __all__ = ["Analysis", "Analyzer", "StemEntry"]
@@ -74,6 +75,7 @@ class Analysis:
         return tuple(tag for tag, _ in self.suffixes)
 
 
+_KERNEL = kernel("morphology")  # the compiled twin of the walks below, or None
 MAX_ANALYSES = 32  # analyses of one word kept (a bound: the likeliest come first)
 MAX_FIT_MEMO = 5_000  # (host, suffix) answers of Analyzer.fits_after kept
 
@@ -84,12 +86,16 @@ class Analyzer:
     ``stems`` maps a stem to its :class:`StemEntry`; it must not change
     after the analyzer first reads it. The analyzer holds no other state than
     what it derives from it, so one instance is safe to share between threads.
+    :meth:`is_well_formed` and :meth:`analyze` run the compiled walk
+    (:mod:`azfix._native`) when it was built; :meth:`reference_is_well_formed`
+    and :meth:`iter_analyses` define what it computes.
     """
 
     def __init__(self, stems: Mapping[str, StemEntry], min_stem_length: int = 2):
         self.stems = stems
         self.min_stem_length = min_stem_length
         self._alternated: frozenset[str] | None = None
+        self._walker = None  # the compiled walk, made on first use (False: there is none)
         # Hyphenated tails and names' endings ask the same (host, suffix) again and again.
         self._fits_after = lru_cache(maxsize=MAX_FIT_MEMO)(self._fits_after_uncached)
 
@@ -171,7 +177,15 @@ class Analyzer:
                         yield Analysis(word, stem, pos, chain)
 
     def analyze(self, word: str, limit: int = MAX_ANALYSES) -> list[Analysis]:
-        found: list[Analysis] = []
+        """The first ``limit`` distinct analyses of :meth:`iter_analyses`."""
+        walker = self._compiled_walk()
+        readings = walker.analyses(word, limit) if walker else None
+        if readings is not None:
+            found = [Analysis(word, stem, pos, chain) for stem, pos, chain in readings]
+            if len(set(readings)) == len(readings):
+                return found
+            # (a reading the walk gave twice: the Python walk below drops it and goes on)
+        found = []
         seen = set()
         for analysis in self.iter_analyses(word):
             key = (analysis.stem, analysis.pos, analysis.suffixes)
@@ -183,7 +197,16 @@ class Analyzer:
         return found
 
     def is_well_formed(self, word: str) -> bool:
-        """True if the word has an analysis (the walk of :meth:`iter_analyses`, answering yes/no)."""
+        """True if the word has an analysis."""
+        walker = self._compiled_walk()
+        if walker:
+            verdict = walker.well_formed(word)
+            if verdict >= 0:
+                return verdict == 1
+        return self.reference_is_well_formed(word)
+
+    def reference_is_well_formed(self, word: str) -> bool:
+        """:meth:`is_well_formed` in pure Python: the walk of :meth:`iter_analyses`, answering yes/no."""
         stems, alternated = self.stems, self.alternated_surfaces
         for cut in range(len(word), self.min_stem_length - 1, -1):
             prefix = word[:cut]
@@ -203,6 +226,20 @@ class Analyzer:
                 ):
                     return True
         return False
+
+    def _compiled_walk(self):
+        """The compiled walk over this stem table (a ``Walker`` of :mod:`azfix._native`), or False."""
+        if self._walker is None:
+            walker = False
+            if _KERNEL is not None and type(self.stems) is dict:
+                states, contexts = automaton()
+                number = {state: n for n, state in enumerate(states)}
+                walker = _KERNEL.Walker(self.stems, self.alternated_surfaces, list(contexts),
+                                        [state in ACCEPTING for state in states],
+                                        {pos: number[state] for pos, state in START_STATE.items()},
+                                        number["N"], number["Num"], self.min_stem_length)
+            self._walker = walker
+        return self._walker
 
     def fits_suffix(self, suffix: str, harmony: int, after_vowel: bool, start: str = "N") -> bool:
         """True if ``suffix`` is a complete nominal suffix chain in this context."""

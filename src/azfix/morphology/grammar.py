@@ -21,8 +21,8 @@ from functools import lru_cache
 from ..text.alphabet import FOUR_WAY_VOWEL, HARMONY_CLASS, TWO_WAY_VOWEL, VOWELS, harmony_class
 from .phonology import SOFTEN
 
-__all__ = ["ACCEPTING", "GRAMMAR", "START_STATE", "completes", "next_context", "realize", "suffix_chains",
-           "transitions", "transitions_by_letter"]
+__all__ = ["ACCEPTING", "GRAMMAR", "START_STATE", "automaton", "completes", "next_context", "realize",
+           "suffix_chains", "transitions", "transitions_by_letter"]
 
 _CASES = [
     ("GEN", "(n)In", "N.gen"), ("ACC", "(y)I", "N.case"), ("DAT", "(y)A", "N.dat"),
@@ -119,6 +119,7 @@ GRAMMAR: dict[str, list[tuple[str, str, str]]] = {
 }
 ACCEPTING = frozenset(GRAMMAR) - {"Num", "Digits"}
 START_STATE = {"verb": "V", "num": "Num", "conj": "X"}  # everything else: "N"
+_MUST_CODES = {"": 0, "vowel": 1, "consonant": 2}
 
 
 @lru_cache(maxsize=None)
@@ -239,3 +240,22 @@ def transitions_by_letter(state: str, harmony: int, after_vowel: bool) -> dict[s
     for step in transitions(state, harmony, after_vowel):
         grouped.setdefault(step[1][:1], []).append(step)
     return {letter: tuple(steps) for letter, steps in grouped.items()}
+
+
+@lru_cache(maxsize=1)
+def automaton() -> tuple[tuple[str, ...], tuple[tuple[tuple[str, str, int, int], ...], ...]]:
+    """The grammar as a numbered table, for the compiled walk (:mod:`azfix._native`).
+
+    Returns the states, in order, and the transitions of every context
+    (state, harmony 0–4, after a vowel or not), numbered ``state × 10 +
+    harmony × 2 + after_vowel``: (tag, written form, next context,
+    constraint on the next letter: 0 none, 1 a vowel, 2 a consonant), in
+    the order of :func:`transitions`.
+    """
+    states = tuple(GRAMMAR)
+    number = {state: n for n, state in enumerate(states)}
+    contexts = tuple(
+        tuple((tag, form, number[next_state] * 10 + next_harmony * 2 + next_after_vowel, _MUST_CODES[must])
+              for tag, form, next_state, next_harmony, next_after_vowel, must in transitions(state, harmony, after_vowel))
+        for state in states for harmony in range(5) for after_vowel in (False, True))
+    return states, contexts
