@@ -17,6 +17,7 @@
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -63,7 +64,79 @@ typedef struct {
     Py_ssize_t min_stem_length;
     Entry **entries;   /* open addressing by entry address; a record never moves (walks hold them) */
     Py_ssize_t nentries, capacity;
+    uint64_t *surfaces; /* hashes of every stem and alternated surface (open addressing, 0: empty) */
+    uint64_t surface_mask;
 } Walker;
+
+/* -- which prefixes may be stems --------------------------------------------- *
+ * A prefix is looked up in the stem table only when its hash is among the
+ * hashes of the stems and their alternated surfaces: most prefixes of a
+ * word are not stems, and their hashes come in one pass over the word. */
+#define HASH_START 0xcbf29ce484222325ull /* FNV-1a, over code points */
+#define HASH_STEP(h, c) (((h) ^ (uint64_t)(c)) * 0x100000001b3ull)
+
+static uint64_t
+nonzero(uint64_t h)
+{
+    return h ? h : 1;
+}
+
+static void
+add_surface(Walker *self, uint64_t h)
+{
+    uint64_t s = h & self->surface_mask;
+    while (self->surfaces[s] != 0 && self->surfaces[s] != h)
+        s = (s + 1) & self->surface_mask;
+    self->surfaces[s] = h;
+}
+
+static int
+has_surface(const Walker *self, uint64_t h)
+{
+    uint64_t s = h & self->surface_mask;
+    while (self->surfaces[s] != 0) {
+        if (self->surfaces[s] == h)
+            return 1;
+        s = (s + 1) & self->surface_mask;
+    }
+    return 0;
+}
+
+static int
+add_surfaces(Walker *self, PyObject *words)
+{
+    PyObject *iterator = PyObject_GetIter(words), *word;
+    if (iterator == NULL)
+        return -1;
+    while ((word = PyIter_Next(iterator)) != NULL) {
+        if (PyUnicode_Check(word)) {
+            int kind = PyUnicode_KIND(word);
+            const void *data = PyUnicode_DATA(word);
+            uint64_t h = HASH_START;
+            for (Py_ssize_t i = 0; i < PyUnicode_GET_LENGTH(word); i++)
+                h = HASH_STEP(h, PyUnicode_READ(kind, data, i));
+            add_surface(self, nonzero(h));
+        }
+        Py_DECREF(word);
+    }
+    Py_DECREF(iterator);
+    return PyErr_Occurred() ? -1 : 0;
+}
+
+static int
+make_surfaces(Walker *self)
+{
+    uint64_t room = 1024, count = (uint64_t)(PyDict_GET_SIZE(self->stems) + PySet_GET_SIZE(self->alternated));
+    while (room < count * 3 / 2)
+        room *= 2;
+    self->surfaces = PyMem_Calloc(room, sizeof(uint64_t));
+    if (self->surfaces == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    self->surface_mask = room - 1;
+    return add_surfaces(self, self->stems) < 0 || add_surfaces(self, self->alternated) < 0 ? -1 : 0;
+}
 
 /* -- letters ---------------------------------------------------------------- */
 static int
@@ -464,8 +537,10 @@ reading_parts(const Reading *r, const Py_UCS4 *word, Py_ssize_t cut, Py_ssize_t 
 }
 
 static int
-is_stem_surface(Walker *self, const Py_UCS4 *word, Py_ssize_t cut)
+is_stem_surface(Walker *self, const Py_UCS4 *word, Py_ssize_t cut, uint64_t hash)
 {
+    if (!has_surface(self, nonzero(hash)))
+        return 0; /* no stem nor alternated surface is written so */
     PyObject *prefix = PyUnicode_FromKindAndData(PyUnicode_4BYTE_KIND, word, cut);
     if (prefix == NULL)
         return -1;
@@ -484,8 +559,16 @@ walk_word(Walker *self, Walk *w)
     Reading found[MAX_READINGS];
     Py_ssize_t *parts = NULL;
     int *musts = NULL, result = 0;
+    uint64_t stack_hashes[STACK_LETTERS + 1], *hashes = stack_hashes;
+    if (w->length + 1 > STACK_LETTERS + 1 && (hashes = PyMem_Malloc(sizeof(uint64_t) * (w->length + 1))) == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    hashes[0] = HASH_START;
+    for (Py_ssize_t i = 0; i < w->length; i++)
+        hashes[i + 1] = HASH_STEP(hashes[i], w->word[i]);
     for (Py_ssize_t cut = w->length; cut >= self->min_stem_length && result == 0; cut--) {
-        int surface = is_stem_surface(self, w->word, cut);
+        int surface = is_stem_surface(self, w->word, cut, hashes[cut]);
         if (surface <= 0) {
             result = surface;
             continue;
@@ -544,6 +627,8 @@ walk_word(Walker *self, Walk *w)
     }
     PyMem_Free(parts);
     PyMem_Free(musts);
+    if (hashes != stack_hashes)
+        PyMem_Free(hashes);
     return result;
 }
 
@@ -571,6 +656,8 @@ clear_tables(Walker *self)
     PyMem_Free(self->entries);
     self->entries = NULL;
     self->capacity = self->nentries = 0;
+    PyMem_Free(self->surfaces);
+    self->surfaces = NULL;
     Py_CLEAR(self->stems);
     Py_CLEAR(self->alternated);
     Py_CLEAR(self->start_states);
@@ -621,6 +708,8 @@ Walker_init(Walker *self, PyObject *args, PyObject *kwds)
         PyErr_NoMemory();
         return -1;
     }
+    if (make_surfaces(self) < 0)
+        return -1;
     for (Py_ssize_t i = 0; i < self->nstates; i++)
         self->accepting[i] = PyObject_IsTrue(PyList_GET_ITEM(accepting, i));
     for (Py_ssize_t i = 0; i < ncontexts; i++, self->ncontexts++) {

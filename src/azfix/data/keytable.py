@@ -147,7 +147,11 @@ def word_list_fingerprint(items: Iterable) -> str:
     """How many items, and the CRC-32 of them in order: names the word list a
     saved table or model was made from, so that one made from other words is not used."""
     items = list(items)
-    return f"{len(items)}:{crc32(chr(10).join(map(str, items)).encode('utf-8')):08x}"
+    try:
+        text = chr(10).join(items)  # words: no call per item
+    except TypeError:
+        text = chr(10).join(map(str, items))
+    return f"{len(items)}:{crc32(text.encode('utf-8')):08x}"
 
 
 def _array(raw: memoryview) -> Sequence[int]:
