@@ -1,7 +1,8 @@
 /* Lookups in azfix's key tables, compiled.
  *
  * The twin of KeyTable.get and KeyTable.collect (src/azfix/data/keytable.py)
- * and of CandidateIndex.near_keys (src/azfix/correct/candidates/index.py),
+ * and of CandidateIndex.near_keys and CandidateIndex.letter_swaps
+ * (src/azfix/correct/candidates/index.py),
  * which define what is computed. A table is the same five arrays the Python
  * class reads (the keys' UTF-8 bytes bucket by bucket, the bucket starts, the
  * key ends, the word-id ends, the word ids), used where they lie (often a
@@ -11,6 +12,7 @@
  *     Table(keys, buckets, key_ends, id_ends, ids, words).get(key) -> tuple of words
  *     Table.collect(keys, into)        adds the words of every key to the set ``into``
  *     near_keys(key, by_skeleton, by_delete) -> (same, near)
+ *     letter_swaps(word, key, by_delete, forms, min_count, letters) -> forms one letter swap away
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -128,7 +130,7 @@ find(const Table *self, const unsigned char *key, Py_ssize_t length)
 }
 
 static PyObject *
-word(const Table *self, uint32_t id)
+word_at(const Table *self, uint32_t id)
 {
     if ((Py_ssize_t)id >= PySequence_Fast_GET_SIZE(self->words)) {
         PyErr_SetString(PyExc_IndexError, "word id out of range");
@@ -145,7 +147,7 @@ add_words(const Table *self, const unsigned char *key, Py_ssize_t length, PyObje
     if (slot < 0)
         return 0;
     for (uint32_t i = slot ? self->id_ends[slot - 1] : 0; i < self->id_ends[slot]; i++) {
-        PyObject *w = word(self, self->ids[i]);
+        PyObject *w = word_at(self, self->ids[i]);
         if (w == NULL || PySet_Add(into, w) < 0)
             return -1;
     }
@@ -167,7 +169,7 @@ Table_get(Table *self, PyObject *key)
     if (out == NULL)
         return NULL;
     for (uint32_t i = first; i < end; i++) {
-        PyObject *w = word(self, self->ids[i]);
+        PyObject *w = word_at(self, self->ids[i]);
         if (w == NULL) {
             Py_DECREF(out);
             return NULL;
@@ -276,7 +278,102 @@ done:
     return result;
 }
 
+/* Does form match word but at ``at``, where form has a letter of ``letters``?
+ * The number of that letter, or -1. */
+static Py_ssize_t
+swapped_letter(PyObject *form, PyObject *word, Py_ssize_t at, PyObject *letters)
+{
+    Py_ssize_t length = PyUnicode_GET_LENGTH(word);
+    if (!PyUnicode_Check(form) || PyUnicode_GET_LENGTH(form) != length)
+        return -1;
+    Py_UCS4 letter = PyUnicode_READ_CHAR(form, at);
+    if (letter == PyUnicode_READ_CHAR(word, at))
+        return -1;
+    Py_ssize_t number = PyUnicode_FindChar(letters, letter, 0, PyUnicode_GET_LENGTH(letters), 1);
+    if (number < 0)
+        return -1;
+    int fk = PyUnicode_KIND(form), wk = PyUnicode_KIND(word);
+    const void *fd = PyUnicode_DATA(form), *wd = PyUnicode_DATA(word);
+    for (Py_ssize_t i = 0; i < length; i++)
+        if (i != at && PyUnicode_READ(fk, fd, i) != PyUnicode_READ(wk, wd, i))
+            return -1;
+    return number;
+}
+
+/* letter_swaps(word, key, by_delete, forms, min_count, letters): see
+ * CandidateIndex.letter_swaps (``key`` is the word's skeleton, as long as it). */
+static PyObject *
+letter_swaps(PyObject *module, PyObject *args)
+{
+    PyObject *word, *key, *forms, *min_count, *letters, *found = NULL, *out = NULL;
+    Table *by_delete;
+    if (!PyArg_ParseTuple(args, "UUO!O!OU", &word, &key, &TableType, &by_delete, &PyDict_Type, &forms, &min_count,
+                          &letters))
+        return NULL;
+    Py_ssize_t length;
+    const unsigned char *utf8 = (const unsigned char *)PyUnicode_AsUTF8AndSize(key, &length);
+    if (utf8 == NULL)
+        return NULL;
+    if (PyUnicode_GET_LENGTH(key) != PyUnicode_GET_LENGTH(word)) {
+        PyErr_SetString(PyExc_ValueError, "the key must be as long as the word");
+        return NULL;
+    }
+    unsigned char stack[STACK_KEY], *shorter = stack;
+    if (length > STACK_KEY && (shorter = PyMem_Malloc(length)) == NULL)
+        return PyErr_NoMemory();
+    if ((found = PyList_New(0)) == NULL)
+        goto done;
+    Py_ssize_t letter = 0;
+    for (Py_ssize_t at = 0; at < length; letter++) {
+        Py_ssize_t next = at + 1;
+        while (next < length && (utf8[next] & 0xC0) == 0x80)
+            next++;
+        memcpy(shorter, utf8, at);
+        memcpy(shorter + at, utf8 + next, length - next);
+        Py_ssize_t slot = find(by_delete, shorter, length - (next - at));
+        at = next;
+        if (slot < 0)
+            continue;
+        for (uint32_t i = slot ? by_delete->id_ends[slot - 1] : 0; i < by_delete->id_ends[slot]; i++) {
+            PyObject *form = word_at(by_delete, by_delete->ids[i]);
+            if (form == NULL)
+                goto done;
+            Py_ssize_t number = swapped_letter(form, word, letter, letters);
+            if (number < 0)
+                continue;
+            PyObject *count = PyDict_GetItemWithError(forms, form);
+            if (count == NULL && PyErr_Occurred())
+                goto done;
+            PyObject *zero = count == NULL ? PyLong_FromLong(0) : NULL;
+            int enough = PyObject_RichCompareBool(count != NULL ? count : zero, min_count, Py_GE);
+            Py_XDECREF(zero);
+            if (enough < 0)
+                goto done;
+            PyObject *item = enough ? Py_BuildValue("(nnO)", letter, number, form) : NULL;
+            if (enough && (item == NULL || PyList_Append(found, item) < 0)) {
+                Py_XDECREF(item);
+                goto done;
+            }
+            Py_XDECREF(item);
+        }
+    }
+    if (PyList_Sort(found) < 0 || (out = PyList_New(PyList_GET_SIZE(found))) == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(found); i++) {
+        PyObject *form = PyTuple_GET_ITEM(PyList_GET_ITEM(found, i), 2);
+        Py_INCREF(form);
+        PyList_SET_ITEM(out, i, form);
+    }
+done:
+    if (shorter != stack)
+        PyMem_Free(shorter);
+    Py_XDECREF(found);
+    return out;
+}
+
 static PyMethodDef module_methods[] = {
+    {"letter_swaps", letter_swaps, METH_VARARGS,
+     "letter_swaps(word, key, by_delete, forms, min_count, letters) -> forms: see CandidateIndex.letter_swaps."},
     {"near_keys", near_keys, METH_VARARGS,
      "near_keys(key, by_skeleton, by_delete) -> (same, near): see CandidateIndex.near_keys."},
     {NULL, NULL, 0, NULL},

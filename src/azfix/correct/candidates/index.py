@@ -196,6 +196,8 @@ class CandidateIndex:
         if self._forms is None or len(key) != len(word) or not word.isalpha():
             return self._letter_swaps_by_lookup(word, min_count)
         forms, by_delete = self.lexicon.forms, self._forms[1]
+        if by_delete.compiled is not None and type(forms) is dict:
+            return _KERNEL.letter_swaps(word, key, by_delete.compiled, forms, min_count, _LETTERS)
         found = []
         for i in range(len(word)):
             head, tail = word[:i], word[i + 1:]
