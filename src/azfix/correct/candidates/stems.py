@@ -16,7 +16,7 @@ from ...text.alphabet import VOWELS, harmony_class
 from .base import Candidate, CandidateKind, skeleton
 from .index import MIN_INDEXED_LENGTH, CandidateIndex
 
-__all__ = ["stem_candidates", "suffix_spellings"]
+__all__ = ["may_spell_a_chain", "stem_candidates", "suffix_spellings"]
 
 # Bounds of the re-realising walk (work, not judgement): suffixes in a chain, chains found.
 MAX_SUFFIXES = 6
@@ -30,6 +30,8 @@ def stem_candidates(index: CandidateIndex, word: str, diacritic_only: bool = Fal
     stems = index.lexicon.stems
     for cut in range(len(word) - 1, MIN_INDEXED_LENGTH - 1, -1):
         rest_key = skeleton(word[cut:])
+        if not may_spell_a_chain(rest_key):
+            continue  # no stem could take this ending (most cuts: their stems need not be looked up)
         for stem in index.stems_near(word[:cut], diacritic_only):
             entry = stems.get(stem)
             if entry is None:
@@ -85,3 +87,37 @@ def suffix_spellings(rest_key: str, state: str, harmony: int, after_vowel: bool)
 
     walk(rest_key, state, harmony, after_vowel, "", 0)
     return tuple(results)
+
+
+@lru_cache(maxsize=1)
+def _first_steps() -> dict[str, tuple[tuple[str, str, int, bool], ...]]:
+    """The first written suffixes of every context a stem starts a chain in (each start state,
+    harmony and final letter), without repeats, by the first letter of their skeleton:
+    (skeleton, next state, next harmony, ends in a vowel)."""
+    starts = sorted(set(START_STATE.values()) | {"N"})
+    grouped: dict[str, dict] = {}
+    for state in starts:
+        for harmony in range(5):
+            for after_vowel in (False, True):
+                for first, steps in _steps(state, harmony, after_vowel).items():
+                    for _form, key, next_state, next_harmony, next_after_vowel in steps:
+                        grouped.setdefault(first, {})[(key, next_state, next_harmony, next_after_vowel)] = None
+    return {first: tuple(steps) for first, steps in grouped.items()}
+
+
+@lru_cache(maxsize=50_000)
+def _skeleton_completes(rest_key: str, state: str, harmony: int, after_vowel: bool) -> bool:
+    """True if some chain of the grammar, from this context, is written with the skeleton ``rest_key``
+    (of any length: :func:`suffix_spellings` stops at ``MAX_SUFFIXES``)."""
+    if not rest_key:
+        return state in ACCEPTING
+    return any(rest_key.startswith(key) and _skeleton_completes(rest_key[len(key):], next_state, nh, nav)
+               for _form, key, next_state, nh, nav in _steps(state, harmony, after_vowel).get(rest_key[0], ()))
+
+
+@lru_cache(maxsize=50_000)
+def may_spell_a_chain(rest_key: str) -> bool:
+    """False when :func:`suffix_spellings` finds nothing for ``rest_key`` in any context a stem
+    starts a chain in: a cheap test, one walk for all contexts, before the stems are looked up."""
+    return any(rest_key.startswith(key) and _skeleton_completes(rest_key[len(key):], next_state, nh, nav)
+               for key, next_state, nh, nav in _first_steps().get(rest_key[:1], ()))
