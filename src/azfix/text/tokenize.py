@@ -102,6 +102,12 @@ _GENERAL = regex.compile(_GENERAL_SOURCE, _FLAGS)
 _PATTERN = regex.compile(_PLAIN_SPACE_OR_MARK + " | " + _PLAIN_WORD + " | " + _GENERAL_SOURCE, _FLAGS)
 
 _KIND_OF_GROUP = {kind.value: kind for kind in TokenKind}
+# The kind of each alternative by its group number: the match's lastindex (the group
+# that closed last is always one of the named alternatives) indexes it without a name lookup.
+_KIND_OF_INDEX = [None] * (_PATTERN.groups + 1)
+for _name, _index in _PATTERN.groupindex.items():
+    if _name in _KIND_OF_GROUP:
+        _KIND_OF_INDEX[_index] = _KIND_OF_GROUP[_name]
 # Where an abbreviation's dot may be (checked token by token in tokenize()).
 _ABBREVIATION_DOT = regex.compile(
     r"(?i)(?:" + "|".join(sorted(ABBREVIATIONS, key=len, reverse=True)) + r")\.", regex.V1
@@ -110,11 +116,11 @@ _ABBREVIATION_DOT = regex.compile(
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens that cover it exactly, in order."""
-    kinds = _KIND_OF_GROUP
+    kinds = _KIND_OF_INDEX
     # tuple.__new__ builds the named tuple without the Python-level __new__
     # (a sixth of the tokenizer's time on long texts).
     make = tuple.__new__
-    tokens = [make(Token, (kinds[m.lastgroup], m.group(), *m.span())) for m in _PATTERN.finditer(text)]
+    tokens = [make(Token, (kinds[m.lastindex], m[0], *m.span())) for m in _PATTERN.finditer(text)]
     # "km." : a known abbreviation followed by its dot is one token.
     dots = {m.end() - 1 for m in _ABBREVIATION_DOT.finditer(text)}
     if dots:
