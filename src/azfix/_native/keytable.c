@@ -1,8 +1,9 @@
 /* Lookups in azfix's key tables, compiled.
  *
  * The twin of KeyTable.get and KeyTable.collect (src/azfix/data/keytable.py)
- * and of CandidateIndex.near_keys and CandidateIndex.letter_swaps
- * (src/azfix/correct/candidates/index.py),
+ * of CandidateIndex.near_keys and CandidateIndex.letter_swaps
+ * (src/azfix/correct/candidates/index.py) and of SplitSource._frequent_near
+ * (src/azfix/correct/candidates/splits.py),
  * which define what is computed. A table is the same five arrays the Python
  * class reads (the keys' UTF-8 bytes bucket by bucket, the bucket starts, the
  * key ends, the word-id ends, the word ids), used where they lie (often a
@@ -13,6 +14,7 @@
  *     Table.collect(keys, into)        adds the words of every key to the set ``into``
  *     near_keys(key, by_skeleton, by_delete) -> (same, near)
  *     letter_swaps(word, key, by_delete, forms, min_count, letters) -> forms one letter swap away
+ *     frequent_near(key, part, by_skeleton, by_delete, forms, min_count, limit) -> the commonest near forms
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -278,6 +280,110 @@ done:
     return result;
 }
 
+/* Add the words of the key and of the key with one letter deleted, in both tables, to ``into``. */
+static int
+add_near(Table *by_skeleton, Table *by_delete, const unsigned char *utf8, Py_ssize_t length, PyObject *into)
+{
+    unsigned char stack[STACK_KEY], *shorter = stack;
+    int result = 0;
+    if (length > STACK_KEY && (shorter = PyMem_Malloc(length)) == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (add_words(by_skeleton, utf8, length, into) < 0 || add_words(by_delete, utf8, length, into) < 0)
+        result = -1;
+    for (Py_ssize_t at = 0; at < length && result == 0;) {
+        Py_ssize_t next = at + 1;
+        while (next < length && (utf8[next] & 0xC0) == 0x80)
+            next++;
+        memcpy(shorter, utf8, at);
+        memcpy(shorter + at, utf8 + next, length - next);
+        Py_ssize_t size = length - (next - at);
+        if (add_words(by_skeleton, shorter, size, into) < 0 || add_words(by_delete, shorter, size, into) < 0)
+            result = -1;
+        at = next;
+    }
+    if (shorter != stack)
+        PyMem_Free(shorter);
+    return result;
+}
+
+typedef struct {
+    long long count;
+    PyObject *word;
+} Counted;
+
+static int
+more_frequent_first(const void *a, const void *b)
+{
+    const Counted *x = a, *y = b;
+    if (x->count != y->count)
+        return x->count > y->count ? -1 : 1;
+    return PyUnicode_Compare(x->word, y->word);
+}
+
+/* frequent_near(key, part, by_skeleton, by_delete, forms, min_count, limit): the ``limit``
+ * most frequent forms (ties: in code point order) of at least ``min_count`` among
+ * those of near_keys(key, ...), ``part`` left out (see SplitSource._frequent_near). */
+static PyObject *
+frequent_near(PyObject *module, PyObject *args)
+{
+    PyObject *key, *part, *forms, *min_count, *near, *out = NULL;
+    Table *by_skeleton, *by_delete;
+    Py_ssize_t limit, length, kept = 0;
+    if (!PyArg_ParseTuple(args, "UUO!O!O!On", &key, &part, &TableType, &by_skeleton, &TableType, &by_delete,
+                          &PyDict_Type, &forms, &min_count, &limit))
+        return NULL;
+    const unsigned char *utf8 = (const unsigned char *)PyUnicode_AsUTF8AndSize(key, &length);
+    if (utf8 == NULL || (near = PySet_New(NULL)) == NULL)
+        return NULL;
+    Counted *found = NULL;
+    if (add_near(by_skeleton, by_delete, utf8, length, near) < 0)
+        goto done;
+    found = PyMem_Malloc(sizeof(Counted) * (PySet_GET_SIZE(near) + 1));
+    if (found == NULL) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    PyObject *iterator = PyObject_GetIter(near), *word;
+    if (iterator == NULL)
+        goto done;
+    while ((word = PyIter_Next(iterator)) != NULL) {
+        Py_DECREF(word); /* (the set holds it) */
+        if (PyUnicode_Compare(word, part) == 0)
+            continue;
+        PyObject *count = PyDict_GetItemWithError(forms, word);
+        if (count == NULL && PyErr_Occurred())
+            goto done;
+        PyObject *zero = count == NULL ? PyLong_FromLong(0) : NULL;
+        int enough = PyObject_RichCompareBool(count != NULL ? count : zero, min_count, Py_GE);
+        Py_XDECREF(zero);
+        if (enough && count == NULL)
+            PyErr_SetObject(PyExc_KeyError, word); /* as forms[word] in the sort key */
+        if (enough > 0 && count != NULL) {
+            found[kept].count = PyLong_AsLongLong(count);
+            found[kept++].word = word;
+        }
+        if (PyErr_Occurred())
+            break;
+    }
+    Py_DECREF(iterator);
+    if (PyErr_Occurred())
+        goto done;
+    qsort(found, kept, sizeof(Counted), more_frequent_first);
+    limit = limit < 0 ? (kept + limit > 0 ? kept + limit : 0) : (limit > kept ? kept : limit); /* as [:limit] */
+    if ((out = PyTuple_New(limit)) == NULL)
+        goto done;
+    for (Py_ssize_t i = 0; i < limit; i++) {
+        Py_INCREF(found[i].word);
+        PyTuple_SET_ITEM(out, i, found[i].word);
+    }
+done:
+    PyMem_Free(found);
+    Py_DECREF(near);
+    return out;
+}
+
 /* Does form match word but at ``at``, where form has a letter of ``letters``?
  * The number of that letter, or -1. */
 static Py_ssize_t
@@ -372,6 +478,8 @@ done:
 }
 
 static PyMethodDef module_methods[] = {
+    {"frequent_near", frequent_near, METH_VARARGS,
+     "frequent_near(key, part, by_skeleton, by_delete, forms, min_count, limit): see SplitSource._frequent_near."},
     {"letter_swaps", letter_swaps, METH_VARARGS,
      "letter_swaps(word, key, by_delete, forms, min_count, letters) -> forms: see CandidateIndex.letter_swaps."},
     {"near_keys", near_keys, METH_VARARGS,

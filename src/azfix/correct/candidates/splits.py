@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..._native import kernel
 from ...config import Policy
 from .base import Candidate, CandidateKind, skeleton
 from .index import CandidateIndex
+
+_KERNEL = kernel("keytable")  # the compiled twin of SplitSource._frequent_near (with the index lookups), or None
 
 __all__ = ["SplitSource"]
 
@@ -66,9 +69,13 @@ class SplitSource:
     def _frequent_near(self, part: str) -> tuple[str, ...]:
         """The most frequent forms one skeleton edit from ``part``: how one
         side of a glued pair may have been meant."""
-        forms = self.lexicon.forms
-        same, near = self.index.near_keys(skeleton(part), self.index.form_skeletons, self.index.form_deletes)
+        forms, index = self.lexicon.forms, self.index
         min_count = self.policy.split_min_count
+        by_skeleton, by_delete = index.form_skeletons, index.form_deletes
+        if by_skeleton.compiled is not None and by_delete.compiled is not None and type(forms) is dict:
+            return _KERNEL.frequent_near(skeleton(part), part, by_skeleton.compiled, by_delete.compiled, forms,
+                                         min_count, self.policy.split_readings)
+        same, near = index.near_keys(skeleton(part), by_skeleton, by_delete)
         frequent = [w for w in same | near if w != part and forms.get(w, 0) >= min_count]
         frequent.sort(key=lambda w: (-forms[w], w))
         return tuple(frequent[:self.policy.split_readings])
