@@ -115,18 +115,21 @@ class CandidateLists:
             if diacritic_only and skeleton(text) != word_skeleton:
                 continue
             # Cheap pre-filter in C: more than two skeleton edits is never affordable.
-            distance = Levenshtein.distance(word_skeleton, skeleton(flat), score_cutoff=reach + 1)
+            flat_skeleton = skeleton(flat)
+            distance = Levenshtein.distance(word_skeleton, flat_skeleton, score_cutoff=reach + 1)
             if distance <= reach:
-                shortlist.append((distance, -self.lexicon.forms.get(text, 0), text, flat, cand))
+                # (texts are unique: the sort never compares what follows them)
+                shortlist.append((distance, -self.lexicon.forms.get(text, 0), text, flat, flat_skeleton, cand))
         shortlist.sort()
         out = []
         limit, split_cost = self.max_cost, self.policy.split_cost
-        for _distance, _count, text, flat, cand in shortlist[:self.policy.max_priced]:
+        for _distance, _count, text, flat, flat_skeleton, cand in shortlist[:self.policy.max_priced]:
             cost = self.model.cost(word, flat, cutoff=limit)
             if cand.kind is CandidateKind.SPLIT:
                 cost += split_cost
             if cost <= limit and (" " in text or self.lexicon.is_known(text)):
-                out.append(make_option((text, _edit_kind(word, cand), cost)))
+                kind = SPLIT if cand.kind is CandidateKind.SPLIT else DIACRITIC if flat_skeleton == word_skeleton else TYPO
+                out.append(make_option((text, kind, cost)))
         return out
 
     def _ascii_twins(self, word: str) -> tuple[Option, ...]:
@@ -166,11 +169,3 @@ class CandidateLists:
             if cost <= self.policy.realword_max_cost:
                 out.append(make_option((cand.text, REALWORD, cost)))
         return tuple(out)
-
-
-def _edit_kind(word: str, cand: Candidate) -> str:
-    if cand.kind is CandidateKind.SPLIT:
-        return SPLIT
-    if skeleton(word) == skeleton(cand.text):
-        return DIACRITIC
-    return TYPO
