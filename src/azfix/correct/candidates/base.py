@@ -20,17 +20,18 @@ from typing import NamedTuple
 
 from ...text.alphabet import ascii_fold_table
 
-__all__ = ["Candidate", "CandidateKind", "Option", "make_option", "skeleton"]
+__all__ = ["SKELETON_TABLE", "Candidate", "CandidateKind", "Option", "make_option", "skeleton"]
 
 _EXTRA_FOLD = str.maketrans({"ñ": "n", "Ñ": "N", "ä": "a", "ı": "i"})
 # ascii_fold, then the few letters it leaves (ñ, ä), in one table: one pass over the word
-_SKELETON = {**_EXTRA_FOLD, **{code: folded.translate(_EXTRA_FOLD) for code, folded in ascii_fold_table().items()}}
+# (code point → letter; the compiled shortlist of candidates folds with it too)
+SKELETON_TABLE = {**_EXTRA_FOLD, **{code: folded.translate(_EXTRA_FOLD) for code, folded in ascii_fold_table().items()}}
 
 
 def skeleton(word: str) -> str:
     """The diacritic skeleton of a lowercase word (:func:`~azfix.text.alphabet.ascii_fold`,
     and ñ, ä folded too): ``yönəlmış`` → ``yonelmis``."""
-    return word.translate(_SKELETON)
+    return word.translate(SKELETON_TABLE)
 
 
 class CandidateKind(str, enum.Enum):

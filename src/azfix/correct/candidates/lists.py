@@ -19,13 +19,14 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from ..._native import kernel
 from ...config import Policy
 from ...data.lexicon import Lexicon
 from ...edits import EditKind
 from ..channel.errormodel import ErrorModel
 from ..channel.prior import Priors
 from ..memo import TypeCache
-from .base import Candidate, CandidateKind, Option, make_option, skeleton
+from .base import SKELETON_TABLE, Candidate, CandidateKind, Option, make_option, skeleton
 from .edits import edit_candidates
 from .index import CandidateIndex
 from .splits import SplitSource
@@ -39,6 +40,7 @@ REALWORD = EditKind.REALWORD
 SPLIT = EditKind.SPLIT
 TYPO = EditKind.TYPO
 
+_KERNEL = kernel("distance")  # the compiled twin of CandidateLists._shortlist, or None
 NONWORD_MEMO = 20_000  # word types whose priced readings are remembered (the costliest list)
 SWAPS_MEMO = 100_000  # ... whose real-word confusion sets are
 TWINS_MEMO = 30_000  # ... whose ASCII twins are
@@ -61,6 +63,8 @@ class CandidateLists:
         self.swaps = TypeCache(self._letter_swaps, maxsize=SWAPS_MEMO)
         self.ascii_twins = lru_cache(maxsize=TWINS_MEMO)(self._ascii_twins)
         self.realword = lru_cache(maxsize=REALWORD_MEMO)(self._realword)
+        # the compiled twin of _shortlist (over the skeleton's table), or None
+        self._compiled_shortlist = _KERNEL.Shortlist(SKELETON_TABLE) if _KERNEL is not None else None
         self.cheap_substitutions: dict[str, str] = {}
         for (intended, observed), cost in model.substitutions.items():
             if cost <= policy.cheap_substitution:
@@ -105,7 +109,28 @@ class CandidateLists:
 
     def _priced(self, word: str, candidates: list[Candidate], diacritic_only: bool) -> list[Option]:
         """Error-model costs of the most promising candidates (at most ``max_priced``)."""
-        word_skeleton, reach = skeleton(word), self.policy.max_skeleton_edits
+        word_skeleton = skeleton(word)
+        out = []
+        limit, split_cost = self.max_cost, self.policy.split_cost
+        for cand, flat, flat_skeleton in self._shortlist(word, word_skeleton, candidates, diacritic_only):
+            text = cand.text
+            cost = self.model.cost(word, flat, cutoff=limit)
+            if cand.kind is CandidateKind.SPLIT:
+                cost += split_cost
+            if cost <= limit and (" " in text or self.lexicon.is_known(text)):
+                kind = SPLIT if cand.kind is CandidateKind.SPLIT else DIACRITIC if flat_skeleton == word_skeleton else TYPO
+                out.append(make_option((text, kind, cost)))
+        return out
+
+    def _shortlist(self, word: str, word_skeleton: str, candidates: list[Candidate],
+                   diacritic_only: bool) -> list[tuple[Candidate, str, str]]:
+        """The candidates worth pricing, best first, at most ``max_priced``: (candidate, its text
+        without spaces, that text's skeleton). The compiled kernel (:mod:`azfix._native`) does the same."""
+        reach = self.policy.max_skeleton_edits
+        if self._compiled_shortlist is not None and reach >= 0 and type(self.lexicon.forms) is dict:
+            picked = self._compiled_shortlist.pick(word, word_skeleton, [cand.text for cand in candidates],
+                                                   self.lexicon.forms, reach, self.policy.max_priced, diacritic_only)
+            return [(candidates[n], flat, flat_skeleton) for n, flat, flat_skeleton in picked]
         shortlist = []
         for cand in candidates:
             text = cand.text
@@ -121,16 +146,7 @@ class CandidateLists:
                 # (texts are unique: the sort never compares what follows them)
                 shortlist.append((distance, -self.lexicon.forms.get(text, 0), text, flat, flat_skeleton, cand))
         shortlist.sort()
-        out = []
-        limit, split_cost = self.max_cost, self.policy.split_cost
-        for _distance, _count, text, flat, flat_skeleton, cand in shortlist[:self.policy.max_priced]:
-            cost = self.model.cost(word, flat, cutoff=limit)
-            if cand.kind is CandidateKind.SPLIT:
-                cost += split_cost
-            if cost <= limit and (" " in text or self.lexicon.is_known(text)):
-                kind = SPLIT if cand.kind is CandidateKind.SPLIT else DIACRITIC if flat_skeleton == word_skeleton else TYPO
-                out.append(make_option((text, kind, cost)))
-        return out
+        return [(cand, flat, flat_skeleton) for *_, flat, flat_skeleton, cand in shortlist[:self.policy.max_priced]]
 
     def _ascii_twins(self, word: str) -> tuple[Option, ...]:
         # In text typed without Azerbaijani letters a lost diacritic is the
