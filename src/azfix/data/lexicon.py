@@ -202,8 +202,13 @@ class Lexicon:
 
     def is_known_lower(self, lower: str) -> bool:
         """:meth:`is_known` for a word that is already lowercase and simple."""
-        return (lower in self.forms or lower in self.user_words or self.analyzer.is_well_formed(lower)
-                or any(h.spell(lower) for h in self.hunspell))
+        return bool(self.known_lowers((lower,)))
+
+    def known_lowers(self, lowers: Iterable[str]) -> list[str]:
+        """The words of ``lowers`` (lowercase and simple) :meth:`is_known_lower` accepts, in order: one call for many."""
+        forms, users, well_formed, hunspell = self.forms, self.user_words, self.analyzer.is_well_formed, self.hunspell
+        return [lower for lower in lowers if lower in forms or lower in users or well_formed(lower)
+                or any(h.spell(lower) for h in hunspell)]
 
     # -- the decision ----------------------------------------------------
     def _decide(self, word: str) -> bool:

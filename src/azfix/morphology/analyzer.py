@@ -198,7 +198,7 @@ class Analyzer:
 
     def is_well_formed(self, word: str) -> bool:
         """True if the word has an analysis."""
-        walker = self._compiled_walk()
+        walker = self._walker if self._walker is not None else self._compiled_walk()
         if walker:
             verdict = walker.well_formed(word)
             if verdict >= 0:

@@ -36,7 +36,7 @@ from ..._native import kernel
 from ...text.alphabet import LOWERCASE_LETTERS
 from ...data.keytable import KeyTable, word_list_fingerprint
 from ...data.lexicon import Lexicon
-from .base import Candidate, CandidateKind, skeleton
+from .base import Candidate, CandidateKind, make_candidate, skeleton
 
 __all__ = ["Candidate", "CandidateKind", "CandidateIndex", "skeleton"]
 
@@ -224,8 +224,8 @@ class CandidateIndex:
 
     def forms_near(self, word: str) -> list[Candidate]:
         same, near = self.near_keys(skeleton(word), self.form_skeletons, self.form_deletes)
-        out = [Candidate(w, CandidateKind.DIACRITIC) for w in same if w != word]
-        out += [Candidate(w, CandidateKind.EDIT) for w in near if w != word]
+        out = [make_candidate((w, CandidateKind.DIACRITIC)) for w in same if w != word]
+        out += [make_candidate((w, CandidateKind.EDIT)) for w in near if w != word]
         return out
 
     def stems_near(self, prefix: str, diacritic_only: bool = False) -> set[str]:

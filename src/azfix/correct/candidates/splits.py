@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..._native import kernel
 from ...config import Policy
-from .base import Candidate, CandidateKind, skeleton
+from .base import Candidate, CandidateKind, make_candidate, skeleton
 from .index import CandidateIndex
 
 _KERNEL = kernel("keytable")  # the compiled twin of SplitSource._frequent_near (with the index lookups), or None
@@ -20,6 +20,7 @@ _KERNEL = kernel("keytable")  # the compiled twin of SplitSource._frequent_near 
 __all__ = ["SplitSource"]
 
 READINGS_MEMO = 20_000  # word ends whose frequent readings are remembered
+SPLIT = CandidateKind.SPLIT  # (read once: a hot loop)
 
 
 class SplitSource:
@@ -48,13 +49,13 @@ class SplitSource:
             if min(left_count, right_count) >= exact_min and max(left_count, right_count) >= min_count:
                 # two attested words, one of them frequent: the prior and the
                 # context weigh the rarer one
-                out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
+                out.append(make_candidate((f"{left} {right}", SPLIT)))
                 continue
             if (max(left_count, right_count) >= function_count and min(len(left), len(right)) >= function_part
                     and self.lexicon.is_known_lower(right if left_count >= function_count else left)):
                 # a function word glued to an inflection nobody has written
                 # yet (qohumluğunagörə, çoxağırlığa): the prior weighs it
-                out.append(Candidate(f"{left} {right}", CandidateKind.SPLIT))
+                out.append(make_candidate((f"{left} {right}", SPLIT)))
                 continue
             left_ok, right_ok = left_count >= min_count, right_count >= min_count
             # Glued and garbled: each side may be one cheap edit from a word
@@ -63,7 +64,7 @@ class SplitSource:
                 continue
             for first in ([left] if left_ok else []) + list(self._readings(left)):
                 for second in ([right] if right_ok else []) + list(self._readings(right)):
-                    out.append(Candidate(f"{first} {second}", CandidateKind.SPLIT))
+                    out.append(make_candidate((f"{first} {second}", SPLIT)))
         return out
 
     def _frequent_near(self, part: str) -> tuple[str, ...]:

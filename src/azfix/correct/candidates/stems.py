@@ -13,7 +13,7 @@ from functools import lru_cache
 from ...morphology.grammar import ACCEPTING, START_STATE, transitions
 from ...morphology.phonology import SOFTEN, VOICE
 from ...text.alphabet import VOWELS, harmony_class
-from .base import Candidate, CandidateKind, skeleton
+from .base import Candidate, CandidateKind, make_candidate, skeleton
 from .index import MIN_INDEXED_LENGTH, CandidateIndex
 
 __all__ = ["may_spell_a_chain", "stem_candidates", "suffix_spellings"]
@@ -22,6 +22,7 @@ __all__ = ["may_spell_a_chain", "stem_candidates", "suffix_spellings"]
 MAX_SUFFIXES = 6
 MAX_SPELLINGS = 8  # (the walk stops once it has found more than this)
 _ALTERNATING = {**SOFTEN, **VOICE}  # a stem's last letter before a vowel, softened or voiced
+STEM = CandidateKind.STEM  # (read once: a hot loop)
 
 
 def stem_candidates(index: CandidateIndex, word: str, diacritic_only: bool = False) -> list[Candidate]:
@@ -40,7 +41,7 @@ def stem_candidates(index: CandidateIndex, word: str, diacritic_only: bool = Fal
             after_vowel = stem[-1] in VOWELS
             for pos in entry.pos:
                 for suffix in suffix_spellings(rest_key, START_STATE.get(pos, "N"), harmony, after_vowel):
-                    out.append(Candidate(stem_surface(stem, entry, suffix) + suffix, CandidateKind.STEM))
+                    out.append(make_candidate((stem_surface(stem, entry, suffix) + suffix, STEM)))
     return out
 
 
