@@ -14,7 +14,7 @@ SOURCE = Path(azfix.__file__).parent
 # format, never thresholds of a decision.
 BOUNDS = {"FORMAT_VERSION", "MAX_WORD_LENGTH", "MAX_ANALYSES", "MAX_FIT_MEMO", "_MEMO_LIMIT", "MAX_REMEMBERED", "MAX_SPAN_TOKENS",
           "IN_FLIGHT_PER_JOB", "MIN_INDEXED_LENGTH", "ORDER", "TYPICAL_SAMPLE", "FLOOR", "MAX_SUFFIXES",
-          "MAX_SPELLINGS", "PRIOR_READINGS"}
+          "MAX_SPELLINGS", "PRIOR_READINGS", "_ALIGN"}
 
 
 def test_every_policy_field_says_why():

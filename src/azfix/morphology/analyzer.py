@@ -88,7 +88,7 @@ class Analyzer:
     what it derives from it, so one instance is safe to share between threads.
     :meth:`is_well_formed` and :meth:`analyze` run the compiled walk
     (:mod:`azfix._native`) when it was built; :meth:`reference_is_well_formed`
-    and :meth:`iter_analyses` define what it computes.
+    and :meth:`reference_analyze` (over :meth:`iter_analyses`) define what it computes.
     """
 
     def __init__(self, stems: Mapping[str, StemEntry], min_stem_length: int = 2):
@@ -178,14 +178,17 @@ class Analyzer:
 
     def analyze(self, word: str, limit: int = MAX_ANALYSES) -> list[Analysis]:
         """The first ``limit`` distinct analyses of :meth:`iter_analyses`."""
-        walker = self._compiled_walk()
-        readings = walker.analyses(word, limit) if walker else None
-        if readings is not None:
-            found = [Analysis(word, stem, pos, chain) for stem, pos, chain in readings]
-            if len(set(readings)) == len(readings):
-                return found
-            # (a reading the walk gave twice: the Python walk below drops it and goes on)
-        found = []
+        walker = self._walker if self._walker is not None else self._compiled_walk()
+        # (a limit below one keeps one analysis, as the loop below does)
+        readings = walker.analyses(word, max(limit, 1)) if walker else None
+        if readings is not None and len(set(readings)) == len(readings):
+            return [Analysis(word, stem, pos, chain) for stem, pos, chain in readings]
+        # (no compiled walk, or a reading it gave twice: the Python walk drops it and goes on)
+        return self.reference_analyze(word, limit)
+
+    def reference_analyze(self, word: str, limit: int = MAX_ANALYSES) -> list[Analysis]:
+        """:meth:`analyze` in pure Python: the first ``limit`` distinct analyses of :meth:`iter_analyses`."""
+        found: list[Analysis] = []
         seen = set()
         for analysis in self.iter_analyses(word):
             key = (analysis.stem, analysis.pos, analysis.suffixes)

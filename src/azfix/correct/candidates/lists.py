@@ -124,29 +124,13 @@ class CandidateLists:
 
     def _shortlist(self, word: str, word_skeleton: str, candidates: list[Candidate],
                    diacritic_only: bool) -> list[tuple[Candidate, str, str]]:
-        """The candidates worth pricing, best first, at most ``max_priced``: (candidate, its text
-        without spaces, that text's skeleton). The compiled kernel (:mod:`azfix._native`) does the same."""
-        reach = self.policy.max_skeleton_edits
-        if self._compiled_shortlist is not None and reach >= 0 and type(self.lexicon.forms) is dict:
-            picked = self._compiled_shortlist.pick(word, word_skeleton, [cand.text for cand in candidates],
-                                                   self.lexicon.forms, reach, self.policy.max_priced, diacritic_only)
+        """:func:`shortlist` of the candidates, by the compiled kernel (:mod:`azfix._native`) if there is one."""
+        forms, reach, limit = self.lexicon.forms, self.policy.max_skeleton_edits, self.policy.max_priced
+        if self._compiled_shortlist is not None and reach >= 0 and type(forms) is dict:
+            picked = self._compiled_shortlist.pick(word, word_skeleton, [cand.text for cand in candidates], forms,
+                                                   reach, limit, diacritic_only)
             return [(candidates[n], flat, flat_skeleton) for n, flat, flat_skeleton in picked]
-        shortlist = []
-        for cand in candidates:
-            text = cand.text
-            if text == word:
-                continue
-            flat = text.replace(" ", "")
-            if diacritic_only and skeleton(text) != word_skeleton:
-                continue
-            # Cheap pre-filter in C: more than two skeleton edits is never affordable.
-            flat_skeleton = skeleton(flat)
-            distance = Levenshtein.distance(word_skeleton, flat_skeleton, score_cutoff=reach + 1)
-            if distance <= reach:
-                # (texts are unique: the sort never compares what follows them)
-                shortlist.append((distance, -self.lexicon.forms.get(text, 0), text, flat, flat_skeleton, cand))
-        shortlist.sort()
-        return [(cand, flat, flat_skeleton) for *_, flat, flat_skeleton, cand in shortlist[:self.policy.max_priced]]
+        return shortlist(word, word_skeleton, candidates, forms, reach, limit, diacritic_only)
 
     def _ascii_twins(self, word: str) -> tuple[Option, ...]:
         # In text typed without Azerbaijani letters a lost diacritic is the
@@ -185,3 +169,27 @@ class CandidateLists:
             if cost <= self.policy.realword_max_cost:
                 out.append(make_option((cand.text, REALWORD, cost)))
         return tuple(out)
+
+
+def shortlist(word: str, word_skeleton: str, candidates: list[Candidate], forms: dict[str, int], reach: int,
+              limit: int, diacritic_only: bool) -> list[tuple[Candidate, str, str]]:
+    """The candidates worth pricing, best first, at most ``limit``: (candidate, its text without
+    spaces, that text's skeleton) of every candidate but the word itself within ``reach`` plain
+    edits of the word's skeleton (more is never affordable), by (edits, -count, text); with
+    ``diacritic_only``, only those whose skeleton is the word's."""
+    listed = []
+    for cand in candidates:
+        text = cand.text
+        if text == word:
+            continue
+        flat = text.replace(" ", "")
+        if diacritic_only and skeleton(text) != word_skeleton:
+            continue
+        # Cheap pre-filter in C (rapidfuzz): more than ``reach`` skeleton edits is never affordable.
+        flat_skeleton = skeleton(flat)
+        distance = Levenshtein.distance(word_skeleton, flat_skeleton, score_cutoff=reach + 1)
+        if distance <= reach:
+            # (texts are unique: the sort never compares what follows them)
+            listed.append((distance, -forms.get(text, 0), text, flat, flat_skeleton, cand))
+    listed.sort()
+    return [(cand, flat, flat_skeleton) for *_, flat, flat_skeleton, cand in listed[:limit]]
