@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Iterable
 
 from ..text.alphabet import az_lower, is_upper_word
-from .format import FORMAT_VERSION, ROOT_SOURCE, DataFormatError, dictionaries_path, read_data_lines
+from .format import (FORMAT_VERSION, ROOT_SOURCE, DataFormatError, dictionaries_path, read_data_lines,
+                     read_data_lines_and_checksum)
 from ..morphology.analyzer import MAX_ANALYSES, Analysis, Analyzer, StemEntry
 
 __all__ = ["Lexicon", "default_lexicon", "DataFormatError"]
@@ -64,6 +65,8 @@ class Lexicon:
         self.web_forms: frozenset[str] = frozenset()  # well-formed forms the web writes (see unseen_form_prior)
         self.suspects: dict[str, float] = {}  # probable misspellings the list attests: how much commoner their fix is
         self.hunspell: tuple = ()  # extra Hunspell checkers (with_hunspell)
+        # CRC-32 of the stems and forms files these tables were read from (None: not read from files)
+        self.tables_checksum: str | None = None
         self.user_words = frozenset(az_lower(w) for w in user_words)
         self.analyzer = Analyzer(stems)
         self.total_count = sum(forms.values()) or 1
@@ -96,9 +99,12 @@ class Lexicon:
     @classmethod
     def read_tables(cls, folder: Path, user_words: Iterable[str] = ()) -> "Lexicon":
         """The stems and forms of a dictionaries folder (what the candidate index is built from)."""
-        stems, stem_counts, roots = read_stems(folder / "stems.tsv")
-        lexicon = cls(stems, read_forms(folder / "forms.tsv"), user_words, stem_counts)
+        stem_lines, stems_checksum = read_data_lines_and_checksum(folder / "stems.tsv")
+        form_lines, forms_checksum = read_data_lines_and_checksum(folder / "forms.tsv")
+        stems, stem_counts, roots = parse_stems(stem_lines)
+        lexicon = cls(stems, parse_forms(form_lines), user_words, stem_counts)
         lexicon.roots = roots
+        lexicon.tables_checksum = f"{stems_checksum:08x}:{forms_checksum:08x}"
         return lexicon
 
     def with_hunspell(self, dictionaries: Iterable[str]) -> "Lexicon":
@@ -118,6 +124,7 @@ class Lexicon:
             checkers.append(hunspell.Hunspell(path.name, hunspell_data_dir=str(path.parent)))
         lexicon = Lexicon(self.stems, self.forms, self.user_words, self.stem_counts)
         lexicon.tag_shares, lexicon.roots, lexicon.web_forms = self.tag_shares, self.roots, self.web_forms
+        lexicon.tables_checksum = self.tables_checksum  # (the same stems and forms)
         lexicon.hunspell = tuple(self.hunspell) + tuple(checkers)
         return lexicon
 
@@ -125,6 +132,7 @@ class Lexicon:
         """A new lexicon that also knows ``words`` (the data is shared, not copied)."""
         lexicon = Lexicon(self.stems, self.forms, self.user_words | {az_lower(w) for w in words}, self.stem_counts)
         lexicon.tag_shares, lexicon.roots, lexicon.web_forms = self.tag_shares, self.roots, self.web_forms
+        lexicon.tables_checksum = self.tables_checksum  # (the same stems and forms)
         lexicon.hunspell = self.hunspell
         return lexicon
 
@@ -264,12 +272,17 @@ class Lexicon:
 def read_stems(path: Path) -> tuple[dict[str, StemEntry], dict[str, int], frozenset[str]]:
     """Stem entries, the corpus counts of the stems that have one, and the
     roots (stems only the frequency list attests: :func:`azfix.build.dictionaries.attested_roots`)."""
+    return parse_stems(read_data_lines(path))
+
+
+def parse_stems(lines: Iterable[str]) -> tuple[dict[str, StemEntry], dict[str, int], frozenset[str]]:
+    """:func:`read_stems` of the data lines of ``stems.tsv``."""
     stems = {}
     counts = {}
     roots = set()
     # A few hundred distinct entries serve 120k stems: share them.
     shared: dict[tuple[str, str, str], StemEntry] = {}
-    for line in read_data_lines(path):
+    for line in lines:
         stem, pos, harmony, flags, count, sources = line.split("\t")
         key = (pos, harmony, flags)
         entry = shared.get(key)
@@ -289,8 +302,13 @@ def read_tag_shares(path: Path) -> dict[str, float]:
 
 
 def read_forms(path: Path) -> dict[str, int]:
+    return parse_forms(read_data_lines(path))
+
+
+def parse_forms(lines: Iterable[str]) -> dict[str, int]:
+    """Word forms and their counts, from the data lines of ``forms.tsv``."""
     forms = {}
-    for line in read_data_lines(path):
+    for line in lines:
         word, count = line.split("\t")
         forms[word] = int(count)
     return forms

@@ -46,7 +46,7 @@ _LETTER_SET = frozenset(_LETTERS)
 
 
 _KERNEL = kernel("keytable")  # the compiled twin of near_keys (and of the tables' lookups), or None
-_MAGIC = b"azfix candidate index v2\n"
+_MAGIC = b"azfix candidate index v3\n"
 _ALIGN = 4  # the tables start on a whole 4-byte word: their arrays are read in place
 # No Azerbaijani word begins with a dotless ı: the forms and stems that do are
 # foreign words whose capital I the sources lowercased the Turkic way
@@ -72,12 +72,13 @@ def deletes(key: str) -> set[str]:
     return {key[:i] + key[i + 1:] for i in range(len(key))}
 
 
-def _index(words: Sequence[str], min_length: int = MIN_INDEXED_LENGTH) -> tuple[KeyTable, KeyTable]:
-    """(skeleton table, delete table) of ``words``."""
-    keys = [skeleton(word) for word in words]
-    by_skeleton = KeyTable.build(((key, i) for i, key in enumerate(keys)), words)
-    by_delete = KeyTable.build(((d, i) for i, key in enumerate(keys) if len(key) >= min_length
-                                for d in sorted(deletes(key))), words)
+def _index(words: Sequence[str], indexed: Sequence[int],
+           min_length: int = MIN_INDEXED_LENGTH) -> tuple[KeyTable, KeyTable]:
+    """(skeleton table, delete table) of the words at the positions ``indexed``."""
+    keys = {i: skeleton(words[i]) for i in indexed}
+    by_skeleton = KeyTable.build(((keys[i], i) for i in indexed), words)
+    by_delete = KeyTable.build(((d, i) for i in indexed if len(keys[i]) >= min_length
+                                for d in sorted(deletes(keys[i]))), words)
     return by_skeleton, by_delete
 
 
@@ -113,47 +114,73 @@ class CandidateIndex:
     def stem_deletes(self) -> KeyTable:
         return self._stem_indexes()[1]
 
-    def _word_lists(self) -> tuple[list[str], list[str], list[int]]:
-        """(indexed forms, stems, ids of the stems that get a delete index)."""
-        lexicon = self.lexicon
-        forms = [w for w, c in lexicon.forms.items()
-                 if c >= self.min_form_count and "-" not in w and not w.startswith(FOREIGN_INITIAL)]
-        stems = [s for s in lexicon.stems if not s.startswith(FOREIGN_INITIAL)]
+    def _word_lists(self) -> tuple[list[str], list[str]]:
+        """(forms, stems): the lexicon's, in its order; the tables point into them by position."""
+        return list(self.lexicon.forms), list(self.lexicon.stems)
+
+    def _indexed(self, forms: list[str], stems: list[str]) -> tuple[list[int], list[int], list[int]]:
+        """Positions of (the forms indexed, the stems indexed, the stems that also get a delete index)."""
+        lexicon, min_count = self.lexicon, self.min_form_count
         counts, roots = lexicon.stem_counts, lexicon.roots
+        indexed_forms = [i for i, (w, c) in enumerate(lexicon.forms.items())
+                         if c >= min_count and "-" not in w and not w.startswith(FOREIGN_INITIAL)]
+        indexed_stems = [i for i, s in enumerate(stems) if not s.startswith(FOREIGN_INITIAL)]
         # Every stem is reachable by its skeleton (diacritic restoration of
         # rare words and names); only attested stems by one further edit
         # (not the roots the frequency list alone gives: they are forms,
         # reachable in the form index, and would cost memory here).
-        attested = [i for i, s in enumerate(stems)
-                    if counts.get(s, 0) > 0 and len(s) >= MIN_INDEXED_LENGTH and s not in roots]
-        return forms, stems, attested
+        attested = [i for i in indexed_stems
+                    if counts.get(stems[i], 0) > 0 and len(stems[i]) >= MIN_INDEXED_LENGTH and stems[i] not in roots]
+        return indexed_forms, indexed_stems, attested
+
+    def _source_line(self) -> bytes:
+        """The line naming the stems and forms files the tables were read from (by checksum)."""
+        return f"source {self.lexicon.tables_checksum} {self.min_form_count}\n".encode("ascii")
+
+    def _lists_line(self, forms: list[str], stems: list[str]) -> bytes:
+        """The line naming the word lists and what of them is indexed."""
+        return _fingerprint(forms, stems, *self._indexed(forms, stems))
 
     def _load(self) -> None:
-        forms, stems, attested = self._word_lists()
-        fingerprint = _fingerprint(forms, stems, attested)
+        forms, stems = self._word_lists()
         if self.prebuilt is not None and self.prebuilt.is_file():
-            data = _mapped(self.prebuilt)
-            head = _MAGIC + fingerprint
-            if data[:len(head)] == head:
-                offset = len(head) + (-len(head) % _ALIGN)
-                tables = []
-                for words in (forms, forms, stems, stems):
-                    table, offset = KeyTable.read(data, offset, words)
-                    tables.append(table)
-                self._forms, self._stems = (tables[0], tables[1]), (tables[2], tables[3])
+            tables = self._read(_mapped(self.prebuilt), forms, stems)
+            if tables is not None:
+                self._forms, self._stems = tables[:2], tables[2:]
                 return
-        self._forms = _index(forms, min_length=2)
-        stem_keys = [skeleton(stem) for stem in stems]
+        indexed_forms, indexed_stems, attested = self._indexed(forms, stems)
+        self._forms = _index(forms, indexed_forms, min_length=2)
+        stem_keys = {i: skeleton(stems[i]) for i in indexed_stems}
         self._stems = (
-            KeyTable.build(((key, i) for i, key in enumerate(stem_keys)), stems),
+            KeyTable.build(((stem_keys[i], i) for i in indexed_stems), stems),
             KeyTable.build(((d, i) for i in attested for d in sorted(deletes(stem_keys[i]))), stems),
         )
+
+    def _read(self, data: memoryview, forms: list[str], stems: list[str]) -> tuple[KeyTable, ...] | None:
+        """The four tables of a file :meth:`save` wrote, if it was made from this lexicon's words, else None.
+
+        Tables saved from the same stems and forms files (their checksums
+        match) are taken at once; otherwise the word lists are compared."""
+        head = bytes(data[:4096])
+        source_end = head.find(b"\n", len(_MAGIC)) + 1
+        lists_end = head.find(b"\n", source_end) + 1 if source_end else 0
+        if not head.startswith(_MAGIC) or not lists_end:
+            return None
+        same_files = self.lexicon.tables_checksum is not None and head[len(_MAGIC):source_end] == self._source_line()
+        if not same_files and head[source_end:lists_end] != self._lists_line(forms, stems):
+            return None
+        offset = lists_end + (-lists_end % _ALIGN)
+        tables = []
+        for words in (forms, forms, stems, stems):
+            table, offset = KeyTable.read(data, offset, words)
+            tables.append(table)
+        return tuple(tables)
 
     def save(self, path: Path) -> None:
         """Write the indexes to ``path``, marked with what they were built from: uncompressed and
         aligned, so that :meth:`_load` maps the file and reads the tables where they lie."""
-        forms, stems, attested = self._word_lists()
-        head = _MAGIC + _fingerprint(forms, stems, attested)
+        forms, stems = self._word_lists()
+        head = _MAGIC + self._source_line() + self._lists_line(forms, stems)
         out = io.BytesIO()
         out.write(head + bytes(-len(head) % _ALIGN))
         for table in (*self._form_indexes(), *self._stem_indexes()):
