@@ -91,19 +91,20 @@ def suffix_spellings(rest_key: str, state: str, harmony: int, after_vowel: bool)
 
 
 @lru_cache(maxsize=1)
-def _first_steps() -> dict[str, tuple[tuple[str, str, int, bool], ...]]:
+def _first_steps() -> dict[str, tuple[tuple[str, tuple[tuple[str, int, bool], ...]], ...]]:
     """The first written suffixes of every context a stem starts a chain in (each start state,
-    harmony and final letter), without repeats, by the first letter of their skeleton:
-    (skeleton, next state, next harmony, ends in a vowel)."""
+    harmony and final letter), by the first letter of their skeleton: each skeleton once, with
+    the contexts (state, harmony, ends in a vowel) it leads to."""
     starts = sorted(set(START_STATE.values()) | {"N"})
-    grouped: dict[str, dict] = {}
+    grouped: dict[str, dict[str, dict]] = {}
     for state in starts:
         for harmony in range(5):
             for after_vowel in (False, True):
                 for first, steps in _steps(state, harmony, after_vowel).items():
                     for _form, key, next_state, next_harmony, next_after_vowel in steps:
-                        grouped.setdefault(first, {})[(key, next_state, next_harmony, next_after_vowel)] = None
-    return {first: tuple(steps) for first, steps in grouped.items()}
+                        grouped.setdefault(first, {}).setdefault(key, {})[(next_state, next_harmony,
+                                                                          next_after_vowel)] = None
+    return {first: tuple((key, tuple(contexts)) for key, contexts in keys.items()) for first, keys in grouped.items()}
 
 
 @lru_cache(maxsize=50_000)
@@ -120,5 +121,6 @@ def _skeleton_completes(rest_key: str, state: str, harmony: int, after_vowel: bo
 def may_spell_a_chain(rest_key: str) -> bool:
     """False when :func:`suffix_spellings` finds nothing for ``rest_key`` in any context a stem
     starts a chain in: a cheap test, one walk for all contexts, before the stems are looked up."""
-    return any(rest_key.startswith(key) and _skeleton_completes(rest_key[len(key):], next_state, nh, nav)
-               for key, next_state, nh, nav in _first_steps().get(rest_key[:1], ()))
+    return any(rest_key.startswith(key) and any(_skeleton_completes(rest_key[len(key):], *context)
+                                                for context in contexts)
+               for key, contexts in _first_steps().get(rest_key[:1], ()))
