@@ -178,6 +178,17 @@ def test_morphology_kernel_gives_the_reference_walk(seed, limit):
 
 
 @compiled
+@EXAMPLES
+@given(st.text(alphabet="aıeəiouüdlrnmsğyqkcçtz", max_size=12), st.integers(0, 4), st.booleans(),
+       st.sampled_from(["N", "Digits", "V", "Num", "T1"]))
+def test_morphology_kernel_completes_as_the_grammar(suffix, harmony, after_vowel, start):
+    from azfix.morphology.grammar import completes
+
+    analyzer = default_lexicon().analyzer
+    assert analyzer.fits_suffix(suffix, harmony, after_vowel, start) == completes(suffix, start, harmony, after_vowel)
+
+
+@compiled
 def test_morphology_kernel_on_odd_words():
     analyzer = default_lexicon().analyzer
     for word in ["", "a", "ab", "çörəyi", "ağzı", "gedir", "milləti", "2023", "kitab" + "lı" * 29,

@@ -1,7 +1,8 @@
 /* The grammar walks of azfix's morphology, compiled.
  *
  * The twin of Analyzer.reference_is_well_formed and Analyzer.iter_analyses
- * (src/azfix/morphology/analyzer.py), which define what is computed:
+ * (src/azfix/morphology/analyzer.py) and of grammar.completes, which define
+ * what is computed:
  * every prefix of a word, longest first, read as a stem (as written, or
  * softened, voiced or with its vowel dropped), then the rest of the word
  * walked through the suffix grammar. The grammar comes as a table
@@ -14,6 +15,7 @@
  *     Walker(stems, alternated, contexts, accepting, start_states, n_state, num_state, min_stem_length)
  *     .well_formed(word) -> 1, 0, or -1 (the walk grew too long: ask the Python code)
  *     .analyses(word, limit) -> list of (stem, pos, chain), or None (too long)
+ *     .completes(rest, context) -> 1, 0, or -1 (too long)
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -821,7 +823,30 @@ Walker_analyses(Walker *self, PyObject *args)
     return out;
 }
 
+static PyObject *
+Walker_completes(Walker *self, PyObject *args)
+{
+    PyObject *rest;
+    int context;
+    Py_UCS4 letters[STACK_LETTERS];
+    int path[STACK_LETTERS], path_context[STACK_LETTERS];
+    Walk w = {0};
+    if (!PyArg_ParseTuple(args, "Ui", &rest, &context))
+        return NULL;
+    if (context < 0 || context >= self->ncontexts) {
+        PyErr_SetString(PyExc_ValueError, "no such context");
+        return NULL;
+    }
+    int result = start_walk(rest, &w, letters, path, path_context);
+    if (result == 0)
+        result = completes(self, &w, 0, context, 0);
+    end_walk(&w, letters, path, path_context);
+    return PyErr_Occurred() ? NULL : PyLong_FromLong(result);
+}
+
 static PyMethodDef Walker_methods[] = {
+    {"completes", (PyCFunction)Walker_completes, METH_VARARGS,
+     "completes(rest, context) -> 1 or 0 (-1: the walk grew too long), as grammar.completes from that context."},
     {"well_formed", (PyCFunction)Walker_well_formed, METH_O,
      "well_formed(word) -> 1 or 0 (-1: the walk grew too long, ask the pure-Python code)."},
     {"analyses", (PyCFunction)Walker_analyses, METH_VARARGS,

@@ -96,6 +96,7 @@ class Analyzer:
         self.min_stem_length = min_stem_length
         self._alternated: frozenset[str] | None = None
         self._walker = None  # the compiled walk, made on first use (False: there is none)
+        self._state_numbers: dict[str, int] = {}  # the grammar's states as the compiled walk numbers them
         # Hyphenated tails and names' endings ask the same (host, suffix) again and again.
         self._fits_after = lru_cache(maxsize=MAX_FIT_MEMO)(self._fits_after_uncached)
 
@@ -236,7 +237,7 @@ class Analyzer:
             walker = False
             if _KERNEL is not None and type(self.stems) is dict:
                 states, contexts = automaton()
-                number = {state: n for n, state in enumerate(states)}
+                number = self._state_numbers = {state: n for n, state in enumerate(states)}
                 walker = _KERNEL.Walker(self.stems, self.alternated_surfaces, list(contexts),
                                         [state in ACCEPTING for state in states],
                                         {pos: number[state] for pos, state in START_STATE.items()},
@@ -245,7 +246,13 @@ class Analyzer:
         return self._walker
 
     def fits_suffix(self, suffix: str, harmony: int, after_vowel: bool, start: str = "N") -> bool:
-        """True if ``suffix`` is a complete nominal suffix chain in this context."""
+        """True if ``suffix`` is a complete nominal suffix chain in this context
+        (:func:`~azfix.morphology.grammar.completes`, by the compiled walk if there is one)."""
+        walker = self._walker if self._walker is not None else self._compiled_walk()
+        if walker and 0 <= harmony <= 4:
+            verdict = walker.completes(suffix, self._state_numbers[start] * 10 + harmony * 2 + after_vowel)
+            if verdict >= 0:
+                return verdict == 1
         return completes(suffix, start, harmony, after_vowel)
 
     def fits_any_harmony(self, suffix: str) -> bool:

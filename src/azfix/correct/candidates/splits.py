@@ -41,7 +41,7 @@ class SplitSource:
         policy = self.policy
         exact_min, min_count, function_count = (policy.exact_split_min_count, policy.split_min_count,
                                                 policy.function_word_count)
-        function_part = policy.function_split_min_length
+        function_part, readings = policy.function_split_min_length, self._readings
         out = []
         for cut in range(1, len(word) - 1):  # a one-letter left word only as written (ozaman: o zaman)
             left, right = word[:cut], word[cut:]
@@ -57,14 +57,13 @@ class SplitSource:
                 # yet (qohumluğunagörə, çoxağırlığa): the prior weighs it
                 out.append(make_candidate((f"{left} {right}", SPLIT)))
                 continue
-            left_ok, right_ok = left_count >= min_count, right_count >= min_count
             # Glued and garbled: each side may be one cheap edit from a word
             # (bütünüzy → bütün üzv); the error model prices the whole.
             if len(left) < 2 or len(right) < 2:
                 continue
-            for first in ([left] if left_ok else []) + list(self._readings(left)):
-                for second in ([right] if right_ok else []) + list(self._readings(right)):
-                    out.append(make_candidate((f"{first} {second}", SPLIT)))
+            firsts = ((left,) if left_count >= min_count else ()) + readings(left)
+            seconds = ((right,) if right_count >= min_count else ()) + readings(right)
+            out += [make_candidate((f"{first} {second}", SPLIT)) for first in firsts for second in seconds]
         return out
 
     def _frequent_near(self, part: str) -> tuple[str, ...]:
