@@ -247,8 +247,9 @@ class Analyzer:
 
     def fits_suffix(self, suffix: str, harmony: int, after_vowel: bool, start: str = "N") -> bool:
         """True if ``suffix`` is a complete nominal suffix chain in this context
-        (:func:`~azfix.morphology.grammar.completes`, by the compiled walk if there is one)."""
-        walker = self._walker if self._walker is not None else self._compiled_walk()
+        (:func:`~azfix.morphology.grammar.completes`, by the compiled walk once a word has made it:
+        endings alone, as the rules ask before any word is looked up, need no stem table)."""
+        walker = self._walker
         if walker and 0 <= harmony <= 4:
             verdict = walker.completes(suffix, self._state_numbers[start] * 10 + harmony * 2 + after_vowel)
             if verdict >= 0:
