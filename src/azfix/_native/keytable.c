@@ -14,7 +14,7 @@
  *     Table.collect(keys, into)        adds the words of every key to the set ``into``
  *     near_keys(key, by_skeleton, by_delete) -> (same, near)
  *     letter_swaps(word, key, by_delete, forms, min_count, letters) -> forms one letter swap away
- *     frequent_near(key, part, by_skeleton, by_delete, forms, min_count, limit) -> the commonest near forms
+ *     frequent_near(key, part, by_skeleton, by_delete, counts, min_count, limit) -> the commonest near forms
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -280,34 +280,6 @@ done:
     return result;
 }
 
-/* Add the words of the key and of the key with one letter deleted, in both tables, to ``into``. */
-static int
-add_near(Table *by_skeleton, Table *by_delete, const unsigned char *utf8, Py_ssize_t length, PyObject *into)
-{
-    unsigned char stack[STACK_KEY], *shorter = stack;
-    int result = 0;
-    if (length > STACK_KEY && (shorter = PyMem_Malloc(length)) == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    if (add_words(by_skeleton, utf8, length, into) < 0 || add_words(by_delete, utf8, length, into) < 0)
-        result = -1;
-    for (Py_ssize_t at = 0; at < length && result == 0;) {
-        Py_ssize_t next = at + 1;
-        while (next < length && (utf8[next] & 0xC0) == 0x80)
-            next++;
-        memcpy(shorter, utf8, at);
-        memcpy(shorter + at, utf8 + next, length - next);
-        Py_ssize_t size = length - (next - at);
-        if (add_words(by_skeleton, shorter, size, into) < 0 || add_words(by_delete, shorter, size, into) < 0)
-            result = -1;
-        at = next;
-    }
-    if (shorter != stack)
-        PyMem_Free(shorter);
-    return result;
-}
-
 typedef struct {
     long long count;
     PyObject *word;
@@ -322,54 +294,117 @@ more_frequent_first(const void *a, const void *b)
     return PyUnicode_Compare(x->word, y->word);
 }
 
-/* frequent_near(key, part, by_skeleton, by_delete, forms, min_count, limit): the ``limit``
- * most frequent forms (ties: in code point order) of at least ``min_count`` among
- * those of near_keys(key, ...), ``part`` left out (see SplitSource._frequent_near). */
+typedef struct {        /* word ids gathered from several lookups */
+    uint32_t *ids;
+    Py_ssize_t count, room;
+} Gathered;
+
+static int
+gather(const Table *self, const unsigned char *key, Py_ssize_t length, Gathered *into)
+{
+    Py_ssize_t slot = find(self, key, length);
+    if (slot < 0)
+        return 0;
+    uint32_t first = slot ? self->id_ends[slot - 1] : 0, end = self->id_ends[slot];
+    if (into->count + (end - first) > into->room) {
+        Py_ssize_t room = (into->room + (end - first)) * 2;
+        uint32_t *ids = PyMem_Realloc(into->ids, sizeof(uint32_t) * room);
+        if (ids == NULL) {
+            PyErr_NoMemory();
+            return -1;
+        }
+        into->ids = ids;
+        into->room = room;
+    }
+    memcpy(into->ids + into->count, self->ids + first, sizeof(uint32_t) * (end - first));
+    into->count += end - first;
+    return 0;
+}
+
+/* The ids under the key and under the key with one letter deleted, in both tables. */
+static int
+gather_near(Table *by_skeleton, Table *by_delete, const unsigned char *utf8, Py_ssize_t length, Gathered *into)
+{
+    unsigned char stack[STACK_KEY], *shorter = stack;
+    int result = 0;
+    if (length > STACK_KEY && (shorter = PyMem_Malloc(length)) == NULL) {
+        PyErr_NoMemory();
+        return -1;
+    }
+    if (gather(by_skeleton, utf8, length, into) < 0 || gather(by_delete, utf8, length, into) < 0)
+        result = -1;
+    for (Py_ssize_t at = 0; at < length && result == 0;) {
+        Py_ssize_t next = at + 1;
+        while (next < length && (utf8[next] & 0xC0) == 0x80)
+            next++;
+        memcpy(shorter, utf8, at);
+        memcpy(shorter + at, utf8 + next, length - next);
+        Py_ssize_t size = length - (next - at);
+        if (gather(by_skeleton, shorter, size, into) < 0 || gather(by_delete, shorter, size, into) < 0)
+            result = -1;
+        at = next;
+    }
+    if (shorter != stack)
+        PyMem_Free(shorter);
+    return result;
+}
+
+static int
+compare_ids(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* frequent_near(key, part, by_skeleton, by_delete, counts, min_count, limit): the ``limit``
+ * most frequent words (ties: in code point order) of at least ``min_count`` among those of
+ * near_keys(key, ...), ``part`` left out (see SplitSource._frequent_near). The two tables
+ * share one word list; ``counts`` holds each word's count (64-bit integers, in its order). */
 static PyObject *
 frequent_near(PyObject *module, PyObject *args)
 {
-    PyObject *key, *part, *forms, *min_count, *near, *out = NULL;
+    PyObject *key, *part, *counts, *out = NULL;
     Table *by_skeleton, *by_delete;
     Py_ssize_t limit, length, kept = 0;
-    if (!PyArg_ParseTuple(args, "UUO!O!O!On", &key, &part, &TableType, &by_skeleton, &TableType, &by_delete,
-                          &PyDict_Type, &forms, &min_count, &limit))
+    double min_count;
+    Py_buffer view;
+    if (!PyArg_ParseTuple(args, "UUO!O!Odn", &key, &part, &TableType, &by_skeleton, &TableType, &by_delete, &counts,
+                          &min_count, &limit))
         return NULL;
     const unsigned char *utf8 = (const unsigned char *)PyUnicode_AsUTF8AndSize(key, &length);
-    if (utf8 == NULL || (near = PySet_New(NULL)) == NULL)
+    if (utf8 == NULL || PyObject_GetBuffer(counts, &view, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT) < 0)
         return NULL;
+    Py_ssize_t words = PySequence_Fast_GET_SIZE(by_skeleton->words);
+    if (by_skeleton->words != by_delete->words || view.itemsize != 8 || view.len / 8 != words
+        || view.format == NULL || strchr("qQlL", view.format[strlen(view.format) - 1]) == NULL) {
+        PyErr_SetString(PyExc_ValueError, "the tables must share their words, and counts hold one 64-bit count each");
+        PyBuffer_Release(&view);
+        return NULL;
+    }
+    const long long *count_of = view.buf;
+    Gathered near = {NULL, 0, 0};
     Counted *found = NULL;
-    if (add_near(by_skeleton, by_delete, utf8, length, near) < 0)
+    if (gather_near(by_skeleton, by_delete, utf8, length, &near) < 0)
         goto done;
-    found = PyMem_Malloc(sizeof(Counted) * (PySet_GET_SIZE(near) + 1));
-    if (found == NULL) {
+    qsort(near.ids, near.count, sizeof(uint32_t), compare_ids);
+    if ((found = PyMem_Malloc(sizeof(Counted) * (near.count + 1))) == NULL) {
         PyErr_NoMemory();
         goto done;
     }
-    PyObject *iterator = PyObject_GetIter(near), *word;
-    if (iterator == NULL)
-        goto done;
-    while ((word = PyIter_Next(iterator)) != NULL) {
-        Py_DECREF(word); /* (the set holds it) */
-        if (PyUnicode_Compare(word, part) == 0)
-            continue;
-        PyObject *count = PyDict_GetItemWithError(forms, word);
-        if (count == NULL && PyErr_Occurred())
+    for (Py_ssize_t i = 0; i < near.count; i++) {
+        uint32_t id = near.ids[i];
+        if ((Py_ssize_t)id >= words) {
+            PyErr_SetString(PyExc_IndexError, "word id out of range");
             goto done;
-        PyObject *zero = count == NULL ? PyLong_FromLong(0) : NULL;
-        int enough = PyObject_RichCompareBool(count != NULL ? count : zero, min_count, Py_GE);
-        Py_XDECREF(zero);
-        if (enough && count == NULL)
-            PyErr_SetObject(PyExc_KeyError, word); /* as forms[word] in the sort key */
-        if (enough > 0 && count != NULL) {
-            found[kept].count = PyLong_AsLongLong(count);
-            found[kept++].word = word;
         }
-        if (PyErr_Occurred())
-            break;
+        if ((i > 0 && near.ids[i - 1] == id) || (double)count_of[id] < min_count)
+            continue;
+        PyObject *word = word_at(by_skeleton, id);
+        if (word == NULL)
+            goto done;
+        if (PyUnicode_Compare(word, part) != 0)
+            found[kept++] = (Counted){count_of[id], word};
     }
-    Py_DECREF(iterator);
-    if (PyErr_Occurred())
-        goto done;
     qsort(found, kept, sizeof(Counted), more_frequent_first);
     limit = limit < 0 ? (kept + limit > 0 ? kept + limit : 0) : (limit > kept ? kept : limit); /* as [:limit] */
     if ((out = PyTuple_New(limit)) == NULL)
@@ -380,7 +415,8 @@ frequent_near(PyObject *module, PyObject *args)
     }
 done:
     PyMem_Free(found);
-    Py_DECREF(near);
+    PyMem_Free(near.ids);
+    PyBuffer_Release(&view);
     return out;
 }
 
@@ -479,7 +515,7 @@ done:
 
 static PyMethodDef module_methods[] = {
     {"frequent_near", frequent_near, METH_VARARGS,
-     "frequent_near(key, part, by_skeleton, by_delete, forms, min_count, limit): see SplitSource._frequent_near."},
+     "frequent_near(key, part, by_skeleton, by_delete, counts, min_count, limit): see SplitSource._frequent_near."},
     {"letter_swaps", letter_swaps, METH_VARARGS,
      "letter_swaps(word, key, by_delete, forms, min_count, letters) -> forms: see CandidateIndex.letter_swaps."},
     {"near_keys", near_keys, METH_VARARGS,
