@@ -349,13 +349,6 @@ gather_near(Table *by_skeleton, Table *by_delete, const unsigned char *utf8, Py_
     return result;
 }
 
-static int
-compare_ids(const void *a, const void *b)
-{
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    return x < y ? -1 : x > y;
-}
-
 /* frequent_near(key, part, by_skeleton, by_delete, counts, min_count, limit): the ``limit``
  * most frequent words (ties: in code point order) of at least ``min_count`` among those of
  * near_keys(key, ...), ``part`` left out (see SplitSource._frequent_near). The two tables
@@ -386,18 +379,17 @@ frequent_near(PyObject *module, PyObject *args)
     Counted *found = NULL;
     if (gather_near(by_skeleton, by_delete, utf8, length, &near) < 0)
         goto done;
-    qsort(near.ids, near.count, sizeof(uint32_t), compare_ids);
     if ((found = PyMem_Malloc(sizeof(Counted) * (near.count + 1))) == NULL) {
         PyErr_NoMemory();
         goto done;
     }
-    for (Py_ssize_t i = 0; i < near.count; i++) {
+    for (Py_ssize_t i = 0; i < near.count; i++) { /* frequent enough (few are), repeats and all */
         uint32_t id = near.ids[i];
         if ((Py_ssize_t)id >= words) {
             PyErr_SetString(PyExc_IndexError, "word id out of range");
             goto done;
         }
-        if ((i > 0 && near.ids[i - 1] == id) || (double)count_of[id] < min_count)
+        if ((double)count_of[id] < min_count)
             continue;
         PyObject *word = word_at(by_skeleton, id);
         if (word == NULL)
@@ -406,6 +398,11 @@ frequent_near(PyObject *module, PyObject *args)
             found[kept++] = (Counted){count_of[id], word};
     }
     qsort(found, kept, sizeof(Counted), more_frequent_first);
+    Py_ssize_t unique = 0; /* a word found twice is next to itself now */
+    for (Py_ssize_t i = 0; i < kept; i++)
+        if (unique == 0 || found[unique - 1].word != found[i].word)
+            found[unique++] = found[i];
+    kept = unique;
     limit = limit < 0 ? (kept + limit > 0 ? kept + limit : 0) : (limit > kept ? kept : limit); /* as [:limit] */
     if ((out = PyTuple_New(limit)) == NULL)
         goto done;

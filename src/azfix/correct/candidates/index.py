@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import io
 import mmap
+from array import array
 import os
 from pathlib import Path
 from typing import Sequence
@@ -96,6 +97,7 @@ class CandidateIndex:
         self.prebuilt = prebuilt
         self._forms: tuple[KeyTable, KeyTable] | None = None
         self._stems: tuple[KeyTable, KeyTable] | None = None
+        self._form_counts: array | None = None
 
     # Built (a second or so) or read only on the first unknown word.
     @property
@@ -113,6 +115,14 @@ class CandidateIndex:
     @property
     def stem_deletes(self) -> KeyTable:
         return self._stem_indexes()[1]
+
+    @property
+    def form_counts(self) -> array:
+        """The count of each word the form tables point to, in their order (64-bit integers)."""
+        if self._form_counts is None:
+            self._form_indexes()
+            self._form_counts = array("q", self.lexicon.forms.values())  # (the tables' words: list(forms))
+        return self._form_counts
 
     def _word_lists(self) -> tuple[list[str], list[str]]:
         """(forms, stems): the lexicon's, in its order; the tables point into them by position."""

@@ -8,7 +8,6 @@ frequent forms one skeleton edit away).
 
 from __future__ import annotations
 
-from array import array
 from functools import lru_cache
 
 from ..._native import kernel
@@ -33,7 +32,6 @@ class SplitSource:
         self.policy = policy
         # Cached: the same word ends turn up in many glued words.
         self._readings = lru_cache(maxsize=READINGS_MEMO)(self._frequent_near)
-        self._counts: array | None = None
 
     def candidates(self, word: str) -> list[Candidate]:
         """Two frequent words written together: ``bizidəstəkləyən``; a
@@ -74,11 +72,9 @@ class SplitSource:
         forms, index = self.lexicon.forms, self.index
         min_count = self.policy.split_min_count
         by_skeleton, by_delete = index.form_skeletons, index.form_deletes
-        if by_skeleton.compiled is not None and by_delete.compiled is not None and by_skeleton.words is by_delete.words:
-            if self._counts is None:  # each word's count, in the order of the tables' words (made once)
-                self._counts = array("q", [forms.get(word, 0) for word in by_skeleton.words])
+        if by_skeleton.compiled is not None and by_delete.compiled is not None:
             return _KERNEL.frequent_near(skeleton(part), part, by_skeleton.compiled, by_delete.compiled,
-                                         self._counts, min_count, self.policy.split_readings)
+                                         index.form_counts, min_count, self.policy.split_readings)
         same, near = index.near_keys(skeleton(part), by_skeleton, by_delete)
         frequent = [w for w in same | near if w != part and forms.get(w, 0) >= min_count]
         frequent.sort(key=lambda w: (-forms[w], w))
