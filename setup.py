@@ -6,7 +6,16 @@ build of one fails, pip installs azfix without it and the pure-Python code runs.
 
 from setuptools import Extension, setup
 
-KERNELS = ("distance", "keytable", "morphology")
+NATIVE = "src/azfix/_native"
+KERNELS = {
+    "distance": ["distance.c"],
+    "shortlist": ["shortlist.c"],
+    "keytable": ["keytable.c", "keytable_search.c"],
+    "morphology": ["morphology.c", "morphology_stems.c", "morphology_walk.c"],
+}
 
-setup(ext_modules=[Extension(f"azfix._native.{name}", [f"src/azfix/_native/{name}.c"], optional=True)
-                   for name in KERNELS])
+HEADERS = {"keytable": ["keytable.h"], "morphology": ["morphology.h"]}
+
+setup(ext_modules=[Extension(f"azfix._native.{name}", [f"{NATIVE}/{source}" for source in sources],
+                             depends=[f"{NATIVE}/{header}" for header in HEADERS.get(name, [])], optional=True)
+                   for name, sources in KERNELS.items()])

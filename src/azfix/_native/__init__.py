@@ -1,12 +1,15 @@
 """Compiled kernels: C versions of the hottest loops, used when they were built, never required.
 
-Three kernels, each the twin of a pure-Python reference that stays the
+Four kernels, each the twin of a pure-Python reference that stays the
 definition of what it computes (a test checks both give the same answers):
 
 - ``distance``: the weighted Damerau–Levenshtein cost of
   :meth:`azfix.correct.channel.errormodel.ErrorModel.reference_cost`;
-- ``keytable``: the lookups of :class:`azfix.data.keytable.KeyTable` and the
-  one-edit key search of :meth:`azfix.correct.candidates.index.CandidateIndex.near_keys`;
+- ``shortlist``: the candidates worth pricing with it
+  (:func:`azfix.correct.candidates.lists.shortlist`);
+- ``keytable``: the lookups of :class:`azfix.data.keytable.KeyTable`, the
+  one-edit key search of :meth:`azfix.correct.candidates.index.CandidateIndex.near_keys`,
+  the real-word letter swaps and the frequent readings of a glued word's sides;
 - ``morphology``: the grammar walks of :class:`azfix.morphology.analyzer.Analyzer`
   (is a word well formed, its analyses, does an ending complete).
 
@@ -29,7 +32,7 @@ from types import ModuleType
 
 __all__ = ["kernel", "pure_python"]
 
-KERNELS = ("distance", "keytable", "morphology")
+KERNELS = ("distance", "shortlist", "keytable", "morphology")
 
 
 def pure_python() -> bool:

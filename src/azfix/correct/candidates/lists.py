@@ -40,7 +40,7 @@ REALWORD = EditKind.REALWORD
 SPLIT = EditKind.SPLIT
 TYPO = EditKind.TYPO
 
-_KERNEL = kernel("distance")  # the compiled twin of CandidateLists._shortlist, or None
+_KERNEL = kernel("shortlist")  # the compiled twin of shortlist(), or None
 NONWORD_MEMO = 20_000  # word types whose priced readings are remembered (the costliest list)
 SWAPS_MEMO = 100_000  # ... whose real-word confusion sets are
 TWINS_MEMO = 30_000  # ... whose ASCII twins are
