@@ -6,8 +6,9 @@ Wall-clock time on a shared VM varies by 10-40% from run to run; the number
 of instructions a pass executes does not (hash seed fixed). Each tree given
 with ``--src`` (default: this checkout's ``src``) is measured on the same
 noisy news text (:mod:`benchmarks.noise`, seed 3, the first ``--chars``
-characters): *load* is import plus one short correction, *first* one
-correction of the text after load, *warm* three more corrections of it.
+characters), with the ``dictionaries/`` beside that ``src``: *load* is
+import plus one short correction, *first* one correction of the text after
+load, *warm* three more corrections of it.
 Needs Debian's ``valgrind`` (``apt-get install valgrind``); without it the
 benchmark says so and exits 0.
 """
@@ -26,14 +27,23 @@ from pathlib import Path
 from .noise import add_noise
 
 RUNNER = r'''
-import os, subprocess, sys
+import importlib.util, os, subprocess, sys
 sys.path.insert(0, sys.argv[1])
 mode, text = sys.argv[2], open(sys.argv[3], encoding="utf-8").read()
 def instrument(on):
     subprocess.run(["callgrind_control", "-i", "on" if on else "off", str(os.getpid())], capture_output=True)
+def tree_dictionaries():
+    # the dictionaries/ beside the tree's src/, whatever azfix.dictionaries an installed azfix maps
+    folder = os.path.join(os.path.dirname(os.path.abspath(sys.argv[1])), "dictionaries")
+    if os.path.isfile(os.path.join(folder, "__init__.py")):
+        spec = importlib.util.spec_from_file_location("azfix.dictionaries", os.path.join(folder, "__init__.py"),
+                                                      submodule_search_locations=[folder])
+        sys.modules["azfix.dictionaries"] = module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
 if mode == "load":
     instrument(True)
 import azfix
+tree_dictionaries()
 cleaner = azfix.Cleaner()
 cleaner.correct("Bu siyaset sayesində")
 if mode == "warm":
@@ -53,8 +63,9 @@ def instructions(src: Path, mode: str, text_path: Path, work: Path) -> int:
     runner.write_text(RUNNER, encoding="utf-8")
     out = work / "callgrind.out"
     env = dict(os.environ, PYTHONHASHSEED="0")
+    # (this interpreter, not the file it links to: a virtual environment's packages stay visible)
     done = subprocess.run(["valgrind", "--tool=callgrind", "--instr-atstart=no", f"--callgrind-out-file={out}",
-                           os.path.realpath(sys.executable), str(runner), str(src), mode, str(text_path)],
+                           sys.executable, str(runner), str(src), mode, str(text_path)],
                           capture_output=True, text=True, env=env)
     match = re.search(r"Collected : (\d+)", done.stderr)
     if not match:

@@ -58,7 +58,7 @@ def test_build_outputs(source, tmp_path):
 def test_build_is_reproducible(source, tmp_path):
     build(source, tmp_path / "a")
     build(source, tmp_path / "b")
-    for name in ("stems.tsv", "forms.tsv", "candidates.bin", "letters.tsv.gz", "web.tsv", "manifest.json"):
+    for name in ("stems.tsv", "forms.tsv", "candidates.bin", "letters.tsv.gz", "web.tsv", "classes.tsv", "manifest.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 

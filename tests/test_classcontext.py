@@ -51,3 +51,32 @@ def test_the_classes_of_the_neighbours_fix_a_real_word_error_no_pair_attests(tmp
     cleaner = Cleaner(stats=_class_stats(tmp_path), shipped_stats=False)
     assert cleaner.clean("Onlar indi de yazırlar.") == "Onlar indi də yazırlar."
     assert cleaner.clean("Ona de ki, gəlsin.") == "Ona de ki, gəlsin."
+
+
+def test_the_shipped_classes_are_the_classes_the_corrector_works_out():
+    # dictionaries/classes.tsv is what the build worked out; the grammar or the
+    # stems changing without a rebuild would make it stale
+    from dataclasses import replace
+
+    from azfix.config import Policy
+    from azfix.correct.channel.classcontext import load_word_classes
+    from azfix.data.format import dictionaries_path
+
+    lexicon = default_lexicon()
+    shipped = load_word_classes(dictionaries_path() / "classes.tsv", Policy())
+    assert len(shipped) > 10_000
+    word_class = morphological_class(lexicon.analyze, lexicon.analysis_prior, Policy())
+    sample = sorted(shipped)[::7]
+    assert {word: shipped[word] for word in sample} == {word: word_class(word) for word in sample}
+    # classes weighed over other readings are not these
+    assert load_word_classes(dictionaries_path() / "classes.tsv", replace(Policy(), class_readings=3)) == {}
+
+
+def test_save_and_load_word_classes(tmp_path):
+    from azfix.config import Policy
+    from azfix.correct.channel.classcontext import load_word_classes, save_word_classes
+
+    kinds = {"kitabda": "LOC", "gəldi": "PST"}
+    assert save_word_classes(tmp_path / "c.tsv", ["gəldi", "kitabda", "gəldi"], kinds.get, Policy()) == 2
+    assert load_word_classes(tmp_path / "c.tsv", Policy()) == kinds
+    assert load_word_classes(tmp_path / "none.tsv", Policy()) == {}

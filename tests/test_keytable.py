@@ -1,9 +1,8 @@
 """The compact key → words tables behind the candidate index."""
 
 import io
-import zlib
 
-from azfix.correct.candidates.index import _MAGIC, CandidateIndex, _fingerprint
+from azfix.correct.candidates.index import _MAGIC, CandidateIndex
 from azfix.data.keytable import KeyTable
 from azfix.data.lexicon import default_lexicon, dictionaries_path
 
@@ -55,8 +54,9 @@ def test_write_read_round_trip():
 
 def test_shipped_index_file_belongs_to_the_shipped_lexicon():
     index = CandidateIndex(default_lexicon(), prebuilt=dictionaries_path() / "candidates.bin")
-    data = zlib.decompress((dictionaries_path() / "candidates.bin").read_bytes())
-    assert data.startswith(_MAGIC + _fingerprint(*index._word_lists()))
+    data = (dictionaries_path() / "candidates.bin").read_bytes()
+    forms, stems = index._word_lists()
+    assert data.startswith(_MAGIC + index._source_line() + index._lists_line(forms, stems))
     assert "siyasət" in index.forms_with_skeleton("siyaset")
 
 

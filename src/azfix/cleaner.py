@@ -222,7 +222,7 @@ def _build_corrector(config: CleanerConfig):
         lexicon = lexicon.with_hunspell(config.hunspell)
     stats = _shared_stats(config.stats, config.shipped_stats)
     return Corrector(lexicon, _shared_index(), stats, ErrorModel.from_policy(config.policy), config,
-                     _shared_letter_model)
+                     _shared_letter_model, _shared_word_classes)
 
 
 @lru_cache(maxsize=1)
@@ -235,6 +235,16 @@ def _shared_letter_model():
 
     forms = default_lexicon().forms
     return CharModel.load(dictionaries_path() / "letters.tsv.gz", forms) or CharModel(forms)
+
+
+@lru_cache(maxsize=4)
+def _shared_word_classes(policy: Policy) -> dict[str, str]:
+    """The classes of the shipped statistics' words the build worked out (a class depends on the
+    shipped stems and tags, never on the statistics; none if ``policy`` weighs readings otherwise)."""
+    from .correct.channel.classcontext import load_word_classes
+    from .data.lexicon import dictionaries_path
+
+    return load_word_classes(dictionaries_path() / "classes.tsv", policy)
 
 
 @lru_cache(maxsize=1)

@@ -37,6 +37,10 @@ Built files (format version :data:`FORMAT_VERSION`):
 ``context.tsv.gz``
     word unigram and bigram counts of the clean running text in
     ``data/text`` (see :mod:`azfix.data.stats`).
+``classes.tsv``
+    ``word  class`` — the morphological class of every word of those
+    counts (:func:`azfix.correct.channel.classcontext.morphological_class`),
+    so that classing a word's neighbours is a lookup.
 
 Cleaning: Cyrillic ``ә`` becomes ``ə``; glosses, labels and parenthesised
 notes are stripped; entries with spaces or digits are dropped; a form whose
@@ -112,9 +116,10 @@ def build(source: Path, out: Path, policy: Policy = Policy()) -> dict:
     rows.update(build_indexes(root, out))
     stats.save(out / "context.tsv.gz")
     rows["context.tsv.gz"] = len(stats.unigrams) + len(stats.bigrams)
+    rows["classes.tsv"] = build_word_classes(out, stats, policy)
     inputs = sorted(p for p in list(root.rglob("*")) + texts if p.is_file())
     order = ("stems.tsv", "forms.tsv", "tags.tsv", "suspects.tsv", "confusions.tsv", "context.tsv.gz",
-             "candidates.bin", "letters.tsv.gz", "web.tsv")
+             "candidates.bin", "letters.tsv.gz", "web.tsv", "classes.tsv")
     manifest = {
         "format_version": FORMAT_VERSION,
         "files": {name: {"sha256": sha256(out / name), "rows": rows[name]} for name in order},
@@ -185,6 +190,19 @@ def build_indexes(root: Path, out: Path) -> dict[str, int]:
     index_rows = sum(map(len, (index.form_skeletons, index.form_deletes, index.stem_skeletons, index.stem_deletes)))
     return {"web.tsv": len(web_rows), "candidates.bin": index_rows,
             "letters.tsv.gz": len(letters.counts) + len(letters.histories)}
+
+
+def build_word_classes(out: Path, stats: ContextStats, policy: Policy) -> int:
+    """Write ``classes.tsv``: the class of every word of the statistics' pairs, worked out over the
+    shipped tables as the corrector works it out; return the rows written."""
+    from ..correct.channel.classcontext import morphological_class, save_word_classes
+    from ..data.lexicon import Lexicon, read_tag_shares
+
+    shipped = Lexicon.read_tables(out)
+    shipped.tag_shares = read_tag_shares(out / "tags.tsv")
+    word_class = morphological_class(shipped.analyze, shipped.analysis_prior, policy)
+    words = {word for pair in stats.bigrams for word in pair}
+    return save_word_classes(out / "classes.tsv", words, word_class, policy)
 
 
 def main(argv: list[str] | None = None) -> int:

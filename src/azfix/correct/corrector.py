@@ -46,7 +46,7 @@ from .rules.foreign_context import in_foreign_span, looks_foreign, span_writes_s
 from .rules.hyphens import common_word_joins, join_common_word_suffix, join_hyphenated_suffix
 from .rules.merges import Merger
 from .rules.names import name_endings
-from .rules.particles import glued_particle, particle_edit
+from .rules.particles import PARTICLE_ENDINGS, glued_particle, particle_edit
 from .rules.suffixes import harmony_edit
 from .rules.turkish import turkish_spellings
 from .word import WordCorrector
@@ -68,11 +68,14 @@ class Corrector:
     """Turns word tokens into edits. Holds read-only data (and memos); safe to share."""
 
     def __init__(self, lexicon: Lexicon, index: CandidateIndex, stats: ContextStats,
-                 model: ErrorModel, config: CleanerConfig, letter_model=None):
+                 model: ErrorModel, config: CleanerConfig, letter_model=None, word_classes=None):
         policy = config.policy
         priors = Priors(lexicon, policy, letter_model)
         lists = CandidateLists(lexicon, index, model, priors, policy, config.max_cost, config.splits)
-        classes = ClassContext(stats, morphological_class(lexicon.analyze, lexicon.analysis_prior, policy), policy)
+        # word_classes(policy): the classes the build worked out for the shipped statistics' words
+        known = (lambda: word_classes(policy)) if word_classes is not None else None
+        classes = ClassContext(stats, morphological_class(lexicon.analyze, lexicon.analysis_prior, policy, known),
+                               policy)
         self.parts = Parts(lexicon, index, stats, priors, ContextScorer(stats, priors, policy), lists, classes,
                            config, policy)
         self.config, self.policy, self.lexicon, self.stats = config, policy, lexicon, stats
@@ -179,7 +182,8 @@ class Corrector:
             rules, left = [], rules
         if config.splits:
             glued, protected = self._glued_particle, self._protected
-            rules += [edit for i in words if tokens[i].kind is WORD_TOKEN
+            # (a word that cannot end in a particle is not asked: the memo keeps the few that can)
+            rules += [edit for i in words if tokens[i].kind is WORD_TOKEN and lowered[i].endswith(PARTICLE_ENDINGS)
                       and (edit := particle_edit(tokens[i], glued(tokens[i].text), self.policy)) is not None
                       and not protected(tokens[i].text, lowered[i])]
         merges = self.merger.edits(tokens, words, lowered, types) if config.merges else []

@@ -27,8 +27,9 @@ from pathlib import Path
 from typing import Iterable
 
 from ..text.alphabet import az_lower, is_upper_word
-from .format import FORMAT_VERSION, ROOT_SOURCE, DataFormatError, dictionaries_path, read_data_lines
-from ..morphology.analyzer import Analysis, Analyzer, StemEntry
+from .format import (FORMAT_VERSION, ROOT_SOURCE, DataFormatError, dictionaries_path, read_data_lines,
+                     read_data_lines_and_checksum)
+from ..morphology.analyzer import MAX_ANALYSES, Analysis, Analyzer, StemEntry
 
 __all__ = ["Lexicon", "default_lexicon", "DataFormatError"]
 
@@ -64,6 +65,8 @@ class Lexicon:
         self.web_forms: frozenset[str] = frozenset()  # well-formed forms the web writes (see unseen_form_prior)
         self.suspects: dict[str, float] = {}  # probable misspellings the list attests: how much commoner their fix is
         self.hunspell: tuple = ()  # extra Hunspell checkers (with_hunspell)
+        # CRC-32 of the stems and forms files these tables were read from (None: not read from files)
+        self.tables_checksum: str | None = None
         self.user_words = frozenset(az_lower(w) for w in user_words)
         self.analyzer = Analyzer(stems)
         self.total_count = sum(forms.values()) or 1
@@ -84,8 +87,7 @@ class Lexicon:
                 f"{FORMAT_VERSION}: rebuild with 'python -m azfix.build'"
             )
         lexicon = cls.read_tables(folder, user_words)
-        lexicon.tag_shares = {tag: float(share) for tag, share in
-                              (line.split("\t") for line in read_data_lines(folder / "tags.tsv"))}
+        lexicon.tag_shares = read_tag_shares(folder / "tags.tsv")
         web = folder / "web.tsv"  # absent from folders built before it existed
         lexicon.web_forms = frozenset(read_data_lines(web)) if web.exists() else frozenset()
         suspects = folder / "suspects.tsv"  # likewise
@@ -97,9 +99,12 @@ class Lexicon:
     @classmethod
     def read_tables(cls, folder: Path, user_words: Iterable[str] = ()) -> "Lexicon":
         """The stems and forms of a dictionaries folder (what the candidate index is built from)."""
-        stems, stem_counts, roots = read_stems(folder / "stems.tsv")
-        lexicon = cls(stems, read_forms(folder / "forms.tsv"), user_words, stem_counts)
+        stem_lines, stems_checksum = read_data_lines_and_checksum(folder / "stems.tsv")
+        form_lines, forms_checksum = read_data_lines_and_checksum(folder / "forms.tsv")
+        stems, stem_counts, roots = parse_stems(stem_lines)
+        lexicon = cls(stems, parse_forms(form_lines), user_words, stem_counts)
         lexicon.roots = roots
+        lexicon.tables_checksum = f"{stems_checksum:08x}:{forms_checksum:08x}"
         return lexicon
 
     def with_hunspell(self, dictionaries: Iterable[str]) -> "Lexicon":
@@ -119,6 +124,7 @@ class Lexicon:
             checkers.append(hunspell.Hunspell(path.name, hunspell_data_dir=str(path.parent)))
         lexicon = Lexicon(self.stems, self.forms, self.user_words, self.stem_counts)
         lexicon.tag_shares, lexicon.roots, lexicon.web_forms = self.tag_shares, self.roots, self.web_forms
+        lexicon.tables_checksum = self.tables_checksum  # (the same stems and forms)
         lexicon.hunspell = tuple(self.hunspell) + tuple(checkers)
         return lexicon
 
@@ -126,6 +132,7 @@ class Lexicon:
         """A new lexicon that also knows ``words`` (the data is shared, not copied)."""
         lexicon = Lexicon(self.stems, self.forms, self.user_words | {az_lower(w) for w in words}, self.stem_counts)
         lexicon.tag_shares, lexicon.roots, lexicon.web_forms = self.tag_shares, self.roots, self.web_forms
+        lexicon.tables_checksum = self.tables_checksum  # (the same stems and forms)
         lexicon.hunspell = self.hunspell
         return lexicon
 
@@ -141,7 +148,7 @@ class Lexicon:
         write (``web_forms``) is as likely as that rarest form, at least.
         """
         best = self.unseen_ceiling if word in self.web_forms else 0.0
-        for analysis in self.analyze(word)[:PRIOR_READINGS]:
+        for analysis in self.analyze(word, PRIOR_READINGS):
             prior = self.analysis_prior(analysis)
             if analysis.suffixes and analysis.pos in _SELDOM_INFLECTED:
                 prior = min(prior, self.unseen_ceiling)
@@ -163,11 +170,12 @@ class Lexicon:
     def count(self, word: str) -> int:
         return self.forms.get(az_lower(word), 0)
 
-    def analyze(self, word: str) -> list[Analysis]:
-        """Morphological analyses of a word (lowercased first), longest stem first."""
+    def analyze(self, word: str, limit: int = MAX_ANALYSES) -> list[Analysis]:
+        """Morphological analyses of a word (lowercased first), longest stem
+        first: the first ``limit`` (a caller that reads a few asks for a few)."""
         if len(word) > MAX_WORD_LENGTH:
             return []
-        return self.analyzer.analyze(az_lower(word))
+        return self.analyzer.analyze(az_lower(word), limit)
 
     def is_known(self, word: str) -> bool:
         """True if ``word`` is a correct Azerbaijani word form."""
@@ -202,8 +210,13 @@ class Lexicon:
 
     def is_known_lower(self, lower: str) -> bool:
         """:meth:`is_known` for a word that is already lowercase and simple."""
-        return (lower in self.forms or lower in self.user_words or self.analyzer.is_well_formed(lower)
-                or any(h.spell(lower) for h in self.hunspell))
+        return bool(self.known_lowers((lower,)))
+
+    def known_lowers(self, lowers: Iterable[str]) -> list[str]:
+        """The words of ``lowers`` (lowercase and simple) :meth:`is_known_lower` accepts, in order: one call for many."""
+        forms, users, well_formed, hunspell = self.forms, self.user_words, self.analyzer.is_well_formed, self.hunspell
+        return [lower for lower in lowers if lower in forms or lower in users or well_formed(lower)
+                or any(h.spell(lower) for h in hunspell)]
 
     # -- the decision ----------------------------------------------------
     def _decide(self, word: str) -> bool:
@@ -259,12 +272,17 @@ class Lexicon:
 def read_stems(path: Path) -> tuple[dict[str, StemEntry], dict[str, int], frozenset[str]]:
     """Stem entries, the corpus counts of the stems that have one, and the
     roots (stems only the frequency list attests: :func:`azfix.build.dictionaries.attested_roots`)."""
+    return parse_stems(read_data_lines(path))
+
+
+def parse_stems(lines: Iterable[str]) -> tuple[dict[str, StemEntry], dict[str, int], frozenset[str]]:
+    """:func:`read_stems` of the data lines of ``stems.tsv``."""
     stems = {}
     counts = {}
     roots = set()
     # A few hundred distinct entries serve 120k stems: share them.
     shared: dict[tuple[str, str, str], StemEntry] = {}
-    for line in read_data_lines(path):
+    for line in lines:
         stem, pos, harmony, flags, count, sources = line.split("\t")
         key = (pos, harmony, flags)
         entry = shared.get(key)
@@ -278,9 +296,19 @@ def read_stems(path: Path) -> tuple[dict[str, StemEntry], dict[str, int], frozen
     return stems, counts, frozenset(roots)
 
 
+def read_tag_shares(path: Path) -> dict[str, float]:
+    """How often a word of running text carries each suffix tag (``tags.tsv``)."""
+    return {tag: float(share) for tag, share in (line.split("\t") for line in read_data_lines(path))}
+
+
 def read_forms(path: Path) -> dict[str, int]:
+    return parse_forms(read_data_lines(path))
+
+
+def parse_forms(lines: Iterable[str]) -> dict[str, int]:
+    """Word forms and their counts, from the data lines of ``forms.tsv``."""
     forms = {}
-    for line in read_data_lines(path):
+    for line in lines:
         word, count = line.split("\t")
         forms[word] = int(count)
     return forms

@@ -38,8 +38,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterator, Mapping
 
+from .._native import kernel
 from ..text.alphabet import VOWELS, harmony_class
-from .grammar import ACCEPTING, START_STATE, completes, transitions
+from .grammar import ACCEPTING, START_STATE, automaton, completes, suffix_chains
 from .phonology import HIGH_VOWELS, SOFTEN, UNSOFTEN, alternates, host_phonology
 
 __all__ = ["Analysis", "Analyzer", "StemEntry"]
@@ -74,6 +75,7 @@ class Analysis:
         return tuple(tag for tag, _ in self.suffixes)
 
 
+_KERNEL = kernel("morphology")  # the compiled twin of the walks below, or None
 MAX_ANALYSES = 32  # analyses of one word kept (a bound: the likeliest come first)
 MAX_FIT_MEMO = 5_000  # (host, suffix) answers of Analyzer.fits_after kept
 
@@ -84,12 +86,17 @@ class Analyzer:
     ``stems`` maps a stem to its :class:`StemEntry`; it must not change
     after the analyzer first reads it. The analyzer holds no other state than
     what it derives from it, so one instance is safe to share between threads.
+    :meth:`is_well_formed` and :meth:`analyze` run the compiled walk
+    (:mod:`azfix._native`) when it was built; :meth:`reference_is_well_formed`
+    and :meth:`reference_analyze` (over :meth:`iter_analyses`) define what it computes.
     """
 
     def __init__(self, stems: Mapping[str, StemEntry], min_stem_length: int = 2):
         self.stems = stems
         self.min_stem_length = min_stem_length
         self._alternated: frozenset[str] | None = None
+        self._walker = None  # the compiled walk, made on first use (False: there is none)
+        self._state_numbers: dict[str, int] = {}  # the grammar's states as the compiled walk numbers them
         # Hyphenated tails and names' endings ask the same (host, suffix) again and again.
         self._fits_after = lru_cache(maxsize=MAX_FIT_MEMO)(self._fits_after_uncached)
 
@@ -148,28 +155,6 @@ class Analyzer:
                 if entry is not None and "v" in entry.flags:
                     yield from ((stem, entry, pos, "vowel") for pos in entry.pos if pos != "verb")
 
-    # -- suffix chains ---------------------------------------------------
-    def suffix_chains(
-        self, rest: str, state: str, harmony: int, after_vowel: bool, next_must: str = ""
-    ) -> Iterator[tuple[tuple[str, str], ...]]:
-        """Every way the grammar, from ``state``, consumes exactly ``rest``.
-
-        ``next_must`` ("vowel", "consonant" or "") constrains the first letter
-        of ``rest``; it comes from a stem or suffix alternation before it.
-        """
-        if not rest:
-            if state in ACCEPTING and next_must != "vowel":
-                yield ()
-            return
-        if next_must and (rest[0] in VOWELS) != (next_must == "vowel"):
-            return
-        for tag, form, next_state, next_harmony, next_after_vowel, must in transitions(state, harmony, after_vowel):
-            if rest.startswith(form):
-                for chain in self.suffix_chains(
-                    rest[len(form):], next_state, next_harmony, next_after_vowel, must
-                ):
-                    yield ((tag, form), *chain)
-
     # -- words -------------------------------------------------------------
     def iter_analyses(self, word: str) -> Iterator[Analysis]:
         """Analyses of a lowercase word, longest stem first."""
@@ -186,13 +171,24 @@ class Analyzer:
                     continue
                 harmony = entry.harmony or harmony_class(stem) or 0
                 state = START_STATE.get(pos, "N")
-                for chain in self.suffix_chains(rest, state, harmony, after_vowel, next_must):
+                for chain in suffix_chains(rest, state, harmony, after_vowel, next_must):
                     yield Analysis(word, stem, pos, chain)
                 if state == "Num":
-                    for chain in self.suffix_chains(rest, "N", harmony, after_vowel, next_must):
+                    for chain in suffix_chains(rest, "N", harmony, after_vowel, next_must):
                         yield Analysis(word, stem, pos, chain)
 
     def analyze(self, word: str, limit: int = MAX_ANALYSES) -> list[Analysis]:
+        """The first ``limit`` distinct analyses of :meth:`iter_analyses`."""
+        walker = self._walker if self._walker is not None else self._compiled_walk()
+        # (a limit below one keeps one analysis, as the loop below does)
+        readings = walker.analyses(word, max(limit, 1)) if walker else None
+        if readings is not None and len(set(readings)) == len(readings):
+            return [Analysis(word, stem, pos, chain) for stem, pos, chain in readings]
+        # (no compiled walk, or a reading it gave twice: the Python walk drops it and goes on)
+        return self.reference_analyze(word, limit)
+
+    def reference_analyze(self, word: str, limit: int = MAX_ANALYSES) -> list[Analysis]:
+        """:meth:`analyze` in pure Python: the first ``limit`` distinct analyses of :meth:`iter_analyses`."""
         found: list[Analysis] = []
         seen = set()
         for analysis in self.iter_analyses(word):
@@ -205,7 +201,16 @@ class Analyzer:
         return found
 
     def is_well_formed(self, word: str) -> bool:
-        """True if the word has an analysis (the walk of :meth:`iter_analyses`, answering yes/no)."""
+        """True if the word has an analysis."""
+        walker = self._walker if self._walker is not None else self._compiled_walk()
+        if walker:
+            verdict = walker.well_formed(word)
+            if verdict >= 0:
+                return verdict == 1
+        return self.reference_is_well_formed(word)
+
+    def reference_is_well_formed(self, word: str) -> bool:
+        """:meth:`is_well_formed` in pure Python: the walk of :meth:`iter_analyses`, answering yes/no."""
         stems, alternated = self.stems, self.alternated_surfaces
         for cut in range(len(word), self.min_stem_length - 1, -1):
             prefix = word[:cut]
@@ -226,9 +231,30 @@ class Analyzer:
                     return True
         return False
 
+    def _compiled_walk(self):
+        """The compiled walk over this stem table (a ``Walker`` of :mod:`azfix._native`), or False."""
+        if self._walker is None:
+            walker = False
+            if _KERNEL is not None and type(self.stems) is dict:
+                states, contexts = automaton()
+                number = self._state_numbers = {state: n for n, state in enumerate(states)}
+                walker = _KERNEL.Walker(self.stems, self.alternated_surfaces, list(contexts),
+                                        [state in ACCEPTING for state in states],
+                                        {pos: number[state] for pos, state in START_STATE.items()},
+                                        number["N"], number["Num"], self.min_stem_length)
+            self._walker = walker
+        return self._walker
+
     def fits_suffix(self, suffix: str, harmony: int, after_vowel: bool, start: str = "N") -> bool:
-        """True if ``suffix`` is a complete nominal suffix chain in this context."""
-        return next(self.suffix_chains(suffix, start, harmony, after_vowel), None) is not None
+        """True if ``suffix`` is a complete nominal suffix chain in this context
+        (:func:`~azfix.morphology.grammar.completes`, by the compiled walk once a word has made it:
+        endings alone, as the rules ask before any word is looked up, need no stem table)."""
+        walker = self._walker
+        if walker and 0 <= harmony <= 4:
+            verdict = walker.completes(suffix, self._state_numbers[start] * 10 + harmony * 2 + after_vowel)
+            if verdict >= 0:
+                return verdict == 1
+        return completes(suffix, start, harmony, after_vowel)
 
     def fits_any_harmony(self, suffix: str) -> bool:
         """True if ``suffix`` is a nominal suffix chain under some vowel harmony, after a vowel or a consonant."""

@@ -4,8 +4,8 @@ Templates (``lAr``, ``(I)m``, ``dIr``) are realised by vowel harmony and the
 letter before them (:func:`realize`); the finite-state :data:`GRAMMAR` says
 which may follow which. :func:`transitions` lists the written suffixes of a
 state in one context; the walks over them are :func:`completes` (does the
-grammar consume exactly this ending?), :meth:`~azfix.morphology.analyzer.Analyzer.suffix_chains`
-(the tagged chains of an ending) and
+grammar consume exactly this ending?), :func:`suffix_chains` (the tagged
+chains of an ending) and
 :func:`azfix.correct.candidates.stems.suffix_spellings` (which correctly
 written chains share a damaged ending's skeleton). All are memoised:
 endings repeat.
@@ -21,8 +21,8 @@ from functools import lru_cache
 from ..text.alphabet import FOUR_WAY_VOWEL, HARMONY_CLASS, TWO_WAY_VOWEL, VOWELS, harmony_class
 from .phonology import SOFTEN
 
-__all__ = ["ACCEPTING", "GRAMMAR", "START_STATE", "completes", "next_context", "realize", "transitions",
-           "transitions_by_letter"]
+__all__ = ["ACCEPTING", "GRAMMAR", "START_STATE", "automaton", "completes", "next_context", "realize",
+           "suffix_chains", "transitions", "transitions_by_letter"]
 
 _CASES = [
     ("GEN", "(n)In", "N.gen"), ("ACC", "(y)I", "N.case"), ("DAT", "(y)A", "N.dat"),
@@ -119,6 +119,7 @@ GRAMMAR: dict[str, list[tuple[str, str, str]]] = {
 }
 ACCEPTING = frozenset(GRAMMAR) - {"Num", "Digits"}
 START_STATE = {"verb": "V", "num": "Num", "conj": "X"}  # everything else: "N"
+_MUST_CODES = {"": 0, "vowel": 1, "consonant": 2}
 
 
 @lru_cache(maxsize=None)
@@ -205,6 +206,33 @@ def completes(rest: str, state: str, harmony: int, after_vowel: bool, next_must:
     )
 
 
+Chain = tuple[tuple[str, str], ...]  # (tag, written suffix) pairs, in order
+
+
+@lru_cache(maxsize=50_000)
+def suffix_chains(rest: str, state: str, harmony: int, after_vowel: bool, next_must: str = "") -> tuple[Chain, ...]:
+    """Every way the grammar, from ``state``, consumes exactly ``rest``: the
+    tagged chains in the grammar's order (cached per ending: endings repeat,
+    and so do their tails within one walk).
+
+    ``next_must`` ("vowel", "consonant" or "") constrains the first letter
+    of ``rest``; it comes from a stem or suffix alternation before it.
+    """
+    if not rest:
+        return ((),) if state in ACCEPTING and next_must != "vowel" else ()
+    if next_must and (rest[0] in VOWELS) != (next_must == "vowel"):
+        return ()
+    out: list[Chain] = []
+    # (no written suffix is empty: the steps of one first letter keep the grammar's order)
+    for tag, form, next_state, next_harmony, next_after_vowel, must in transitions_by_letter(
+            state, harmony, after_vowel).get(rest[0], ()):
+        if rest.startswith(form):
+            step = ((tag, form),)
+            out += [step + chain for chain in suffix_chains(rest[len(form):], next_state, next_harmony,
+                                                            next_after_vowel, must)]
+    return tuple(out)
+
+
 @lru_cache(maxsize=None)
 def transitions_by_letter(state: str, harmony: int, after_vowel: bool) -> dict[str, tuple]:
     """:func:`transitions` grouped by the first letter of the written suffix ("" for empty ones)."""
@@ -212,3 +240,22 @@ def transitions_by_letter(state: str, harmony: int, after_vowel: bool) -> dict[s
     for step in transitions(state, harmony, after_vowel):
         grouped.setdefault(step[1][:1], []).append(step)
     return {letter: tuple(steps) for letter, steps in grouped.items()}
+
+
+@lru_cache(maxsize=1)
+def automaton() -> tuple[tuple[str, ...], tuple[tuple[tuple[str, str, int, int], ...], ...]]:
+    """The grammar as a numbered table, for the compiled walk (:mod:`azfix._native`).
+
+    Returns the states, in order, and the transitions of every context
+    (state, harmony 0–4, after a vowel or not), numbered ``state × 10 +
+    harmony × 2 + after_vowel``: (tag, written form, next context,
+    constraint on the next letter: 0 none, 1 a vowel, 2 a consonant), in
+    the order of :func:`transitions`.
+    """
+    states = tuple(GRAMMAR)
+    number = {state: n for n, state in enumerate(states)}
+    contexts = tuple(
+        tuple((tag, form, number[next_state] * 10 + next_harmony * 2 + next_after_vowel, _MUST_CODES[must])
+              for tag, form, next_state, next_harmony, next_after_vowel, must in transitions(state, harmony, after_vowel))
+        for state in states for harmony in range(5) for after_vowel in (False, True))
+    return states, contexts

@@ -82,6 +82,11 @@ def az_upper(text: str) -> str:
     return _same_length_case(fixed, fixed.upper(), str.upper)
 
 
+def ascii_fold_table() -> dict[int, str]:
+    """The table :func:`ascii_fold` translates with (code point → replacement), for tables built on it."""
+    return dict(_FOLD)
+
+
 def ascii_fold(text: str) -> str:
     """Replace each Azerbaijani letter with its ASCII look-alike (ə→e, ı→i, ş→s …).
 

@@ -106,6 +106,12 @@ _GENERAL = regex.compile(_GENERAL_SOURCE, _FLAGS)
 _PATTERN = regex.compile(_PLAIN_SPACE_OR_MARK + " | " + _PLAIN_WORD + " | " + _GENERAL_SOURCE, _FLAGS)
 
 _KIND_OF_GROUP = {kind.value: kind for kind in TokenKind}
+# The kind of each alternative by its group number: the match's lastindex (the group
+# that closed last is always one of the named alternatives) indexes it without a name lookup.
+_KIND_OF_INDEX = [None] * (_PATTERN.groups + 1)
+for _name, _index in _PATTERN.groupindex.items():
+    if _name in _KIND_OF_GROUP:
+        _KIND_OF_INDEX[_index] = _KIND_OF_GROUP[_name]
 # Code: a run of ASCII letters, digits and + / _ - = between non-word
 # characters, with a digit and a letter in it. Found by one linear scan, then
 # its tokens are merged (a pattern alternative would rescan runs from every position).
@@ -119,11 +125,11 @@ _ABBREVIATION_DOT = regex.compile(
 
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens that cover it exactly, in order."""
-    kinds = _KIND_OF_GROUP
+    kinds = _KIND_OF_INDEX
     # tuple.__new__ builds the named tuple without the Python-level __new__
     # (a sixth of the tokenizer's time on long texts).
     make = tuple.__new__
-    tokens = [make(Token, (kinds[m.lastgroup], m.group(), *m.span())) for m in _PATTERN.finditer(text)]
+    tokens = [make(Token, (kinds[m.lastindex], m[0], *m.span())) for m in _PATTERN.finditer(text)]
     codes = [m for m in _CODE_RUN.finditer(text) if _DIGIT.search(m.group()) and _ASCII_LETTER.search(m.group())]
     if codes:
         # (a run that starts or ends inside a token, 12:34aGVsbG8…, is left as the tokens read it)

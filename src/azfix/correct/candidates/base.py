@@ -14,20 +14,23 @@ suffixes (:mod:`.stems`), one-edit inflections no corpus attests
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from functools import partial
 from typing import NamedTuple
 
-from ...text.alphabet import ascii_fold
+from ...text.alphabet import ascii_fold_table
 
-__all__ = ["Candidate", "CandidateKind", "Option", "make_option", "skeleton"]
+__all__ = ["SKELETON_TABLE", "Candidate", "CandidateKind", "Option", "make_candidate", "make_option", "skeleton"]
 
 _EXTRA_FOLD = str.maketrans({"ñ": "n", "Ñ": "N", "ä": "a", "ı": "i"})
+# ascii_fold, then the few letters it leaves (ñ, ä), in one table: one pass over the word
+# (code point → letter; the compiled shortlist of candidates folds with it too)
+SKELETON_TABLE = {**_EXTRA_FOLD, **{code: folded.translate(_EXTRA_FOLD) for code, folded in ascii_fold_table().items()}}
 
 
 def skeleton(word: str) -> str:
-    """The diacritic skeleton of a lowercase word: ``yönəlmış`` → ``yonelmis``."""
-    return ascii_fold(word).translate(_EXTRA_FOLD)
+    """The diacritic skeleton of a lowercase word (:func:`~azfix.text.alphabet.ascii_fold`,
+    and ñ, ä folded too): ``yönəlmış`` → ``yonelmis``."""
+    return word.translate(SKELETON_TABLE)
 
 
 class CandidateKind(str, enum.Enum):
@@ -39,8 +42,9 @@ class CandidateKind(str, enum.Enum):
     SPLIT = "split"  # two words
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
+    """A reading of a word and the source that proposed it."""
+
     text: str
     kind: CandidateKind
 
@@ -53,7 +57,8 @@ class Option(NamedTuple):
     cost: float
 
 
-# Builds an Option from a (text, kind, cost) tuple in C, without the named
-# tuple's Python-level __new__ (options are built by the thousand).
+# Build an Option from a (text, kind, cost) tuple, or a Candidate from a (text, kind) one,
+# in C, without the named tuple's Python-level __new__ (both are built by the thousand).
 make_option = partial(tuple.__new__, Option)
+make_candidate = partial(tuple.__new__, Candidate)
 

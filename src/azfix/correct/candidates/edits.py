@@ -8,10 +8,12 @@ variant.
 from __future__ import annotations
 
 from ...data.lexicon import Lexicon
-from .base import Candidate, CandidateKind
+from .base import Candidate, CandidateKind, make_candidate
 from .index import FOREIGN_INITIAL
 
 __all__ = ["edit_candidates"]
+
+EDIT = CandidateKind.EDIT  # (read once: a hot loop)
 
 
 def edit_candidates(lexicon: Lexicon, word: str, cheap_substitutions: dict[str, str]) -> list[Candidate]:
@@ -30,6 +32,5 @@ def edit_candidates(lexicon: Lexicon, word: str, cheap_substitutions: dict[str, 
         for other in cheap_substitutions.get(word[i], ""):
             variants.add(word[:i] + other + word[i + 1:])
     variants.discard(word)
-    is_known = lexicon.is_known_lower
-    return [Candidate(v, CandidateKind.EDIT) for v in variants
-            if len(v) > 1 and not v.startswith(FOREIGN_INITIAL) and is_known(v)]
+    return [make_candidate((v, EDIT)) for v in lexicon.known_lowers(
+        v for v in variants if len(v) > 1 and not v.startswith(FOREIGN_INITIAL))]

@@ -19,13 +19,14 @@ from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
+from ..._native import kernel
 from ...config import Policy
 from ...data.lexicon import Lexicon
 from ...edits import EditKind
 from ..channel.errormodel import ErrorModel
 from ..channel.prior import Priors
 from ..memo import TypeCache
-from .base import Candidate, CandidateKind, Option, make_option, skeleton
+from .base import SKELETON_TABLE, Candidate, CandidateKind, Option, make_option, skeleton
 from .edits import edit_candidates
 from .index import CandidateIndex
 from .splits import SplitSource
@@ -39,6 +40,7 @@ REALWORD = EditKind.REALWORD
 SPLIT = EditKind.SPLIT
 TYPO = EditKind.TYPO
 
+_KERNEL = kernel("shortlist")  # the compiled twin of shortlist(), or None
 NONWORD_MEMO = 20_000  # word types whose priced readings are remembered (the costliest list)
 SWAPS_MEMO = 100_000  # ... whose real-word confusion sets are
 TWINS_MEMO = 30_000  # ... whose ASCII twins are
@@ -61,6 +63,8 @@ class CandidateLists:
         self.swaps = TypeCache(self._letter_swaps, maxsize=SWAPS_MEMO)
         self.ascii_twins = lru_cache(maxsize=TWINS_MEMO)(self._ascii_twins)
         self.realword = lru_cache(maxsize=REALWORD_MEMO)(self._realword)
+        # the compiled twin of _shortlist (over the skeleton's table), or None
+        self._compiled_shortlist = _KERNEL.Shortlist(SKELETON_TABLE) if _KERNEL is not None else None
         self.cheap_substitutions: dict[str, str] = {}
         for (intended, observed), cost in model.substitutions.items():
             if cost <= policy.cheap_substitution:
@@ -105,29 +109,28 @@ class CandidateLists:
 
     def _priced(self, word: str, candidates: list[Candidate], diacritic_only: bool) -> list[Option]:
         """Error-model costs of the most promising candidates (at most ``max_priced``)."""
-        word_skeleton, reach = skeleton(word), self.policy.max_skeleton_edits
-        shortlist = []
-        for cand in candidates:
-            text = cand.text
-            if text == word:
-                continue
-            flat = text.replace(" ", "")
-            if diacritic_only and skeleton(text) != word_skeleton:
-                continue
-            # Cheap pre-filter in C: more than two skeleton edits is never affordable.
-            distance = Levenshtein.distance(word_skeleton, skeleton(flat), score_cutoff=reach + 1)
-            if distance <= reach:
-                shortlist.append((distance, -self.lexicon.forms.get(text, 0), text, flat, cand))
-        shortlist.sort()
+        word_skeleton = skeleton(word)
         out = []
         limit, split_cost = self.max_cost, self.policy.split_cost
-        for _distance, _count, text, flat, cand in shortlist[:self.policy.max_priced]:
+        for cand, flat, flat_skeleton in self._shortlist(word, word_skeleton, candidates, diacritic_only):
+            text = cand.text
             cost = self.model.cost(word, flat, cutoff=limit)
             if cand.kind is CandidateKind.SPLIT:
                 cost += split_cost
             if cost <= limit and (" " in text or self.lexicon.is_known(text)):
-                out.append(make_option((text, _edit_kind(word, cand), cost)))
+                kind = SPLIT if cand.kind is CandidateKind.SPLIT else DIACRITIC if flat_skeleton == word_skeleton else TYPO
+                out.append(make_option((text, kind, cost)))
         return out
+
+    def _shortlist(self, word: str, word_skeleton: str, candidates: list[Candidate],
+                   diacritic_only: bool) -> list[tuple[Candidate, str, str]]:
+        """:func:`shortlist` of the candidates, by the compiled kernel (:mod:`azfix._native`) if there is one."""
+        forms, reach, limit = self.lexicon.forms, self.policy.max_skeleton_edits, self.policy.max_priced
+        if self._compiled_shortlist is not None and reach >= 0 and type(forms) is dict:
+            picked = self._compiled_shortlist.pick(word, word_skeleton, [cand.text for cand in candidates], forms,
+                                                   reach, limit, diacritic_only)
+            return [(candidates[n], flat, flat_skeleton) for n, flat, flat_skeleton in picked]
+        return shortlist(word, word_skeleton, candidates, forms, reach, limit, diacritic_only)
 
     def _ascii_twins(self, word: str) -> tuple[Option, ...]:
         # In text typed without Azerbaijani letters a lost diacritic is the
@@ -168,9 +171,25 @@ class CandidateLists:
         return tuple(out)
 
 
-def _edit_kind(word: str, cand: Candidate) -> str:
-    if cand.kind is CandidateKind.SPLIT:
-        return SPLIT
-    if skeleton(word) == skeleton(cand.text):
-        return DIACRITIC
-    return TYPO
+def shortlist(word: str, word_skeleton: str, candidates: list[Candidate], forms: dict[str, int], reach: int,
+              limit: int, diacritic_only: bool) -> list[tuple[Candidate, str, str]]:
+    """The candidates worth pricing, best first, at most ``limit``: (candidate, its text without
+    spaces, that text's skeleton) of every candidate but the word itself within ``reach`` plain
+    edits of the word's skeleton (more is never affordable), by (edits, -count, text); with
+    ``diacritic_only``, only those whose skeleton is the word's."""
+    listed = []
+    for cand in candidates:
+        text = cand.text
+        if text == word:
+            continue
+        flat = text.replace(" ", "")
+        if diacritic_only and skeleton(text) != word_skeleton:
+            continue
+        # Cheap pre-filter in C (rapidfuzz): more than ``reach`` skeleton edits is never affordable.
+        flat_skeleton = skeleton(flat)
+        distance = Levenshtein.distance(word_skeleton, flat_skeleton, score_cutoff=reach + 1)
+        if distance <= reach:
+            # (texts are unique: the sort never compares what follows them)
+            listed.append((distance, -forms.get(text, 0), text, flat, flat_skeleton, cand))
+    listed.sort()
+    return [(cand, flat, flat_skeleton) for *_, flat, flat_skeleton, cand in listed[:limit]]

@@ -31,7 +31,7 @@ WEIGHTS = (0.05, 0.15, 0.3, 0.5)  # interpolation weights, history length 0 to 3
 FLOOR = 0.01  # probability mass spread evenly over the alphabet
 BOUNDARY_START, BOUNDARY_END = "^", "$"
 TYPICAL_SAMPLE = 2000  # words scored to find the typical score
-_FORMAT = "# azfix letter model v1"
+_FORMAT = "# azfix letter model v2"
 
 
 class CharModel:
@@ -62,10 +62,14 @@ class CharModel:
     # has to count them again (half a second); the header names the word
     # list it was counted from, and a model of other words is not used.
     def save(self, path: Path, words: Iterable[str]) -> None:
+        """Write the counts (gzip, reproducible): a header line, then each table as two lines, its
+        n-grams and their counts (tab-separated, sorted), which :meth:`load` reads in one pass each."""
         header = f"{_FORMAT}\t{word_list_fingerprint(words)}\t{self.typical!r}\t{self.alphabet_size}"
-        rows = [f"c\t{gram}\t{count}" for gram, count in sorted(self.counts.items())]
-        rows += [f"h\t{gram}\t{count}" for gram, count in sorted(self.histories.items())]
-        data = (header + "\n" + "\n".join(rows) + "\n").encode("utf-8")
+        lines = [header]
+        for table in (self.counts, self.histories):
+            grams = sorted(table)
+            lines += ["\t".join(grams), "\t".join(str(table[gram]) for gram in grams)]
+        data = ("\n".join(lines) + "\n").encode("utf-8")
         Path(path).write_bytes(gzip.compress(data, compresslevel=9, mtime=0))
 
     @classmethod
@@ -76,15 +80,11 @@ class CharModel:
             return None
         lines = gzip.decompress(path.read_bytes()).decode("utf-8").split("\n")
         fields = lines[0].split("\t")
-        if fields[0] != _FORMAT or len(fields) != 4 or fields[1] != word_list_fingerprint(words):
+        if (fields[0] != _FORMAT or len(fields) != 4 or len(lines) != 6
+                or fields[1] != word_list_fingerprint(words)):
             return None
         model = cls.__new__(cls)
-        model.counts, model.histories = Counter(), Counter()
-        tables = {"c": model.counts, "h": model.histories}
-        for line in lines[1:]:
-            if line:
-                kind, gram, count = line.split("\t")
-                tables[kind][gram] = int(count)
+        model.counts, model.histories = _read_table(*lines[1:3]), _read_table(*lines[3:5])
         model.typical, model.alphabet_size = float(fields[2]), int(fields[3])
         return model
 
@@ -121,3 +121,8 @@ class CharModel:
         """The lowest log-probability of any letter of ``word``: damage is
         local, and one near-impossible spot (the ``lrd`` of ``səhralrda``) is its mark."""
         return self.looks(word)[1]
+
+
+def _read_table(grams: str, counts: str) -> Counter:
+    """A table of counts from its two lines (an empty table's counts line is empty)."""
+    return Counter(dict(zip(grams.split("\t"), map(int, counts.split("\t"))))) if counts else Counter()

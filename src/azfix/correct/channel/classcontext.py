@@ -14,7 +14,9 @@ word ``UNK``. (Grouping the suffixes by role, finite verb or noun phrase,
 was measured and fixed fewer errors.)
 
 For each word the classes of the words seen after it and before it are
-counted from the bigram statistics (once per word, on demand), and
+counted from the bigram statistics (once per word, on demand; the classes
+of the shipped statistics' words are worked out by the build and read from
+``dictionaries/classes.tsv``, so classing a neighbour is a lookup), and
 :meth:`ClassContext.preference` compares two words standing between the
 same neighbours: the log odds the neighbours' classes give one over the
 other. Both distributions are smoothed towards their pooled distribution,
@@ -34,34 +36,69 @@ import math
 import threading
 from collections import Counter, defaultdict
 from functools import lru_cache
-from typing import Callable
+from pathlib import Path
+from typing import Callable, Iterable, Mapping
 
 from ...data.stats import SENTENCE, ContextStats
 from ...config import Policy
 from ..memo import TypeCache
 
-__all__ = ["ClassContext", "morphological_class"]
+__all__ = ["ClassContext", "load_word_classes", "morphological_class", "save_word_classes"]
 
 MAX_REMEMBERED = 20_000  # entries each memo keeps (oldest go first)
 
 
-def morphological_class(analyze: Callable[[str], list], weigh: Callable[[object], float] | None = None,
-                        policy: Policy = Policy()) -> Callable[[str], str]:
-    """A word's class from its likeliest analysis (by ``weigh``; else the
-    first): its last suffix, else its part of speech."""
+def morphological_class(analyze: Callable[[str, int], list], weigh: Callable[[object], float] | None = None,
+                        policy: Policy = Policy(),
+                        known: Callable[[], Mapping[str, str]] | None = None) -> Callable[[str], str]:
+    """A word's class from its likeliest analysis (by ``weigh``, among the
+    first ``policy.class_readings``; else the first): its last suffix, else
+    its part of speech. ``analyze(word, limit)`` gives the first ``limit``
+    analyses; ``known``, called on the first question, the classes already
+    worked out (:func:`load_word_classes`)."""
+    table: Mapping[str, str] | None = None
 
     def word_class(word: str) -> str:
+        nonlocal table
+        if table is None:
+            table = known() if known is not None else {}
+        found = table.get(word)
+        if found is not None:
+            return found
         if word == SENTENCE:
             return "#"
         if word == "<num>" or word[:1].isdigit():
             return "NUM"
-        analyses = analyze(word)
+        analyses = analyze(word, policy.class_readings if weigh else 1)
         if not analyses:
             return "UNK"
-        best = max(analyses[:policy.class_readings], key=weigh) if weigh else analyses[0]
+        best = max(analyses, key=weigh) if weigh else analyses[0]
         return best.suffixes[-1][0] if best.suffixes else best.pos
 
     return word_class
+
+
+def _classes_header(policy: Policy) -> str:
+    """The first line of a classes file: its format and the one Policy field the classes depend on."""
+    return f"# azfix word classes v1: word class (class_readings {policy.class_readings})"
+
+
+def save_word_classes(path: Path, words: Iterable[str], word_class: Callable[[str], str], policy: Policy) -> int:
+    """Write the class of each of ``words`` to ``path`` (what the build ships); return the rows written."""
+    rows = [f"{word}\t{word_class(word)}" for word in sorted(set(words))]
+    Path(path).write_text(_classes_header(policy) + "\n" + "".join(row + "\n" for row in rows), encoding="utf-8")
+    return len(rows)
+
+
+def load_word_classes(path: Path, policy: Policy) -> dict[str, str]:
+    """The classes saved at ``path`` if they were worked out as ``policy`` works them out, else none."""
+    path = Path(path)
+    if not path.is_file():
+        return {}
+    lines = path.read_text(encoding="utf-8").split("\n")
+    if lines[0] != _classes_header(policy):
+        return {}
+    return dict(line.split("\t") for line in lines[1:] if line)
 
 
 class ClassContext:

@@ -24,10 +24,13 @@ True
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Iterable
 
+from ..._native import kernel
 from ...config import Policy
+
+_KERNEL = kernel("distance")  # the compiled twin of ErrorModel.reference_cost, or None
 
 DIACRITIC_PAIRS = ["eə", "iı", "iü", "uü", "oö", "sş", "cç", "gğ", "ıu", "nñ", "aä"]
 OCR_PAIRS = ["əa", "rf", "dl", "nm", "yv", "şy", "li", "bh", "rn", "ce", "üu", "öo", "ğg", "ıl", "tf", "ij"]
@@ -130,7 +133,12 @@ def confusion_costs(counts: dict[tuple[str, str], int], letter_counts: dict[str,
 
 @dataclass(frozen=True)
 class ErrorModel:
-    """Edit costs; every weight can be overridden (``ErrorModel(substitutions=...)``)."""
+    """Edit costs; every weight can be overridden (``ErrorModel(substitutions=...)``).
+
+    :meth:`cost` runs the compiled kernel (:mod:`azfix._native`) when it was
+    built, else :meth:`reference_cost`, which defines it; the kernel copies the
+    costs when the model is made (the table is read-only from then on).
+    """
 
     substitutions: dict[tuple[str, str], float] = field(default_factory=_substitution_table)
     insert_cost: float = Policy.default_cost
@@ -138,6 +146,17 @@ class ErrorModel:
     doubling_cost: float = Policy.doubling_cost
     transpose_cost: float = Policy.transpose_cost
     default_cost: float = Policy.default_cost  # a substitution the table does not price
+
+    def __post_init__(self) -> None:
+        compiled = None
+        if _KERNEL is not None:
+            compiled = _KERNEL.Distance(self.substitutions, self.insert_cost, self.delete_cost, self.doubling_cost,
+                                        self.transpose_cost, self.default_cost).cost
+        object.__setattr__(self, "_compiled", compiled)
+
+    def __reduce__(self):
+        # (the compiled kernel does not pickle: it is made again from the costs)
+        return (type(self), tuple(getattr(self, f.name) for f in fields(self)))
 
     @classmethod
     def from_policy(cls, policy: Policy) -> "ErrorModel":
@@ -168,6 +187,12 @@ class ErrorModel:
 
         Returns a value above ``cutoff`` as soon as every path exceeds it.
         """
+        if self._compiled is not None:
+            return self._compiled(observed, intended, cutoff)
+        return self.reference_cost(observed, intended, cutoff)
+
+    def reference_cost(self, observed: str, intended: str, cutoff: float = 99.0) -> float:
+        """:meth:`cost` in pure Python: the definition the compiled kernel follows to the last bit."""
         n, m = len(observed), len(intended)
         observed_indel = [self._indel(observed, i, self.insert_cost) for i in range(n)]  # extra letters
         intended_indel = [self._indel(intended, j, self.delete_cost) for j in range(m)]  # missing letters

@@ -40,7 +40,7 @@ def name_fix_is_certain(word: str, fix: str, lexicon: Lexicon, stats: ContextSta
     if stats.middles.get(fix, 0) >= policy.name_fix_sightings:
         # The statistics know how the fix is written inside sentences.
         return stats.capitalised_share(fix) >= policy.name_fix_capitalised_share
-    for analysis in lexicon.analyze(fix)[:policy.name_fix_readings]:
+    for analysis in lexicon.analyze(fix, policy.name_fix_readings):
         stem_length = len(analysis.segments[0])
         if (
             analysis.suffixes

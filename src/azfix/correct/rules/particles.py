@@ -31,7 +31,7 @@ from ...edits import Edit, EditKind
 from ...text.alphabet import BACK_VOWELS, az_lower, last_vowel
 from ...text.tokenize import Token
 
-__all__ = ["glued_particle", "particle_edit"]
+__all__ = ["PARTICLE_ENDINGS", "glued_particle", "particle_edit"]
 
 SPLIT = EditKind.SPLIT
 
@@ -42,6 +42,8 @@ _PARTICLES = (
     ("də", "LOC", frozenset({"noun", "nominal", "pron", "num", "adj"})),
     ("ki", "KI", frozenset({"noun", "nominal"})),
 )
+# What a lowercase word must end in to carry a glued particle (the test before the costlier ones).
+PARTICLE_ENDINGS = tuple(particle for particle, _tag, _hosts in _PARTICLES)
 # A host written as a locative or genitive takes -ki (nəzdində+ki, mənim+ki).
 _LOCATIVE_OR_GENITIVE = ("da", "də", "ta", "tə", "ın", "in", "un", "ün", "im", "ım")
 
