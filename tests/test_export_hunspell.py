@@ -17,20 +17,20 @@ from azfix.text.alphabet import LOWERCASE_LETTERS, UPPERCASE_LETTERS
 hunspell = pytest.importorskip("hunspell")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> Path:
-    """One export per test run, through the command line."""
+    """One export for the module, through the command line."""
     out = tmp_path_factory.mktemp("hunspell") / "az"
     assert main(["export-hunspell", "-o", str(out)]) == 0
     return out
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def checker(exported):
     return hunspell.Hunspell("az_AZ", hunspell_data_dir=str(exported))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def aff_lines(exported) -> list[str]:
     return (exported / "az_AZ.aff").read_text(encoding="utf-8").splitlines()
 
