@@ -58,7 +58,7 @@ def test_build_outputs(source, tmp_path):
 def test_build_is_reproducible(source, tmp_path):
     build(source, tmp_path / "a")
     build(source, tmp_path / "b")
-    for name in ("stems.tsv", "forms.tsv", "candidates.bin", "letters.tsv.gz", "web.tsv", "classes.tsv", "manifest.json"):
+    for name in ("stems.tsv", "forms.tsv", "candidates.bin.gz", "letters.tsv.gz", "web.tsv", "classes.tsv", "manifest.json"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
@@ -161,3 +161,18 @@ def test_one_letter_words_get_a_count_from_the_running_text():
     shared = [w for w in stats.unigrams if w in forms]  # bu, və, kitabı, gəldi, aldı
     scale = sum(forms[w] for w in shared) / sum(stats.unigrams[w] for w in shared)
     assert stats.unigram("o") == 60 and counts["o"] == round(60 * scale)
+
+
+def test_a_packed_file_is_unpacked_once_into_the_cache(tmp_path, monkeypatch):
+    from azfix.data.packed import pack, unpacked
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    source = tmp_path / "index.bin"
+    source.write_bytes(bytes(range(256)) * 100)
+    pack(source, tmp_path / "index.bin.gz")
+    first = (tmp_path / "index.bin.gz").read_bytes()
+    pack(source, tmp_path / "index.bin.gz")
+    assert (tmp_path / "index.bin.gz").read_bytes() == first  # the same bytes on every build
+    plain = unpacked(tmp_path / "index.bin.gz")
+    assert plain.read_bytes() == source.read_bytes() and plain.parent == tmp_path / "cache" / "azfix"
+    assert unpacked(tmp_path / "index.bin.gz") == plain and not list(plain.parent.glob(".*.tmp"))

@@ -252,7 +252,10 @@ def _shared_index():
     from .correct.candidates.index import CandidateIndex
     from .data.lexicon import default_lexicon, dictionaries_path
 
-    return CandidateIndex(default_lexicon(), prebuilt=dictionaries_path() / "candidates.bin")
+    from .data.packed import unpacked
+
+    packed = dictionaries_path() / "candidates.bin.gz"
+    return CandidateIndex(default_lexicon(), prebuilt=unpacked(packed) if packed.exists() else None)
 
 
 @lru_cache(maxsize=4)

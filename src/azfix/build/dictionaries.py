@@ -59,6 +59,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from ..data.packed import pack
 from ..config import Policy
 from ..data.format import FORMAT_VERSION, ROOT_SOURCE
 from ..data.stats import ContextStats
@@ -119,7 +120,7 @@ def build(source: Path, out: Path, policy: Policy = Policy()) -> dict:
     rows["classes.tsv"] = build_word_classes(out, stats, policy)
     inputs = sorted(p for p in list(root.rglob("*")) + texts if p.is_file())
     order = ("stems.tsv", "forms.tsv", "tags.tsv", "suspects.tsv", "confusions.tsv", "context.tsv.gz",
-             "candidates.bin", "letters.tsv.gz", "web.tsv", "classes.tsv")
+             "candidates.bin.gz", "letters.tsv.gz", "web.tsv", "classes.tsv")
     manifest = {
         "format_version": FORMAT_VERSION,
         "files": {name: {"sha256": sha256(out / name), "rows": rows[name]} for name in order},
@@ -185,10 +186,12 @@ def build_indexes(root: Path, out: Path) -> dict[str, int]:
     write_tsv(out / "web.tsv", f"azfix web forms v{FORMAT_VERSION}: form", web_rows)
     index = CandidateIndex(shipped)
     index.save(out / "candidates.bin")
+    pack(out / "candidates.bin", out / "candidates.bin.gz")  # shipped compact; unpacked once at run time
+    (out / "candidates.bin").unlink()
     letters = CharModel(shipped.forms)
     letters.save(out / "letters.tsv.gz", shipped.forms)
     index_rows = sum(map(len, (index.form_skeletons, index.form_deletes, index.stem_skeletons, index.stem_deletes)))
-    return {"web.tsv": len(web_rows), "candidates.bin": index_rows,
+    return {"web.tsv": len(web_rows), "candidates.bin.gz": index_rows,
             "letters.tsv.gz": len(letters.counts) + len(letters.histories)}
 
 
