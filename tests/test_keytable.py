@@ -53,8 +53,11 @@ def test_write_read_round_trip():
 
 
 def test_shipped_index_file_belongs_to_the_shipped_lexicon():
-    index = CandidateIndex(default_lexicon(), prebuilt=dictionaries_path() / "candidates.bin")
-    data = (dictionaries_path() / "candidates.bin").read_bytes()
+    from azfix.data.packed import unpacked
+
+    shipped = unpacked(dictionaries_path() / "candidates.bin.gz")
+    index = CandidateIndex(default_lexicon(), prebuilt=shipped)
+    data = shipped.read_bytes()
     forms, stems = index._word_lists()
     assert data.startswith(_MAGIC + index._source_line() + index._lists_line(forms, stems))
     assert "siyasət" in index.forms_with_skeleton("siyaset")
